@@ -1,0 +1,69 @@
+"""What the engine produces: findings per test, decisions per head, the whole assessment.
+
+`Assessment.model_dump(mode="json")` is the `ombuds assess --json` contract of
+../shared/domain/vocabulary.md. The drafter writes a statement from an `Assessment` alone, so
+the `case` block carries what the statement's header and complaint section need.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+from ombuds.vocabulary import FindingResult, Ground, Outcome, Referral, Stage
+
+
+class Finding(BaseModel):
+    """One test considered on one head."""
+
+    ground: Ground
+    stage: Stage
+    result: FindingResult
+    citation: str  # e.g. "Local Government Act 1974, section 24A(6)"
+    reason: str  # plain English: why the result is what it is
+    facts: list[str] = Field(default_factory=list)  # the facts read, as "path = value"
+    exception: str | None = None  # the name of the "unless..." exception, when it applies
+    referral: Referral | None = None
+
+
+class Question(BaseModel):
+    """A fact the engine needed and did not have: the investigator's next question."""
+
+    fact: str  # the field path in the complaint schema
+    why: str
+    suggested: str | None = None
+
+
+class HeadAssessment(BaseModel):
+    summary: str
+    outcome: Outcome
+    grounds: list[Ground] = Field(default_factory=list)  # the findings that apply
+    referrals: list[Referral] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)  # every test considered, in order
+
+
+class CaseDetails(BaseModel):
+    """The complaint's particulars a statement needs (never personal names)."""
+
+    body: str
+    reference: str | None = None
+    category: str | None = None
+    complainant: str  # the published alias: "Miss X"
+    assessment_date: dt.date
+    information_considered: list[str] = Field(default_factory=list)
+    complaint_summary: str = ""
+    injustice_claimed: list[str] = Field(default_factory=list)
+    outcomes_wanted: list[str] = Field(default_factory=list)
+    joint: bool = False  # a joint case with the health ombudsman
+
+
+class Assessment(BaseModel):
+    outcome: Outcome
+    published_label: str | None
+    grounds: list[Ground] = Field(default_factory=list)  # union over heads, in first-seen order
+    referrals: list[Referral] = Field(default_factory=list)
+    heads: list[HeadAssessment] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    case: CaseDetails | None = None

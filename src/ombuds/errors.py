@@ -1,0 +1,91 @@
+"""One domain exception hierarchy for all of ombuds.
+
+Library code raises these; only the edges turn them into something else: the CLI into a message
+on standard error and a non-zero exit status (`ombuds.cli`), the HTTP API into a JSON error with a
+4xx status (`ombuds.web`). Every message names the input, says what was expected and how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class OmbudsError(Exception):
+    """Base of every error ombuds raises on purpose.
+
+    `source` names the input (a file, a field, a reference); `hint` says how to fix it.
+    """
+
+    exit_code = 1
+    http_status = 400
+
+    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None):
+        self.message = message
+        self.source = source
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.source}: {self.message}" if self.source else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(OmbudsError):
+    """An input file or value cannot be used as given."""
+
+    exit_code = 2
+
+
+class UnreadableFile(InputError):
+    """Empty, binary, undecodable or too large."""
+
+
+class NotADecision(InputError):
+    """A page that is not a published decision statement."""
+
+
+class SchemaError(InputError):
+    """A complaint (or other structured input) does not match its schema.
+
+    `problems` holds one dict per problem: {"path", "value", "expected", "line"}.
+    """
+
+    http_status = 422
+
+    def __init__(self, message: str, *, problems: list[dict] | None = None, **kw):
+        self.problems = problems or []
+        super().__init__(message, **kw)
+
+
+class ContradictoryFacts(InputError):
+    """Facts that cannot all be true (a complaint made before the events happened)."""
+
+    http_status = 422
+
+
+class NotFound(OmbudsError):
+    """A reference or record that is not in the store."""
+
+    exit_code = 3
+    http_status = 404
+
+
+class StorageError(OmbudsError):
+    """The database cannot be reached, opened or migrated."""
+
+    exit_code = 4
+    http_status = 503
+
+
+class PublicationBlocked(OmbudsError):
+    """The publication gate found personal data left in a statement.
+
+    `findings` lists what was found, so that a reviewer can fix or override each one.
+    """
+
+    exit_code = 5
+    http_status = 409
+
+    def __init__(self, message: str, *, findings: list | None = None, **kw):
+        self.findings = findings or []
+        super().__init__(message, **kw)

@@ -1,0 +1,69 @@
+"""Shared fixtures. Deterministic: nothing here reads the clock or an unseeded random source."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = ROOT / "examples" / "decisions" / "seeds"
+EXAMPLES_DIR = ROOT / "examples"
+DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def _postgres_available(url: str) -> str | None:
+    """None when the server answers, else why not."""
+    try:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+        engine.dispose()
+        return None
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        return f"{type(error).__name__}: {error}"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The test PostgreSQL server. Skips on a machine without one; in CI (CI=true) it fails."""
+    url = os.environ.get("OMBUDS_TEST_POSTGRES_URL", DEFAULT_PG_URL)
+    problem = _postgres_available(url)
+    if problem:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL must be reachable in CI at {url}: {problem}")
+        pytest.skip(f"no PostgreSQL server at {url}: {problem}")
+    return url
+
+
+@pytest.fixture
+def postgres_schema_url(postgres_url: str):
+    """A URL whose connections use a fresh schema of their own, dropped afterwards.
+
+    Lets tests run in parallel (pytest -n) against one server without seeing each other's rows.
+    """
+    import sqlalchemy as sa
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'create schema "{schema}"'))
+    sep = "&" if "?" in postgres_url else "?"
+    yield f"{postgres_url}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'drop schema "{schema}" cascade'))
+    admin.dispose()
