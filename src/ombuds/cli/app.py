@@ -25,6 +25,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from ombuds import __version__
+
+        typer.echo(f"ombuds {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Assess complaints under the LGSCO Assessment Code, draft and anonymise decision
+    statements, and search the corpus of published decisions."""
+
+
 # Shared options.
 DbOption = Annotated[
     str | None,
