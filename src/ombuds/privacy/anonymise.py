@@ -1,0 +1,132 @@
+"""Replace the personal data in a statement, following the published conventions.
+
+`anonymise(text)` finds every span (`ombuds.privacy.analyzer.detect`), groups the people
+(`ombuds.privacy.people`), and writes each span as its label: people as "Mrs X", "Mr Y", a child's
+letter, a member of staff's role; identifiers and identifying places as a bracketed word
+("[address]", "[NHS number]") or a generic noun ("the school"). Every replacement is reported
+with its span, type, label and the recogniser that found it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import regex
+
+from ombuds.privacy.analyzer import Detection, detect
+from ombuds.privacy.people import Labeller, PseudonymMap, parse_mention
+from ombuds.privacy.text_input import prepare_text
+
+IDENTIFIER_LABELS = {
+    "ADDRESS": "[address]", "POSTCODE": "[postcode]", "PHONE": "[phone number]",
+    "EMAIL": "[email address]", "NI_NUMBER": "[National Insurance number]",
+    "NHS_NUMBER": "[NHS number]", "DATE_OF_BIRTH": "[date of birth]",
+    "VEHICLE_REG": "[vehicle registration]",
+}
+ORGANISATION_LABELS = (  # first match on the organisation's own words wins
+    (regex.compile(r"(?i)nursery|pre-?school"), "the nursery"),
+    (regex.compile(r"(?i)school|academy|college|sixth form"), "the school"),
+    (regex.compile(r"(?i)medical|surgery|health centre|practice"), "the GP surgery"),
+    (regex.compile(r"(?i)care home|nursing home|residential home|lodge"), "the care home"),
+)
+SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-•*]\s+)?|^\s*(?:[-•*]\s+)?|[\"“(]\s*)$")
+RELATION_BEFORE = regex.compile(
+    r"\b(?:son|daughter|child|grandson|granddaughter|stepson|stepdaughter|nephew|niece) $")
+
+
+@dataclass
+class Replacement:
+    start: int
+    end: int
+    entity: str
+    original: str
+    label: str
+    recogniser: str
+
+
+@dataclass
+class Anonymised:
+    text: str
+    replacements: list[Replacement] = field(default_factory=list)
+    from_html: bool = False
+
+    def to_json(self) -> dict:
+        """What `ombuds anonymise --json` prints (the pseudonym map is never part of it)."""
+        return {"text": self.text, "from_html": self.from_html,
+                "replacements": [asdict(r) for r in self.replacements]}
+
+
+def _organisation_label(original: str, text: str, start: int) -> str:
+    label = "the employer"
+    for pattern, name in ORGANISATION_LABELS:
+        if pattern.search(original):
+            label = name
+            break
+    if regex.search(r"\b(?:the|their|her|his|a)\s+$", text[max(0, start - 6):start], regex.I):
+        label = label.removeprefix("the ")
+    return label
+
+
+def _person_label(det: Detection, person, text: str) -> tuple[int, str, int]:
+    """(start, label, end): a staff span that already holds the role keeps its determiner; a
+    child named after 'her son' takes the conventional commas ('her son, B, was ...')."""
+    start, end, label = det.start, det.end, person.label
+    if person.kind == "staff" and det.meta.get("role") and det.meta.get("determiner"):
+        label = f"{det.meta['determiner']} {label.removeprefix('the ')}".strip()
+    elif person.kind == "child" and RELATION_BEFORE.search(text, max(0, start - 16), start):
+        following = text[end:end + 2]
+        if not following.startswith(("'", "’")):
+            start -= 1
+            label = ", " + label + ("," if regex.match(r"[ \t]\p{Ll}", following) else "")
+            return start, label, end
+    if label[:1].islower() and SENTENCE_START.search(text, max(0, start - 4), start):
+        label = label[0].upper() + label[1:]
+    return start, label, end
+
+
+def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
+              complainant: str | None = None, source: str = "text") -> Anonymised:
+    """The text with its personal data replaced, and the list of replacements.
+
+    `pseudonyms` is the case's map (updated in place with anyone new); `complainant` names the
+    complainant when the first titled adult of the text is not them.
+    """
+    text, from_html = prepare_text(text, source)
+    pseudonyms = pseudonyms if pseudonyms is not None else PseudonymMap()
+    detections = detect(text, known_names=pseudonyms.known_names())
+    labeller = Labeller(pseudonyms, text, complainant)
+    out, replacements, pos = [], [], 0
+    for det in detections:
+        if det.entity == "PERSON":
+            mention = parse_mention(text, det.start, det.end, det.meta)
+            if mention is None:
+                continue
+            start, label, end = _person_label(det, labeller.person_for(mention), text)
+        elif det.entity == "ORGANISATION":
+            start, end = det.start, det.end
+            label = _organisation_label(det.text, text, start)
+        else:
+            start, end, label = det.start, det.end, IDENTIFIER_LABELS.get(det.entity, "[removed]")
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(label)
+        replacements.append(Replacement(det.start, det.end, det.entity, det.text, label.strip(", "),
+                                        det.recogniser))
+        pos = end
+    out.append(text[pos:])
+    return Anonymised("".join(out), replacements, from_html)
+
+
+def anonymise_file(path, *, map_path=None, complainant: str | None = None) -> Anonymised:
+    """Anonymise one file; with `map_path`, load the case's pseudonym map first and save it after
+    (so the next document of the case gives the same people the same labels)."""
+    from pathlib import Path
+
+    from ombuds.privacy.text_input import read_text_file
+
+    text = read_text_file(path)
+    pseudonyms = PseudonymMap.load(Path(map_path)) if map_path else PseudonymMap()
+    result = anonymise(text, pseudonyms=pseudonyms, complainant=complainant, source=str(path))
+    if map_path:
+        pseudonyms.save(Path(map_path))
+    return result

@@ -1,0 +1,140 @@
+"""Measure the anonymiser on a labelled set, side by side with vanilla Presidio.
+
+The labelled set marks personal data inline, `{{Okafor|PERSON}}`, and public names that must
+survive, `<<Social Work England>>`. Scoring is about what a reader could still see:
+- a labelled entity is *recalled* when every letter and digit of it lies inside some detection
+  (of any type: a name caught as part of an address is still removed);
+- a detection is *correct* when it overlaps a labelled entity; precision is counted per detected
+  type (vanilla Presidio's types are mapped onto ours);
+- a public name *survives* when no detection touches it.
+Both systems are scored by this one function, so the comparison is like for like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARK = re.compile(r"\{\{(?P<text>.+?)\|(?P<type>[A-Z_]+)\}\}|<<(?P<public>.+?)>>")
+
+# Vanilla Presidio's entity names mapped onto ours (anything else counts as OTHER).
+VANILLA_TYPES = {
+    "PERSON": "PERSON", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "UK_NHS": "NHS_NUMBER",
+    "UK_NINO": "NI_NUMBER", "UK_POSTCODE": "POSTCODE", "UK_VEHICLE_REGISTRATION": "VEHICLE_REG",
+    "LOCATION": "ADDRESS", "DATE_TIME": "DATE_OF_BIRTH", "ORGANIZATION": "ORGANISATION",
+}
+NAME_TYPES = ("PERSON",)
+IDENTIFIER_TYPES = ("ADDRESS", "POSTCODE", "PHONE", "EMAIL", "NI_NUMBER", "NHS_NUMBER",
+                    "DATE_OF_BIRTH", "VEHICLE_REG", "ORGANISATION")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    entities: list[tuple[int, int, str]]  # (start, end, type)
+    public: list[tuple[int, int]]
+
+
+def parse_marked(line: str) -> Paragraph:
+    """Strip the inline marks from one labelled line, keeping their spans."""
+    out, entities, public, pos = [], [], [], 0
+    length = 0
+    for match in MARK.finditer(line):
+        out.append(line[pos:match.start()])
+        length += match.start() - pos
+        inner = match.group("text") if match.group("text") is not None else match.group("public")
+        if match.group("type"):
+            entities.append((length, length + len(inner), match.group("type")))
+        else:
+            public.append((length, length + len(inner)))
+        out.append(inner)
+        length += len(inner)
+        pos = match.end()
+    out.append(line[pos:])
+    return Paragraph("".join(out), entities, public)
+
+
+def load_labelled(path: Path) -> list[Paragraph]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [parse_marked(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass
+class Scores:
+    recall: dict[str, tuple[int, int]] = field(default_factory=dict)  # type -> (found, total)
+    precision: dict[str, tuple[int, int]] = field(default_factory=dict)  # type -> (right, total)
+    survived: tuple[int, int] = (0, 0)
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    def rate(self, table: str, key: str) -> float | None:
+        hit, total = getattr(self, table).get(key, (0, 0))
+        return hit / total if total else None
+
+    def grouped_recall(self, types: tuple[str, ...]) -> float:
+        hit = sum(self.recall.get(t, (0, 0))[0] for t in types)
+        total = sum(self.recall.get(t, (0, 0))[1] for t in types)
+        return hit / total if total else 1.0
+
+    def overall_precision(self) -> float:
+        right = sum(v[0] for v in self.precision.values())
+        total = sum(v[1] for v in self.precision.values())
+        return right / total if total else 1.0
+
+
+def _covered(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return all(any(s <= i < e for s, e in spans)
+               for i in range(start, end) if text[i].isalnum())
+
+
+def score(paragraphs: list[Paragraph], detect) -> Scores:
+    """`detect(text) -> [(start, end, type)]`, types already in our vocabulary."""
+    result = Scores()
+    survived = total_public = 0
+    for para in paragraphs:
+        found = detect(para.text)
+        spans = [(s, e) for s, e, _ in found]
+        for start, end, kind in para.entities:
+            hit, total = result.recall.get(kind, (0, 0))
+            ok = _covered(para.text, start, end, spans)
+            result.recall[kind] = (hit + ok, total + 1)
+            if not ok:
+                result.misses.append(f"{kind}: {para.text[start:end]!r} in {para.text[:50]!r}")
+        for start, end, kind in found:
+            right, total = result.precision.get(kind, (0, 0))
+            ok = any(s < end and start < e for s, e, _ in para.entities)
+            result.precision[kind] = (right + ok, total + 1)
+            if not ok:
+                result.false_positives.append(f"{kind}: {para.text[start:end]!r}")
+        for start, end in para.public:
+            total_public += 1
+            survived += not any(s < end and start < e for s, e in spans)
+    result.survived = (survived, total_public)
+    return result
+
+
+def format_table(ours: Scores, vanilla: Scores) -> str:
+    """A Markdown table: recall per labelled type, precision per detected type, both systems."""
+
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{100 * value:.1f}%"
+
+    lines = ["| entity type | labelled | recall (ombuds) | recall (vanilla) | "
+             "precision (ombuds) | precision (vanilla) |", "|---|---|---|---|---|---|"]
+    kinds = list(NAME_TYPES + IDENTIFIER_TYPES)
+    for kind in kinds + sorted(set(vanilla.precision) - set(kinds)):
+        total = ours.recall.get(kind, (0, 0))[1]
+        lines.append(f"| {kind} | {total} | {pct(ours.rate('recall', kind))} | "
+                     f"{pct(vanilla.rate('recall', kind))} | {pct(ours.rate('precision', kind))} "
+                     f"| {pct(vanilla.rate('precision', kind))} |")
+    lines.append(f"| names (PERSON) | | {pct(ours.grouped_recall(NAME_TYPES))} | "
+                 f"{pct(vanilla.grouped_recall(NAME_TYPES))} | | |")
+    lines.append(f"| identifiers (all other types) | | {pct(ours.grouped_recall(IDENTIFIER_TYPES))}"
+                 f" | {pct(vanilla.grouped_recall(IDENTIFIER_TYPES))} | | |")
+    lines.append(f"| all detections | | | | {pct(ours.overall_precision())} | "
+                 f"{pct(vanilla.overall_precision())} |")
+    s_ok, s_total = ours.survived
+    v_ok, v_total = vanilla.survived
+    lines.append(f"| public names surviving | {s_total} | {s_ok}/{s_total} | {v_ok}/{v_total} | | |")
+    return "\n".join(lines)

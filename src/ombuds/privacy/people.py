@@ -1,0 +1,270 @@
+"""Who is who: group the name mentions of a statement into people and give each one a label.
+
+The published conventions: the complainant is "Mr X" (or Mrs, Miss, Ms, Dr X); other adults are
+"Mr Y", "Ms Z" and so on; children are a letter ("her son, B"); staff are their role ("the social
+worker"); councillors are "Councillor W". The same person keeps one label through a document and,
+with a `PseudonymMap` loaded from the case file, through every document of the case. The map is
+private case data: it says who "Mr Y" is, so it is saved beside the case, never published.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import regex
+
+from ombuds.errors import InputError
+from ombuds.privacy.recognisers import ITITLE, NAME_WORD, UPPER_WORD
+
+TITLE_WORDS = {"mr", "mrs", "miss", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "lady",
+               "lord", "rev", "reverend", "councillor", "cllr"}
+LABEL_TITLE = {"mr": "Mr", "mrs": "Mrs", "miss": "Miss", "ms": "Ms", "dr": "Dr", "sir": "Mr",
+               "lord": "Mr", "dame": "Ms", "lady": "Ms", "councillor": "Councillor",
+               "cllr": "Councillor"}
+FEMALE = {"Mrs", "Miss", "Ms"}
+MALE_RELATIONS = {"husband", "ex-husband", "father", "dad", "brother", "grandfather", "uncle",
+                  "son-in-law"}
+FEMALE_RELATIONS = {"wife", "ex-wife", "mother", "mum", "sister", "grandmother", "aunt",
+                    "daughter-in-law"}
+ADULT_LETTERS = "XYZWVUTSRQPNMLKJHGF"
+CHILD_LETTERS = "BCDEFGHJKLMNPQRSTUVW"
+WORD = regex.compile(rf"{NAME_WORD}|{UPPER_WORD}")
+PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
+             "la", "le", "bin", "binti", "ibn", "al", "el", "ul", "ap", "ter"}
+NON_NAMES = {"The", "Her", "His", "Their", "Council", "Council's", "the"}
+EXISTING_LABEL = regex.compile(
+    rf"\b(?:{ITITLE}\.?|[Cc]ouncillor|son|daughter|child|children|grandson|granddaughter)"
+    rf",?[ \t]+(\p{{Lu}})\b(?![’'\p{{L}}])")
+HE = regex.compile(r"\b(?:he|him|his|himself)\b", regex.IGNORECASE)
+SHE = regex.compile(r"\b(?:she|her|hers|herself)\b", regex.IGNORECASE)
+
+# Short forms and the name they stand for, so that "Tom" is found as "Thomas Reid".
+NICKNAMES = {
+    "Tom": "Thomas", "Tommy": "Thomas", "Liz": "Elizabeth", "Lizzie": "Elizabeth",
+    "Beth": "Elizabeth", "Betty": "Elizabeth", "Bill": "William", "Billy": "William",
+    "Will": "William", "Bob": "Robert", "Bobby": "Robert", "Rob": "Robert", "Jim": "James",
+    "Jimmy": "James", "Jamie": "James", "Mike": "Michael", "Mick": "Michael", "Dave": "David",
+    "Steve": "Stephen", "Chris": "Christopher", "Kate": "Katherine", "Katie": "Katherine",
+    "Kathy": "Katherine", "Sue": "Susan", "Maggie": "Margaret", "Meg": "Margaret",
+    "Peggy": "Margaret", "Jen": "Jennifer", "Jenny": "Jennifer", "Alex": "Alexander",
+    "Sam": "Samuel", "Ben": "Benjamin", "Dan": "Daniel", "Danny": "Daniel", "Nick": "Nicholas",
+    "Tony": "Anthony", "Pat": "Patricia", "Trish": "Patricia", "Mo": "Mohammed",
+    "Mohammad": "Mohammed", "Muhammad": "Mohammed", "Chidi": "Chidiebere", "Femi": "Oluwafemi",
+    "Tomek": "Tomasz", "Kasia": "Katarzyna", "Gosia": "Malgorzata", "Sasha": "Alexander",
+}
+
+
+def canonical(word: str) -> str:
+    word = word.title() if word.isupper() else word
+    return NICKNAMES.get(word, word)
+
+
+def variants(word: str) -> set[str]:
+    """The word and its other forms (nicknames of the same name, the upper-case form)."""
+    base = canonical(word)
+    forms = {word, base} | {short for short, full in NICKNAMES.items() if full == base}
+    return {f for f in forms if f}
+
+
+def name_words(text: str) -> list[str]:
+    """The name words of a mention, without titles or particles ('Mrs Ana de Souza' → Ana, Souza)."""
+    words = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word.lower() in TITLE_WORDS or word.lower() in PARTICLES or word in NON_NAMES:
+            continue
+        words.append(word.title() if word.isupper() else word)
+    return words
+
+
+@dataclass
+class Person:
+    label: str
+    kind: str  # complainant, adult, child, staff, councillor
+    names: list[str] = field(default_factory=list)
+    title: str | None = None
+    first: str | None = None
+    surname: str | None = None
+    role: str | None = None
+
+    def matches(self, first: str | None, surname: str | None, single: str | None,
+                title: str | None) -> bool:
+        if title and self.title and (title in FEMALE) != (self.title in FEMALE) \
+                and "Dr" not in (title, self.title) and "Councillor" not in (title, self.title):
+            return False
+        if first and surname:
+            return self.surname == surname and (self.first is None or
+                                                canonical(self.first) == canonical(first))
+        if surname:
+            return surname == self.surname
+        if single:
+            return single == self.surname or (self.first is not None and
+                                              canonical(single) == canonical(self.first))
+        return False
+
+
+@dataclass
+class PseudonymMap:
+    """The people of one case and their labels; load and save it with the case's private files."""
+
+    people: list[Person] = field(default_factory=list)
+
+    def known_names(self) -> list[str]:
+        return [name for person in self.people for name in person.names]
+
+    def used_letters(self) -> set[str]:
+        letters = set()
+        for person in self.people:
+            last = person.label.split()[-1]
+            if last[:1].isupper() and (len(last) == 1 or last[1:].isdigit()):
+                letters.add(last)
+        return letters
+
+    def to_json(self) -> dict:
+        return {"version": 1, "people": [asdict(p) for p in self.people]}
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "pseudonym map") -> "PseudonymMap":
+        try:
+            return cls([Person(**p) for p in data["people"]])
+        except (KeyError, TypeError) as error:
+            raise InputError(f"not a pseudonym map ({error})", source=source,
+                             hint="give a file written by `ombuds anonymise --map`") from None
+
+    @classmethod
+    def load(cls, path: Path) -> "PseudonymMap":
+        if not path.exists():
+            return cls()
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+        except json.JSONDecodeError as error:
+            raise InputError(f"not valid JSON ({error})", source=str(path),
+                             hint="give a file written by `ombuds anonymise --map`") from None
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str | None
+    title: str | None
+    first: str | None
+    surname: str | None
+    single: str | None
+    role: str | None
+    name: str
+    relation: str | None = None
+
+
+def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None:
+    name = meta.get("name") or text[start:end]
+    title_match = regex.match(rf"{ITITLE}\b", name)
+    title = LABEL_TITLE.get(title_match.group().lower(), "Mx") if title_match else None
+    words = name_words(name)
+    if not words:
+        return None
+    kind = meta.get("person_kind")
+    first = surname = single = None
+    if len(words) >= 2:
+        first, surname = words[0], words[-1]
+    elif title:
+        surname = words[0]
+    else:
+        single = words[0]
+    return Mention(start, end, kind, title, first, surname, single, meta.get("role"), name,
+                   meta.get("relation"))
+
+
+class Labeller:
+    """Groups mentions into people (new ones join the map) and hands out labels."""
+
+    def __init__(self, pseudonyms: PseudonymMap, text: str, complainant: str | None = None):
+        self.map = pseudonyms
+        self.text = text
+        self.in_text = set(EXISTING_LABEL.findall(text))
+        self.taken = pseudonyms.used_letters() | self.in_text
+        self.complainant_hint = set(name_words(complainant)) if complainant else None
+        self.roles: dict[str, int] = {}
+        for person in pseudonyms.people:
+            if person.role:
+                self.roles[person.role] = self.roles.get(person.role, 0) + 1
+
+    def _letter(self, pool: str) -> str:
+        """The next free letter of the pool; past the last one, Y2, Z2 ... then Y3 ..."""
+        round_ = 1
+        while True:
+            for letter in pool:
+                label = letter if round_ == 1 else f"{letter}{round_}"
+                if label not in self.taken:
+                    self.taken.add(label)
+                    return label
+            round_ += 1
+
+    def _gender_title(self, mention: Mention) -> str | None:
+        if mention.title and mention.title != "Mx":
+            return mention.title
+        if mention.relation in MALE_RELATIONS:
+            return "Mr"
+        if mention.relation in FEMALE_RELATIONS:
+            return "Ms"
+        after = self.text[mention.end:mention.end + 200]
+        he, she = HE.search(after), SHE.search(after)
+        if he and (not she or he.start() < she.start()):
+            return "Mr"
+        if she:
+            return "Ms"
+        return None
+
+    def _is_complainant(self, mention: Mention) -> bool:
+        if "X" in self.in_text or any(p.kind == "complainant" for p in self.map.people):
+            return False
+        if self.complainant_hint is not None:
+            return bool(self.complainant_hint & set(filter(None, (mention.first, mention.surname,
+                                                                  mention.single))))
+        return mention.kind in (None, "other") and mention.title not in (None, "Councillor")
+
+    def person_for(self, mention: Mention) -> Person:
+        candidates = [p for p in self.map.people
+                      if p.matches(mention.first, mention.surname, mention.single, mention.title)]
+        if candidates:
+            same_title = [p for p in candidates if mention.title and p.title == mention.title]
+            person = (same_title or candidates)[-1]
+            if mention.first and person.first is None:
+                person.first = mention.first
+            if mention.name not in person.names:
+                person.names.append(mention.name)
+            return person
+        person = self._new_person(mention)
+        self.map.people.append(person)
+        return person
+
+    def _new_person(self, mention: Mention) -> Person:
+        kind = mention.kind or "adult"
+        title = self._gender_title(mention)
+        if kind == "child":
+            label = self._letter(CHILD_LETTERS)
+        elif kind == "staff":
+            role = mention.role or "officer"
+            self.roles[role] = self.roles.get(role, 0) + 1
+            label = f"the {role}" + (f" {self.roles[role]}" if self.roles[role] > 1 else "")
+        elif kind == "councillor" or title == "Councillor":
+            kind, label = "councillor", f"Councillor {self._letter(ADULT_LETTERS[1:])}"
+        elif self._is_complainant(mention):
+            kind = "complainant"
+            self.taken.discard("X")
+            label = f"{title} X" if title and title != "Mx" else "X"
+            self.taken.add("X")
+        else:
+            kind = "adult"
+            letter = self._letter(ADULT_LETTERS[1:])
+            label = f"{title} {letter}" if title and title != "Mx" else letter
+        return Person(label=label, kind=kind, names=[mention.name], title=mention.title,
+                      first=mention.first or mention.single, surname=mention.surname,
+                      role=mention.role if kind == "staff" else None)

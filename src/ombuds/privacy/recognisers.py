@@ -1,0 +1,226 @@
+"""UK and domain recognisers, written as Presidio recognisers so that every finding says who found it.
+
+Presidio ships US-centred patterns and an NER wrapper; a decision statement needs UK identifiers
+(postcodes, National Insurance and NHS numbers, UK phone numbers, vehicle registrations) and the
+ways the Ombudsman's statements name people ("her son Tom", "the social worker, Ms Quinn",
+"Councillor Fletcher"). Each recogniser here is one compiled regular expression plus, where the
+shape alone is not enough, a validator (the NHS number's mod-11 checksum, the phone's digit count).
+The expressions run once over the whole text: they are the cheap part of the pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+# --- Building blocks --------------------------------------------------------------------------
+
+TITLE = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Reverend|Councillor|Cllr)"
+ITITLE = r"(?i:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lady|lord|rev|reverend|councillor|cllr)"
+# A name word: capitalised, at least two letters, with Mc/Mac/O'/D' prefixes and hyphenated or
+# apostrophe parts (O'Brien, Al-Rashid, Min-jun). "'s" after a name is a possessive, not a part.
+NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+|['’]\p{Lu}\p{Ll}+)*)"
+UPPER_WORD = r"(?:\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)"
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|dos|das|la|le|bin|binti|ibn|al|el|ul|ap|ter|Ní|Nic)"
+NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD}){{0,3}}"
+# Upper-case names stop at upper-case function words ("MR KWAME ASANTE OF 14 HIGH STREET").
+_UPPER_STOP = (r"(?!(?:OF|AND|THE|AT|IN|ON|TO|FROM|FOR|BY|WITH|IS|WAS|HAS|HAD|SAYS|SAID|AS|OR|"
+               r"AN|WHO|COMPLAINED|COMPLAINS|WROTE|ASKED|LIVES|LIVED)\b)")
+UPPER_NAME = rf"{_UPPER_STOP}{UPPER_WORD}(?:[ \t]+{_UPPER_STOP}{UPPER_WORD}){{0,3}}"
+# Initials between a title and a name ("Mr J. R. Smith"), but not a label ending a sentence
+# ("… to Mr X. The letter …").
+_SENTENCE_WORD = (r"(?!(?:The|She|He|It|We|They|His|Her|Their|This|That|In|On|At|When|After|"
+                  r"However|Further|Mr|Mrs|Ms|Miss|Dr|And|But|So|As|If|I)\b)")
+INITIALS = rf"(?:\p{{Lu}}\.?[ \t]+){{0,3}}{_SENTENCE_WORD}"
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}[ \t]+\d{{4}}"
+        rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})"
+        rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
+POSTCODE = r"(?:GIR[ \t]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})"
+STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Gardens|Court|Place|"
+          r"Terrace|Grove|Square|Hill|Row|Walk|Mews|Park|Rise|View|Parade|Green|Vale|Croft|"
+          r"Wharf|Broadway|Kingsway)")
+CHILD_WORDS = {"son", "daughter", "child", "children", "grandson", "granddaughter", "grandchild",
+               "grandchildren", "stepson", "stepdaughter", "baby", "boy", "girl", "sons",
+               "daughters", "nephew", "niece", "foster child", "pupil"}
+RELATION = (r"(?:son|daughter|children|child|grandson|granddaughter|grandchildren|grandchild|"
+            r"stepson|stepdaughter|baby|boy|girl|sons|daughters|nephew|niece|brother|sister|"
+            r"husband|wife|partner|ex-partner|ex-husband|ex-wife|mother|father|mum|dad|friend|"
+            r"neighbour|grandmother|grandfather|aunt|uncle|cousin|son-in-law|daughter-in-law|pupil)")
+ROLE = (r"(?:senior social worker|social worker|team manager|team leader|service manager|"
+        r"head of service|headteacher|head teacher|deputy head|SENCO|case officer|"
+        r"housing officer|planning officer|enforcement officer|civil enforcement officer|"
+        r"council officer|care home manager|home manager|occupational therapist|"
+        r"family support worker|support worker|care worker|caseworker|case worker|assessor|"
+        r"officer|manager|teacher|nurse|warden|investigator|director|chief executive)")
+DETERMINER = r"(?i:the|her|his|their|a|an|its|our|my|your)"
+ORG_WORDS = (r"(?:St\.?[ \t]+|Saint[ \t]+)?(?!(?:The|A|An|Her|His|Their|At|In|To|Our|This|That|"
+             r"Mr|Mrs|Ms|Miss|Dr)\b)\p{Lu}[\w'’&-]+(?:[ \t]+(?:(?:of|and|the|upon|on|in)[ \t]+)?"
+             r"\p{Lu}[\w'’&-]+){0,5}")
+
+
+def nhs_checksum_ok(number: str) -> bool:
+    """The NHS number's mod-11 check digit: weights 10..2 on the first nine digits."""
+    digits = [int(c) for c in number if c.isdigit()]
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == digits[9]
+
+
+def uk_phone_ok(number: str) -> bool:
+    """A UK number has 10 or 11 digits once +44 becomes 0, and starts 01, 02, 03, 07, 08 or 09."""
+    digits = "".join(c for c in number if c.isdigit())
+    if number.lstrip().startswith("+44"):
+        digits = "0" + digits[2:]
+        if digits.startswith("00"):
+            digits = digits[1:]
+    return 10 <= len(digits) <= 11 and digits[:2] in {"01", "02", "03", "07", "08", "09"}
+
+
+class RegexRecogniser(EntityRecognizer):
+    """One compiled expression; the `span` group (or the whole match) is the finding.
+
+    `metadata(match)` adds what later steps need (the kind of person, a staff role); `validate`
+    rejects shapes that fail a checksum or a length rule.
+    """
+
+    def __init__(self, name: str, entity: str, pattern: str, *, score: float = 0.9,
+                 flags: int = 0, validate: Callable[[str], bool] | None = None,
+                 metadata: Callable[[regex.Match], dict] | None = None):
+        self.pattern = regex.compile(pattern, flags)
+        self.entity = entity
+        self.score = score
+        self.validate = validate
+        self.metadata = metadata
+        super().__init__(supported_entities=[entity], name=name, supported_language="en")
+
+    def load(self) -> None:  # nothing to load: the pattern is compiled in __init__
+        pass
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        for match in self.pattern.finditer(text):
+            group = "span" if "span" in self.pattern.groupindex else 0
+            start, end = match.span(group)
+            if start < 0 or (self.validate and not self.validate(text[start:end])):
+                continue
+            yield start, end, (self.metadata(match) if self.metadata else {})
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for start, end, extra in self.matches(text):
+            meta = {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, **extra}
+            results.append(RecognizerResult(self.entity, start, end, self.score,
+                                            recognition_metadata=meta))
+        return results
+
+
+class ChildListRecogniser(RegexRecogniser):
+    """'her two children, Jayden and Aaliyah': every name in the list is a child."""
+
+    LIST = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)({NAME_WORD})")
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        for match in self.pattern.finditer(text):
+            start, end = match.span("span")
+            yield start, end, {"person_kind": "child"}
+            while (more := self.LIST.match(text, end)) is not None:
+                start, end = more.span(1)
+                yield start, end, {"person_kind": "child"}
+
+
+def _relation_kind(match: regex.Match) -> dict:
+    word = match.group("rel").lower()
+    return {"person_kind": "child" if word in CHILD_WORDS else "other", "relation": word}
+
+
+def _staff(match: regex.Match) -> dict:
+    before = match.string[max(0, match.start() - 3):match.start()]
+    default = "" if before.rstrip().endswith(("'s", "’s")) else "the"
+    det = (match.group("det") or default).strip().lower()
+    if det in {"a", "an"}:
+        det = "the"
+    return {"person_kind": "staff", "role": match.group("role").lower(), "determiner": det,
+            "name": match.group("name")}
+
+
+def build_recognisers() -> list[EntityRecognizer]:
+    """Every recogniser of the pipeline except spaCy's NER, in a stable order."""
+    person_name = rf"(?:{TITLE}\.?[ \t]+)?{NAME}"
+    return [
+        RegexRecogniser("UkPostcodeRecogniser", "POSTCODE", rf"\b{POSTCODE}\b"),
+        RegexRecogniser(
+            "UkPhoneRecogniser", "PHONE",
+            r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?\d{2,4}|\(?0\d{2,4}\)?)[ \t-]?\d{3,4}[ \t-]?"
+            r"\d{3,4}(?!\w)", validate=uk_phone_ok),
+        RegexRecogniser("EmailRecogniser", "EMAIL",
+                        r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b"),
+        RegexRecogniser(
+            "UkNiNumberRecogniser", "NI_NUMBER",
+            r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \t]?\d{2}[ \t]?\d{2}"
+            r"[ \t]?\d{2}[ \t]?[A-D]\b"),
+        RegexRecogniser("UkNhsNumberRecogniser", "NHS_NUMBER",
+                        r"(?<![\w/])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?![\w/])",
+                        validate=nhs_checksum_ok),
+        RegexRecogniser("UkVehicleRegistrationRecogniser", "VEHICLE_REG",
+                        r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[1-9]|[1-9]\d)[ \t]?[A-HJ-PR-Z]{3}\b"),
+        RegexRecogniser(
+            "DateOfBirthRecogniser", "DATE_OF_BIRTH",
+            rf"(?i:\bborn(?:[ \t]+on)?|\bdate[ \t]+of[ \t]+birth(?:[ \t]+(?:is|was|of))?|\bDOB|"
+            rf"\bD\.O\.B\.?|\bbirthday(?:[ \t]+(?:is|was))?)[ \t]*[:,]?[ \t]*(?P<span>{DATE})"),
+        RegexRecogniser(
+            "UkAddressRecogniser", "ADDRESS",
+            rf"(?:\b(?:Flat|Apartment|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+            rf"(?:\b(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn),[ \t]+)?"
+            rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:\p{{Lu}}[\w'’-]+[ \t]+){{1,3}}(?i:{STREET})\b"
+            rf"(?:,[ \t]*(?!{POSTCODE}\b)\p{{Lu}}\p{{L}}+\b(?:[ \t]+\p{{Lu}}\p{{L}}+\b)?)?"
+            rf"(?:,?[ \t]+{POSTCODE}\b)?"),
+        RegexRecogniser(
+            "InstitutionRecogniser", "ORGANISATION",
+            rf"\b{ORG_WORDS}[ \t]+(?:Primary School|Infant School|Junior School|Secondary School|"
+            rf"High School|Grammar School|School|Academy|College|Nursery|Pre-School|Sixth Form|"
+            rf"Medical Centre|Medical Practice|Health Centre|Surgery|Care Home|Nursing Home|"
+            rf"Residential Home|care home|nursing home|Ltd|Limited|PLC|plc|LLP|Services)\b"),
+        RegexRecogniser(
+            "EmployerRecogniser", "ORGANISATION",
+            rf"\b(?:works?|worked|working|employed)[ \t]+(?:for|at|by)[ \t]+(?P<span>{ORG_WORDS})"
+            rf"|\b(?:her|his|their|my)[ \t]+employer,?[ \t]+(?P<span>{ORG_WORDS})"),
+        RegexRecogniser(
+            "TitledNameRecogniser", "PERSON",
+            rf"\b(?P<span>{TITLE}\.?[ \t]+{INITIALS}{NAME}|{ITITLE}\.?[ \t]+{UPPER_NAME})\b",
+            metadata=lambda m: {"person_kind": "councillor"}
+            if m.group("span").lower().startswith(("councillor", "cllr")) else {}),
+        RegexRecogniser(
+            "RelationNameRecogniser", "PERSON",
+            rf"(?:\b{DETERMINER}|\b[Ww]hose|(?<=\p{{L}})['’]s)[ \t]+(?:(?:eldest|youngest|older|younger|elder|adult|"
+            rf"baby|disabled|foster|adopted|twin|two|three|four|step|late)[ \t]+)*(?P<rel>{RELATION})"
+            rf",?[ \t]+(?P<span>{person_name})", metadata=_relation_kind),
+        RegexRecogniser(
+            "ChildApposRecogniser", "PERSON",
+            rf"\b(?P<span>{NAME_WORD}),[ \t]+(?:a|the|her|his|their)[ \t]+(?:\w+[ \t]+)?"
+            rf"(?:child|boy|girl|baby|toddler|teenager|pupil)\b",
+            metadata=lambda m: {"person_kind": "child"}),
+        ChildListRecogniser(
+            "ChildListRecogniser", "PERSON",
+            rf"\b(?:children|sons|daughters|grandchildren)[ \t]*,?[ \t]+(?P<span>{NAME_WORD})"
+            rf"(?=[ \t]*,|[ \t]+and\b)"),
+        RegexRecogniser(
+            "StaffRoleRecogniser", "PERSON",
+            rf"\b(?P<det>{DETERMINER}[ \t]+)?(?:(?:Council['’]s|council)[ \t]+)?(?P<role>{ROLE}),?"
+            rf"[ \t]+(?P<name>{person_name})(?P<trail>,)?", metadata=_staff),
+        RegexRecogniser(
+            "StaffApposRecogniser", "PERSON",
+            rf"\b(?P<name>{person_name}),[ \t]+(?P<det>the|her|his|their)[ \t]+(?P<role>{ROLE})"
+            rf"(?P<trail>,)?", metadata=_staff),
+        RegexRecogniser(
+            "NicknameRecogniser", "PERSON",
+            rf"(?:\bknown(?:[ \t]+to[ \t]+\w+[ \t]+(?:family|friends))?[ \t]+as|\bcalled|"
+            rf"\bnicknamed|\bgoes[ \t]+by|\bsigns[ \t]+(?:his|her|their)[ \t]+(?:emails|letters))"
+            rf"[ \t]+[\"“‘']?(?P<span>{NAME_WORD})"
+            rf"|{NAME_WORD}[ \t]+[\"“‘'](?P<span>{NAME_WORD})[\"”’'][ \t]+{NAME_WORD}"),
+    ]

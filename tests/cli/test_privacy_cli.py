@@ -1,0 +1,81 @@
+"""`ombuds anonymise` and `ombuds publish` through the real command line app."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from ombuds.cli import app
+
+runner = CliRunner()
+
+
+def test_help_has_examples():
+    for name in ("anonymise", "publish"):
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Examples" in result.output
+
+
+def test_anonymise_prints_text_and_json(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Mrs Okafor rang 0161 496 0753.\n")
+    result = runner.invoke(app, ["anonymise", str(path)])
+    assert result.exit_code == 0 and result.output == "Mrs X rang [phone number].\n"
+    result = runner.invoke(app, ["anonymise", str(path), "--json"])
+    data = json.loads(result.output)
+    assert [(r["entity"], r["label"], r["recogniser"]) for r in data["replacements"]] == [
+        ("PERSON", "Mrs X", "TitledNameRecogniser"), ("PHONE", "[phone number]",
+                                                      "UkPhoneRecogniser")]
+
+
+def test_anonymise_saves_the_case_map(tmp_path):
+    path, case_map = tmp_path / "a.txt", tmp_path / "case.json"
+    path.write_text("Mr Baker and Mrs Hope met.")
+    assert runner.invoke(app, ["anonymise", str(path), "--map", str(case_map)]).exit_code == 0
+    people = json.loads(case_map.read_text())["people"]
+    assert [p["label"] for p in people] == ["Mr X", "Mrs Y"]
+
+
+def test_anonymise_empty_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    result = runner.invoke(app, ["anonymise", str(path)])
+    assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_publish_blocks_then_accepts_with_override(tmp_path, seed_files):
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text(seed_files[0].read_text().replace("Miss X complained her",
+                                                       "Miss Jolene Fairweather complained her", 1))
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    blocked = runner.invoke(app, ["publish", str(dirty), "--db", db])
+    assert blocked.exit_code == 5
+    assert "Miss Jolene Fairweather" in blocked.output and "nothing was stored" in blocked.output
+    fid = next(word for word in blocked.output.split() if word.startswith("PERSON-")).rstrip(":")
+    accepted = runner.invoke(app, ["publish", str(dirty), "--db", db, "--override",
+                                   f"{fid}:named with consent", "--reviewer", "A Reviewer", "--json"])
+    assert accepted.exit_code == 0, accepted.output
+    outcome = json.loads(accepted.output)
+    assert outcome["status"] == "added"
+    assert outcome["publication"]["overrides"][0]["reviewer"] == "A Reviewer"
+
+
+def test_publish_clean_statement(tmp_path, seed_files):
+    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db",
+                                 f"sqlite:///{tmp_path / 'c.db'}"])
+    assert result.exit_code == 0 and result.output.strip().endswith(": added")
+
+
+def test_anonymise_html_file(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>Mr <b>Baker</b> wrote.</p></body></html>")
+    result = runner.invoke(app, ["anonymise", str(path), "--json"])
+    data = json.loads(result.output)
+    assert data["from_html"] is True and data["text"] == "Mr X wrote.\n"
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["publish", str(tmp_path / "nope.txt"), "--db",
+                                 f"sqlite:///{tmp_path / 'c.db'}"])
+    assert result.exit_code == 2 and "no such file" in result.output

@@ -1,0 +1,151 @@
+"""The published conventions, the case map, provenance and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from ombuds.errors import InputError
+from ombuds.privacy.anonymise import anonymise, anonymise_file
+from ombuds.privacy.people import PseudonymMap
+from ombuds.privacy.text_input import MAX_CHARS
+
+
+def test_complainant_other_adults_children_and_staff():
+    text = ("Mrs Adaeze Okafor complained that the social worker, Ms Sarah Quinn, ignored her son "
+            "Chidi for a year. Mrs Okafor's neighbour, Mr Green, agreed. Ms Quinn left in 2024, "
+            "and Chidi's school was told. Councillor Jane Fletcher replied.")
+    result = anonymise(text)
+    assert result.text == (
+        "Mrs X complained that the social worker ignored her son, B, for a year. Mrs X's "
+        "neighbour, Mr Y, agreed. The social worker left in 2024, and B's school was told. "
+        "Councillor Z replied.")
+
+
+def test_same_person_same_label_through_the_document():
+    result = anonymise("Mr Tomasz Kowalski wrote. TOMASZ KOWALSKI signed. Mr Kowalski's "
+                       "wife, Mrs Anna Kowalski, agreed. Tomasz then rang.")
+    assert result.text == "Mr X wrote. Mr X signed. Mr X's wife, Mrs Y, agreed. Mr X then rang."
+
+
+def test_nicknames_join_their_full_name():
+    result = anonymise("Mrs Elizabeth Carter, known to her family as Liz, complained. Liz says "
+                       "nobody visited.")
+    assert result.text.count("Mrs X") == 3
+
+
+def test_identifiers_are_replaced_with_their_kind():
+    text = ("Ms Hope (born 14 June 1961, NHS number 943 476 5919, NI number AB123456C) of "
+            "12 Mill Lane, Leeds LS6 2AB, phone 07700 900461, email hope@example.org, owns "
+            "KX19 YTB and works for Northgate Logistics Ltd.")
+    result = anonymise(text)
+    assert result.text == (
+        "Ms X (born [date of birth], NHS number [NHS number], NI number [National Insurance "
+        "number]) of [address], phone [phone number], email [email address], owns "
+        "[vehicle registration] and works for the employer.")
+    assert {r.entity for r in result.replacements} == {
+        "PERSON", "DATE_OF_BIRTH", "NHS_NUMBER", "NI_NUMBER", "ADDRESS", "PHONE", "EMAIL",
+        "VEHICLE_REG", "ORGANISATION"}
+
+
+def test_replacements_carry_span_type_label_and_recogniser():
+    text = "Mr Green rang 0161 496 0753."
+    result = anonymise(text)
+    first, second = result.replacements
+    assert (first.start, first.end, first.entity, first.label, first.recogniser) == (
+        0, 8, "PERSON", "Mr X", "TitledNameRecogniser")
+    assert text[second.start:second.end] == "0161 496 0753"
+    assert (second.entity, second.label, second.recogniser) == (
+        "PHONE", "[phone number]", "UkPhoneRecogniser")
+    assert "pseudonym" not in str(result.to_json())
+
+
+def test_case_map_keeps_labels_across_documents(tmp_path):
+    case_map = tmp_path / "case.map.json"
+    first = tmp_path / "one.txt"
+    first.write_text("Mrs Nasreen Chaudhry complained. Her son, Farhan, and Mr Baker helped.")
+    second = tmp_path / "two.txt"
+    second.write_text("Mr Baker wrote first. Farhan and Mrs Chaudhry replied.")
+    assert anonymise_file(first, map_path=case_map).text == (
+        "Mrs X complained. Her son, B, and Mr Y helped.")
+    assert anonymise_file(second, map_path=case_map).text == (
+        "Mr Y wrote first. B and Mrs X replied.")
+    saved = PseudonymMap.load(case_map)
+    assert {p.label for p in saved.people} == {"Mrs X", "B", "Mr Y"}
+
+
+def test_complainant_can_be_named():
+    result = anonymise("Mr Baker told the Council that Mrs Hope had complained.",
+                       complainant="Hope")
+    assert result.text == "Mr Y told the Council that Mrs X had complained."
+
+
+def test_already_anonymised_text_is_unchanged():
+    text = ("Mr X complained that the social worker did not visit his son, B. Ms Y, child C and "
+            "the team manager were told. Councillor Z replied to Mrs X.\n")
+    result = anonymise(text)
+    assert result.text == text and result.replacements == []
+
+
+def test_new_names_do_not_reuse_letters_already_in_the_text():
+    result = anonymise("Mr X says Mr Y and Mr Patel met.")
+    assert result.text == "Mr X says Mr Y and Mr Z met."
+
+
+def test_empty_text_is_refused():
+    with pytest.raises(InputError, match="empty"):
+        anonymise("  \n\t")
+
+
+def test_huge_text_is_refused_with_the_limit():
+    with pytest.raises(InputError, match="too large.*limit is 2,000,000"):
+        anonymise("a" * (MAX_CHARS + 1))
+
+
+def test_html_is_reduced_to_text_then_anonymised():
+    markup = ("<html><head><title>Mrs Okafor</title><script>var n='Okafor';</script></head>"
+              "<body><p>Mrs <b>Okafor</b> complained.</p><p>Email: "
+              "<a href='mailto:a.okafor@example.org'>a.okafor@example.org</a></p></body></html>")
+    result = anonymise(markup)
+    assert result.from_html
+    assert result.text == "Mrs X complained.\nEmail: [email address]\n"
+
+
+def test_unreadable_files(tmp_path):
+    from ombuds.errors import UnreadableFile
+
+    with pytest.raises(UnreadableFile, match="no such file"):
+        anonymise_file(tmp_path / "missing.txt")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(UnreadableFile, match="binary"):
+        anonymise_file(binary)
+
+
+def test_child_named_after_a_possessive_is_a_child():
+    result = anonymise("Mr Vikram Joshi's daughter, Anaya, was refused a place. Anaya is nine.")
+    assert result.text == "Mr X's daughter, B, was refused a place. B is nine."
+
+
+def test_names_that_are_words_are_replaced_but_the_words_stay():
+    result = anonymise("Mr Green says his green bin was missed. Ms Hope said we hope to help. "
+                       "Green and Hope both wrote again.")
+    assert result.text == ("Mr X says his green bin was missed. Ms Y said we hope to help. "
+                           "Mr X and Ms Y both wrote again.")
+
+
+def test_anonymising_twice_changes_nothing_more():
+    from pathlib import Path
+
+    from ombuds.privacy.evaluation import load_labelled
+
+    data = Path(__file__).parent / "data" / "labelled.txt"
+    for paragraph in load_labelled(data):
+        once = anonymise(paragraph.text).text
+        assert anonymise(once).text == once
+
+
+def test_initials_and_upper_case_addresses():
+    result = anonymise("Mr J. R. Smith wrote to Mr X. The letter was late. MR KWAME ASANTE OF "
+                       "14 HIGH STREET, LEEDS LS1 4AB COMPLAINED.")
+    assert result.text == ("Mr Y wrote to Mr X. The letter was late. Mr Z OF [address] "
+                           "COMPLAINED.")

@@ -1,0 +1,46 @@
+"""The accuracy targets on the labelled set (thresholds on a fixed set, no timings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ombuds.privacy.analyzer import detect
+from ombuds.privacy.evaluation import (IDENTIFIER_TYPES, NAME_TYPES, load_labelled, parse_marked,
+                                       score)
+
+LABELLED = Path(__file__).parent / "data" / "labelled.txt"
+
+
+def ours(text: str):
+    return [(d.start, d.end, d.entity) for d in detect(text)]
+
+
+def test_the_labelled_set_is_big_and_varied_enough():
+    paragraphs = load_labelled(LABELLED)
+    assert len(paragraphs) >= 60
+    kinds = {kind for p in paragraphs for _, _, kind in p.entities}
+    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES)
+    assert sum(len(p.public) for p in paragraphs) >= 50
+
+
+def test_targets_are_met_on_the_labelled_set():
+    scores = score(load_labelled(LABELLED), ours)
+    assert scores.grouped_recall(NAME_TYPES) >= 0.99, scores.misses
+    assert scores.grouped_recall(IDENTIFIER_TYPES) >= 0.99, scores.misses
+    assert scores.overall_precision() >= 0.95, scores.false_positives
+    survived, total = scores.survived
+    assert survived == total
+
+
+def test_marks_are_stripped_with_their_spans():
+    para = parse_marked("Mrs {{Okafor|PERSON}} wrote to <<Social Work England>>.")
+    assert para.text == "Mrs Okafor wrote to Social Work England."
+    assert para.entities == [(4, 10, "PERSON")] and para.public == [(20, 39)]
+
+
+def test_scoring_counts_misses_and_false_positives():
+    para = parse_marked("Mrs {{Okafor|PERSON}} met {{Mr Lee|PERSON}} at <<the Council>>.")
+    scores = score([para], lambda text: [(0, 10, "PERSON"), (31, 42, "ORGANISATION")])
+    assert scores.recall["PERSON"] == (1, 2)
+    assert scores.precision == {"PERSON": (1, 1), "ORGANISATION": (0, 1)}
+    assert scores.survived == (0, 1)
