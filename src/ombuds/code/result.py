@@ -56,6 +56,7 @@ class CaseDetails(BaseModel):
     injustice_claimed: list[str] = Field(default_factory=list)
     outcomes_wanted: list[str] = Field(default_factory=list)
     joint: bool = False  # a joint case with the health ombudsman
+    related_references: list[str] = Field(default_factory=list)  # earlier Ombudsman cases named
 
 
 class Assessment(BaseModel):

@@ -1,0 +1,216 @@
+"""The engine: validity, then jurisdiction, then discretion, head by head, then the whole.
+
+`assess(complaint, assessment_date=...)` never reads today's date: the date is an input (the
+argument, else the complaint's `assessment_date`, else an error saying how to give one).
+
+Order and outcome:
+- Validity (standing: consent, member of the public; enough information) is decided once. If it
+  fails, every head and the whole complaint are `invalid`.
+- Each head runs every jurisdiction test. If one applies the head cannot be investigated
+  (`premature` when that is the only bar, else `closed_after_initial_enquiries`), and discretion
+  is not considered for it.
+- Otherwise every discretion test runs; any that applies closes the head.
+- A head no test closes is investigated. The complaint is investigated if any head is,
+  `premature` if every head is, otherwise closed after initial enquiries.
+Heads about complaint handling are decided after the others, since whether their substance is
+investigated matters; the output keeps the complaint's order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ombuds.code.parameters import parameters_on
+from ombuds.code.registry import load_rules
+from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
+from ombuds.code.unit import Context
+from ombuds.complaint import Complaint, Head
+from ombuds.complaint.facts import ActingBody, HeadSubject
+from ombuds.errors import ContradictoryFacts, InputError
+from ombuds.vocabulary import (
+    PUBLISHED_LABELS, FindingResult, Ground, Outcome, Stage, is_known_category,
+    normalise_category, normalise_reference,
+)
+
+
+def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
+    """Facts that cannot all be true."""
+    d = complaint.dates
+    problems = []
+    for path, start in (("dates.events_started", d.events_started),
+                        ("dates.first_knew", d.first_knew)):
+        if d.complained_to_council and start and d.complained_to_council < start:
+            problems.append(f"dates.complained_to_council ({d.complained_to_council}) is before "
+                            f"{path} ({start}): a complaint cannot come before the events or "
+                            "before the person knew of them")
+    if d.came_to_ombudsman and d.first_knew and d.came_to_ombudsman < d.first_knew:
+        problems.append(f"dates.came_to_ombudsman ({d.came_to_ombudsman}) is before "
+                        f"dates.first_knew ({d.first_knew})")
+    for i, reply in enumerate(d.council_replies):
+        if d.complained_to_council and reply.date < d.complained_to_council:
+            problems.append(f"dates.council_replies[{i}].date ({reply.date}) is before the "
+                            f"complaint to the council ({d.complained_to_council})")
+    dated = [("dates.first_knew", d.first_knew), ("dates.events_started", d.events_started),
+             ("dates.complained_to_council", d.complained_to_council),
+             ("dates.came_to_ombudsman", d.came_to_ombudsman)]
+    dated += [(f"dates.council_replies[{i}].date", r.date) for i, r in enumerate(d.council_replies)]
+    dated += [(f"heads[{i}].first_knew", h.first_knew) for i, h in enumerate(complaint.heads)]
+    for path, value in dated:
+        if value and value > date:
+            problems.append(f"{path} ({value}) is after the assessment date ({date})")
+    for i, head in enumerate(complaint.heads):
+        if d.complained_to_council and head.first_knew and d.complained_to_council < head.first_knew \
+                and head.council_response.raised_with_council:
+            problems.append(f"heads[{i}] was put to the council ({d.complained_to_council}) "
+                            f"before the person knew of it ({head.first_knew})")
+        for j in head.related_court_cases:
+            if not 0 <= j < len(complaint.court_cases):
+                problems.append(f"heads[{i}].related_court_cases names {j}, but only "
+                                f"{len(complaint.court_cases)} court proceedings are listed")
+    for stage in complaint.childrens_procedure:
+        if stage.completed and stage.requested and stage.completed < stage.requested:
+            problems.append(f"children's procedure stage {stage.stage} completed "
+                            f"({stage.completed}) before it was asked for ({stage.requested})")
+    return problems
+
+
+def _run(rules, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
+    for r in rules:
+        ctx.reads = []
+        result = r.evaluate(ctx)
+        found.extend(result)
+        ctx.findings.extend(result)
+    return found
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _decide_head(complaint: Complaint, head: Head, index: int, date: dt.date, params,
+                 validity: list[Finding], invalid: bool, decided: list[HeadAssessment],
+                 questions: list[Question]) -> HeadAssessment:
+    rules = load_rules()
+    ctx = Context(complaint, head, index, date, params, decided=decided, findings=list(validity))
+    findings = list(validity)
+    if invalid:
+        outcome = Outcome.invalid
+    else:
+        jurisdiction = _run([r for r in rules if r.stage is Stage.jurisdiction], ctx)
+        findings += jurisdiction
+        bars = [f.ground for f in jurisdiction if f.result is FindingResult.applies]
+        if bars:
+            outcome = (Outcome.premature if set(bars) == {Ground.premature}
+                       else Outcome.closed_after_initial_enquiries)
+        else:
+            discretion = _run([r for r in rules if r.stage is Stage.discretion], ctx)
+            findings += discretion
+            closed = any(f.result is FindingResult.applies for f in discretion)
+            outcome = Outcome.closed_after_initial_enquiries if closed else Outcome.investigate
+    questions.extend(ctx.questions)
+    applying = [f for f in findings if f.result is FindingResult.applies]
+    return HeadAssessment(
+        summary=head.summary, outcome=outcome,
+        grounds=_unique(f.ground for f in applying),
+        referrals=_unique(f.referral for f in applying if f.referral is not None),
+        findings=findings)
+
+
+def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
+    injustice = list(complaint.injustice_claimed)
+    wanted = [w.value for w in complaint.outcomes_wanted]
+    for head in complaint.heads:
+        injustice += head.injustice_claimed
+        wanted += [w.value for w in head.outcomes_wanted]
+    references = [h.earlier_case.reference for h in complaint.heads if h.earlier_case]
+    return CaseDetails(
+        body=complaint.body,
+        reference=normalise_reference(complaint.reference) if complaint.reference else None,
+        category=normalise_category(complaint.category) if complaint.category else None,
+        complainant=complaint.complainant.alias,
+        assessment_date=date,
+        information_considered=[s.value for s in complaint.information_considered],
+        complaint_summary=" ".join(h.summary.rstrip(".") + "." for h in complaint.heads),
+        injustice_claimed=_unique(injustice),
+        outcomes_wanted=_unique(wanted),
+        joint=any(h.acting_body is ActingBody.nhs_with_council for h in complaint.heads),
+        related_references=_unique(normalise_reference(r) or r for r in references),
+    )
+
+
+def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> Assessment:
+    """Decide a complaint under the Assessment Code. See the module docstring for the order."""
+    date = assessment_date or complaint.assessment_date
+    if date is None:
+        raise InputError("no assessment date: the rules never assume today's date",
+                         source="assessment_date",
+                         hint="pass --date YYYY-MM-DD, or set assessment_date in the complaint")
+    problems = _contradictions(complaint, date)
+    if problems:
+        raise ContradictoryFacts("facts that cannot all be true: " + "; ".join(problems),
+                                 source="complaint", hint="correct the dates and try again")
+    try:
+        params = parameters_on(date)
+    except ValueError as error:
+        raise InputError(str(error), source="assessment_date",
+                         hint="give an assessment date on or after 2007-10-30") from None
+    warnings: list[str] = []
+    if complaint.category and not is_known_category(complaint.category):
+        warnings.append(f"unknown category {complaint.category!r}: kept as given; known "
+                        "categories are listed in ombuds.vocabulary.CATEGORIES")
+    questions: list[Question] = []
+
+    validity_rules = [r for r in load_rules() if r.stage is Stage.validity]
+    ctx = Context(complaint, complaint.heads[0], 0, date, params)
+    validity = _run(validity_rules, ctx)
+    questions.extend(ctx.questions)
+    invalid = any(f.result is FindingResult.applies for f in validity)
+    if complaint.information_requested_not_provided:
+        invalid = True
+        warnings.append("invalid: the Ombudsman asked for information needed to proceed and it "
+                        "has not been provided (information_requested_not_provided)")
+
+    order = sorted(range(len(complaint.heads)),
+                   key=lambda i: complaint.heads[i].about is HeadSubject.complaint_handling)
+    decided: dict[int, HeadAssessment] = {}
+    for i in order:
+        substantive = [h for j, h in decided.items()
+                       if complaint.heads[j].about is not HeadSubject.complaint_handling]
+        decided[i] = _decide_head(complaint, complaint.heads[i], i, date, params, validity,
+                                  invalid, substantive, questions)
+    heads = [decided[i] for i in range(len(complaint.heads))]
+
+    if invalid:
+        outcome = Outcome.invalid
+    elif any(h.outcome is Outcome.investigate for h in heads):
+        outcome = Outcome.investigate
+    elif all(h.outcome is Outcome.premature for h in heads):
+        outcome = Outcome.premature
+    else:
+        outcome = Outcome.closed_after_initial_enquiries
+    open_on_investigated = [
+        f for h in heads if h.outcome is Outcome.investigate for f in h.findings
+        if f.result is FindingResult.needs_judgement]
+    if outcome is Outcome.investigate and open_on_investigated:
+        warnings.append(f"provisional: {len(open_on_investigated)} test(s) on the part(s) to be "
+                        "investigated need an investigator's judgement (see questions)")
+    seen: set[str] = set()
+    unique_questions = []
+    for q in questions:
+        if q.fact not in seen:
+            seen.add(q.fact)
+            unique_questions.append(q)
+    return Assessment(
+        outcome=outcome,
+        published_label=PUBLISHED_LABELS[outcome],
+        grounds=_unique(g for h in heads for g in h.grounds),
+        referrals=_unique(r for h in heads for r in h.referrals),
+        heads=heads,
+        questions=unique_questions,
+        warnings=warnings,
+        case=_case(complaint, date),
+    )
+
+
+__all__ = ["assess"]

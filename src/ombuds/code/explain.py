@@ -1,0 +1,74 @@
+"""Plain-text views of an Assessment: the decision, and the full trace (`--explain`).
+
+The trace lists, for each head, every test considered in order, the facts it read, its result
+and the reason, so that every ground in the outcome can be followed back to facts and law.
+"""
+
+from __future__ import annotations
+
+from ombuds.code.result import Assessment
+from ombuds.vocabulary import REFERRAL_BODIES, FindingResult
+
+_MARK = {FindingResult.applies: "APPLIES", FindingResult.does_not_apply: "does not apply",
+         FindingResult.exception_applies: "EXCEPTION", FindingResult.needs_judgement: "NEEDS JUDGEMENT"}
+
+
+def decision_text(assessment: Assessment) -> str:
+    """A readable decision: outcome, grounds, referrals, each head, questions and warnings."""
+    case = assessment.case
+    lines = []
+    if case:
+        ref = f" ({case.reference})" if case.reference else ""
+        lines.append(f"{case.body}{ref}: complaint by {case.complainant}, "
+                     f"assessed {case.assessment_date}")
+    label = f" (published as \"{assessment.published_label}\")" if assessment.published_label else ""
+    lines.append(f"Outcome: {assessment.outcome.value}{label}")
+    lines.append("Grounds: " + (", ".join(g.value for g in assessment.grounds) or "none"))
+    lines.append("Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals)
+                                      or "none"))
+    for i, head in enumerate(assessment.heads, 1):
+        lines.append(f"\nPart {i}: {head.summary}")
+        lines.append(f"  outcome: {head.outcome.value}")
+        for f in head.findings:
+            if f.result in (FindingResult.applies, FindingResult.exception_applies):
+                extra = f" -> {REFERRAL_BODIES[f.referral]}" if f.referral else ""
+                lines.append(f"  - {f.ground.value} [{_MARK[f.result]}]{extra}: {f.reason}")
+    lines += _tail(assessment)
+    return "\n".join(lines)
+
+
+def trace_text(assessment: Assessment) -> str:
+    """Every test considered on every head, with the facts read, the result and the reason."""
+    lines = [f"Outcome: {assessment.outcome.value}"]
+    for i, head in enumerate(assessment.heads):
+        lines.append(f"\nheads[{i}]: {head.summary}  =>  {head.outcome.value}")
+        stage = None
+        for f in head.findings:
+            if f.stage != stage:
+                stage = f.stage
+                lines.append(f"  [{stage.value}]")
+            exc = f" (unless: {f.exception})" if f.exception else ""
+            ref = f" -> {f.referral.value}" if f.referral else ""
+            lines.append(f"    {f.ground.value}: {_MARK[f.result]}{exc}{ref}")
+            lines.append(f"      law: {f.citation}")
+            lines.append(f"      why: {f.reason}")
+            for fact in f.facts:
+                lines.append(f"      read: {fact}")
+        considered = {f.stage.value for f in head.findings}
+        if "jurisdiction" in considered and "discretion" not in considered:
+            lines.append("  [discretion] not considered: a jurisdiction test applies")
+    lines += _tail(assessment)
+    return "\n".join(lines)
+
+
+def _tail(assessment: Assessment) -> list[str]:
+    lines = []
+    if assessment.questions:
+        lines.append("\nQuestions for the investigator:")
+        for q in assessment.questions:
+            hint = f" (suggested: {q.suggested})" if q.suggested else ""
+            lines.append(f"  - {q.fact}: {q.why}{hint}")
+    if assessment.warnings:
+        lines.append("\nWarnings:")
+        lines += [f"  - {w}" for w in assessment.warnings]
+    return lines

@@ -1,0 +1,131 @@
+"""Rights of appeal and remedies in court: LGA 1974 s26(6)(a), (b) and (c).
+
+The three tests share one shape. The right is either stated (`appeal_rights`) or given by law for
+the head's subject matter (a penalty charge notice carries an appeal to the Traffic Penalty
+Tribunal). A right the person used bars the Ombudsman outright; an unused right bars it unless it
+was not reasonable to expect the person to use it (`not_reasonable_to_expect_appeal`), shown by
+stated barriers (not told of it, illness, out of time for good reason, cost out of proportion).
+"""
+
+from __future__ import annotations
+
+from ombuds.code.registry import rule
+from ombuds.code.unit import Context, Rule, Unless
+from ombuds.complaint.facts import AppealRoute, Topic
+from ombuds.vocabulary import Ground, Referral, Stage
+
+NOT_REASONABLE = Unless("not_reasonable_to_expect_appeal",
+                        "It was not reasonable to expect the person to use the right of appeal.")
+
+# The rights the law gives for a subject matter: route, body, referral.
+IMPLIED_RIGHTS: dict[Topic, tuple[AppealRoute, str, Referral]] = {
+    Topic.ehc_plan_content: (AppealRoute.tribunal, "the SEND Tribunal", Referral.tribunal),
+    Topic.housing_benefit_decision: (
+        AppealRoute.tribunal, "the First-tier Tribunal (Social Entitlement Chamber)",
+        Referral.tribunal),
+    Topic.council_tax_bill: (AppealRoute.tribunal, "the Valuation Tribunal", Referral.tribunal),
+    Topic.penalty_charge_notice: (
+        AppealRoute.tribunal, "the Traffic Penalty Tribunal or London Tribunals",
+        Referral.tribunal),
+    Topic.school_admission_refusal: (
+        AppealRoute.tribunal, "an independent school admission appeal panel", Referral.tribunal),
+    Topic.planning_refusal: (AppealRoute.minister, "the Planning Inspectorate",
+                             Referral.planning_inspectorate),
+    Topic.planning_conditions: (AppealRoute.minister, "the Planning Inspectorate",
+                                Referral.planning_inspectorate),
+    Topic.planning_non_determination: (AppealRoute.minister, "the Planning Inspectorate",
+                                       Referral.planning_inspectorate),
+    Topic.planning_enforcement_notice: (AppealRoute.minister, "the Planning Inspectorate",
+                                        Referral.planning_inspectorate),
+    Topic.damage_to_property: (AppealRoute.court, "the courts (a claim, usually first to the "
+                               "council's insurers)", Referral.insurers),
+    Topic.personal_injury: (AppealRoute.court, "the courts (a claim, usually first to the "
+                            "council's insurers)", Referral.insurers),
+    Topic.negligence_claim: (AppealRoute.court, "the courts", Referral.courts),
+    Topic.noise_nuisance: (AppealRoute.court, "the magistrates' court", Referral.courts),
+    Topic.court_of_protection: (AppealRoute.court, "the Court of Protection", Referral.courts),
+}
+_DEFAULT_REFERRAL = {AppealRoute.tribunal: Referral.tribunal,
+                     AppealRoute.minister: Referral.planning_inspectorate,
+                     AppealRoute.court: Referral.courts}
+
+
+class _AppealRule(Rule):
+    route: AppealRoute
+    exceptions = (NOT_REASONABLE,)
+    reads = ("appeal_rights", "topics")
+
+    def evaluate(self, ctx: Context):
+        stated = [a for a in ctx.fact("appeal_rights") if a.route is self.route]
+        for right in stated:
+            if right.used:
+                return self.applies(ctx, f"The person has used the right of appeal to {right.body}: "
+                                    "the matter is for that route, not the Ombudsman.",
+                                    referral=_DEFAULT_REFERRAL[self.route])
+        for right in stated:
+            if right.barriers:
+                why = "; ".join(b.value for b in right.barriers)
+                return self.excepted(ctx, NOT_REASONABLE.name,
+                                     f"The person had a right of appeal to {right.body} but did "
+                                     f"not use it, and it was not reasonable to expect them to: "
+                                     f"{why}.")
+        if stated:
+            right = stated[0]
+            return self.applies(ctx, f"The person has or had a right of appeal to {right.body} "
+                                "and no fact shows it unreasonable to expect them to use it.",
+                                referral=_DEFAULT_REFERRAL[self.route])
+        for topic in ctx.fact("topics"):
+            implied = IMPLIED_RIGHTS.get(topic)
+            if implied and implied[0] is self.route:
+                _, body, referral = implied
+                return self.applies(ctx, f"For {topic.value} the law gives a right of appeal to "
+                                    f"{body}; no fact shows it unreasonable to expect the person "
+                                    "to use it.", referral=referral)
+        return self.does_not_apply(ctx, f"No right of appeal to a {self.route.value} is stated or "
+                                   "given by law for this subject matter.")
+
+
+@rule
+class TribunalAppeal(_AppealRule):
+    """LGA 1974 s26(6)(a): no investigation where the person has or had a right of appeal to a
+    tribunal (SEND Tribunal, Social Entitlement Chamber, Valuation Tribunal, Traffic Penalty
+    Tribunal, school admission appeal panels), unless not reasonable to expect its use.
+
+    Leaves out: whether the tribunal could in fact have given the remedy wanted, which an
+    investigator may weigh when deciding the exception.
+    """
+
+    ground, stage, route = Ground.tribunal_appeal, Stage.jurisdiction, AppealRoute.tribunal
+    statement = ("A person who has or had a right of appeal to a tribunal should use it, unless "
+                 "it was not reasonable to expect them to.")
+
+
+@rule
+class MinisterialAppeal(_AppealRule):
+    """LGA 1974 s26(6)(b): no investigation where the person has or had a right of appeal to a
+    Minister; in practice planning appeals to the Planning Inspectorate (refusal, conditions,
+    non-determination, enforcement notices).
+
+    Leaves out: third parties' complaints about a neighbour's planning application, which carry
+    no such right and stay in jurisdiction.
+    """
+
+    ground, stage, route = Ground.ministerial_appeal, Stage.jurisdiction, AppealRoute.minister
+    statement = ("A person who has or had a right of appeal to a Minister (the Planning "
+                 "Inspectorate) should use it, unless not reasonable to expect them to.")
+
+
+@rule
+class CourtRemedy(_AppealRule):
+    """LGA 1974 s26(6)(c): no investigation where the person has or had a remedy in a court
+    (negligence, damage or injury claims, homelessness appeals under s204, noise abatement in the
+    magistrates' court, the Court of Protection), unless not reasonable to expect its use; once
+    court action has started the bar is absolute.
+
+    Leaves out: the cost-benefit judgement of a small claim beyond the stated barrier "cost out of
+    proportion".
+    """
+
+    ground, stage, route = Ground.court_remedy, Stage.jurisdiction, AppealRoute.court
+    statement = ("A person who has or had a remedy in a court should use it, unless not "
+                 "reasonable to expect them to; once court action starts the bar is absolute.")

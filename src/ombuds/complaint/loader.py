@@ -1,0 +1,147 @@
+"""Read a complaint file (YAML or JSON) into a `Complaint`, with errors a person can act on.
+
+A schema error names the file, the field path, the value and what was expected, and for YAML the
+line: the file is composed into a node tree first so every path can be traced back to its line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from pydantic import ValidationError
+
+from ombuds.complaint.model import Complaint
+from ombuds.errors import InputError, SchemaError, UnreadableFile
+
+STRUCTURED_SUFFIXES = {".yaml", ".yml", ".json"}
+FIX_HINT = "run `ombuds schema complaint` to see every field"
+
+
+def _path_text(loc: tuple) -> str:
+    """("heads", 0, "council_response", "upheld") -> "heads[0].council_response.upheld"."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def _yaml_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
+    """Map every path in a composed YAML document to its 1-based line."""
+    lines = {prefix: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = prefix + (key.value,)
+            lines[path] = key.start_mark.line + 1
+            for sub, line in _yaml_lines(value, path).items():
+                lines.setdefault(sub, line)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines.update(_yaml_lines(item, prefix + (i,)))
+    return lines
+
+
+def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
+    """The line of the deepest part of `loc` present in the file (a missing field: its parent)."""
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return None
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: much faster
+
+
+def _read_data(path: Path, text: str) -> Any:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SchemaError(
+                f"not valid JSON: {error.msg}", source=str(path), hint="fix the JSON syntax",
+                problems=[{"path": "(file)", "value": None, "expected": "valid JSON",
+                           "line": error.lineno}]) from None
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise SchemaError(
+            f"not valid YAML: {getattr(error, 'problem', error)}", source=str(path),
+            hint="fix the YAML syntax",
+            problems=[{"path": "(file)", "value": None, "expected": "valid YAML",
+                       "line": line}]) from None
+
+
+def _lines_of(path: Path, text: str) -> dict[tuple, int]:
+    """Every path's line in a YAML file; composed only when there is an error to report."""
+    if path.suffix.lower() == ".json":
+        return {}
+    node = yaml.compose(text, Loader=_LOADER)
+    return _yaml_lines(node) if node is not None else {}
+
+
+def parse_complaint(data: Any, *, source: str = "complaint",
+                    lines: Callable[[], dict[tuple, int]] | None = None) -> Complaint:
+    """Validate already-loaded data; raise SchemaError listing every problem.
+
+    `lines`, when given, returns the map of field paths to file lines; it is called only when
+    there is an error to report, so a valid file is parsed once.
+    """
+    if not isinstance(data, dict):
+        raise SchemaError(
+            "a complaint must be a mapping of fields", source=source, hint=FIX_HINT,
+            problems=[{"path": "(top level)", "value": type(data).__name__,
+                       "expected": "a mapping with body, complainant and heads", "line": 1}])
+    try:
+        return Complaint.model_validate(data)
+    except ValidationError as error:
+        line_map = lines() if lines else {}
+        problems = []
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            value = item.get("input") if item["type"] != "missing" else None
+            if isinstance(value, dict):
+                value = "{…}"
+            problems.append({"path": _path_text(loc), "value": value, "expected": item["msg"],
+                             "line": _line_for(loc, line_map)})
+        first = problems[0]
+        where = f" (line {first['line']})" if first["line"] else ""
+        raise SchemaError(
+            f"{len(problems)} problem(s) with the complaint; first: {first['path']}{where}: "
+            f"{first['expected']} (got {first['value']!r})",
+            source=source, hint=FIX_HINT, problems=problems) from None
+
+
+def load_complaint(path: str | Path) -> Complaint:
+    """Read a structured complaint (.yaml, .yml or .json).
+
+    A plain-text letter (.txt) is not read yet: that is a later piece of work, so it is refused
+    with an error that says how to write the complaint as YAML instead.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        raise InputError(
+            "plain-text letters are not read yet", source=str(path),
+            hint="write the complaint's facts as YAML or JSON instead; `ombuds schema complaint` "
+            "prints the fields and examples/complaints/ has worked examples")
+    if suffix not in STRUCTURED_SUFFIXES:
+        raise InputError(f"unsupported file type {suffix or '(none)'!r}", source=str(path),
+                         hint="give a .yaml, .yml or .json complaint")
+    if not path.is_file():
+        raise InputError("no such file", source=str(path), hint="check the path")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile("not UTF-8 text", source=str(path),
+                             hint="save the complaint as UTF-8") from None
+    if not text.strip():
+        raise UnreadableFile("the file is empty", source=str(path), hint=FIX_HINT)
+    data = _read_data(path, text)
+    return parse_complaint(data, source=str(path), lines=lambda: _lines_of(path, text))

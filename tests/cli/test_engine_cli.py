@@ -1,0 +1,99 @@
+"""`ombuds assess` and `ombuds schema`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ombuds.cli import app
+from ombuds.code import Assessment
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "seeds" / "000_5d44b0c00c107248.yaml"
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [*map(str, args)])
+
+
+def test_assess_help_gives_examples():
+    result = run("assess", "--help")
+    assert result.exit_code == 0 and "ombuds assess complaint.yaml --json" in result.output
+
+
+def test_assess_json_prints_the_contract():
+    result = run("assess", SEED, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assessment = Assessment.model_validate(data)
+    assert assessment.outcome.value == "closed_after_initial_enquiries"
+    assert data["referrals"] == ["social_work_england", "ico"]
+    assert data["case"]["complainant"] == "Miss X"
+
+
+def test_assess_prints_a_readable_decision():
+    result = run("assess", SEED)
+    assert result.exit_code == 0
+    assert "Outcome: closed_after_initial_enquiries" in result.output
+    assert "Social Work England" in result.output
+
+
+def test_assess_explain_prints_the_trace():
+    result = run("assess", SEED, "--explain")
+    assert result.exit_code == 0
+    assert "[jurisdiction]" in result.output and "read: heads[0].about" in result.output
+    assert "Questions for the investigator" in result.output
+
+
+def test_assess_date_option_overrides_the_complaint(tmp_path):
+    result = run("assess", SEED, "--json", "--date", "2025-03-01")
+    assert json.loads(result.output)["case"]["assessment_date"] == "2025-03-01"
+
+
+def test_a_bad_date_is_refused():
+    result = run("assess", SEED, "--date", "10/02/2025")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_a_letter_is_refused_with_a_way_forward(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Ombudsman")
+    result = run("assess", letter)
+    assert result.exit_code == 2
+    assert "plain-text letters are not read yet" in result.output
+    assert "ombuds schema complaint" in result.output
+
+
+def test_a_schema_error_lists_path_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SEED.read_text().replace("title: Miss", "title: [Miss]", 1))
+    result = run("assess", bad)
+    assert result.exit_code == 2
+    assert "complainant.title (line 9)" in result.output
+
+
+def test_contradictory_facts_are_an_error(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SEED.read_text().replace("assessment_date: 2025-02-10",
+                                            "assessment_date: 2025-02-10\ndates: {first_knew: "
+                                            "2025-01-01, complained_to_council: 2024-12-01}"))
+    result = run("assess", bad)
+    assert result.exit_code == 2
+    assert "cannot all be true" in result.output
+
+
+def test_schema_complaint_prints_json_schema():
+    result = run("schema", "complaint")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["title"] == "Complaint"
+    assert "heads" in schema["properties"]
+
+
+def test_schema_of_an_unknown_name_is_refused():
+    result = run("schema", "letter")
+    assert result.exit_code == 2 and "complaint" in result.output

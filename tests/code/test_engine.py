@@ -1,0 +1,158 @@
+"""The engine as a whole: dates as input, contradictions, warnings, privacy, the whole decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from ombuds.code import Assessment, assess
+from ombuds.complaint import parse_complaint
+from ombuds.errors import ContradictoryFacts, InputError
+from tests.code.scenario import BASE, build
+
+
+def complaint(**case):
+    return parse_complaint(build(case))
+
+
+def test_the_assessment_date_is_an_input_never_today():
+    data = build({})
+    del data["assessment_date"]
+    with pytest.raises(InputError, match="no assessment date"):
+        assess(parse_complaint(data))
+    result = assess(parse_complaint(data), assessment_date=dt.date(2025, 6, 2))
+    assert result.case.assessment_date == dt.date(2025, 6, 2)
+
+
+def test_the_date_argument_overrides_the_complaints_date():
+    # Complained 2025-01-20 with no final reply: the council's 12 weeks run to 2025-04-14.
+    c = complaint(complaint={"dates": {"council_replies": [], "came_to_ombudsman": "2025-03-01"}})
+    assert assess(c).heads[0].outcome.value == "investigate"  # the complaint's own 2025-06-02
+    early = assess(c, assessment_date=dt.date(2025, 4, 1))
+    late = assess(c, assessment_date=dt.date(2025, 6, 2))
+    premature = lambda a: next(f for f in a.heads[0].findings if f.ground.value == "premature")
+    assert premature(early).result.value == "applies"
+    assert premature(late).result.value == "exception_applies"
+
+
+def test_a_date_before_any_parameter_is_in_force_is_an_input_error():
+    data = build({"complaint": {"dates": {"first_knew": None, "complained_to_council": None,
+                                          "council_replies": [], "came_to_ombudsman": None}}})
+    with pytest.raises(InputError, match="no value in force"):
+        assess(parse_complaint(data), assessment_date=dt.date(1999, 1, 1))
+
+
+@pytest.mark.parametrize("dates, message", [
+    ({"events_started": "2025-02-01", "complained_to_council": "2025-01-20"}, "before dates.events_started"),
+    ({"council_replies": [{"date": "2025-01-10", "final": True}]}, "before the complaint"),
+    ({"came_to_ombudsman": "2025-07-01"}, "after the assessment date"),
+    ({"first_knew": "2025-04-02"}, "before"),
+])
+def test_contradictory_dates_are_a_clear_error(dates, message):
+    with pytest.raises(ContradictoryFacts, match=message):
+        assess(complaint(complaint={"dates": dates}))
+
+
+def test_a_part_put_to_the_council_before_the_person_knew_of_it_is_contradictory():
+    with pytest.raises(ContradictoryFacts, match="before the person knew"):
+        assess(complaint(head={"first_knew": "2025-02-01"}))
+
+
+def test_a_representative_without_consent_makes_the_complaint_invalid_not_an_error():
+    result = assess(complaint(complaint={"representative": {
+        "alias": "Mr Y", "relationship": "friend", "written_consent": False}}))
+    assert result.outcome.value == "invalid" and result.published_label is None
+    assert result.grounds == ["no_consent"]
+
+
+def test_an_unknown_category_is_accepted_with_a_warning():
+    result = assess(complaint(complaint={"category": "Libraries > Late fees"}))
+    assert result.case.category == "Libraries > Late fees"
+    assert any("unknown category" in w for w in result.warnings)
+    assert not assess(complaint()).warnings
+
+
+def test_personal_names_are_never_output():
+    c = complaint(complaint={"complainant": {"private_name": "Harriet Quinnell-Example"}})
+    assert c.complainant.private_name == "Harriet Quinnell-Example"
+    text = json.dumps(assess(c).model_dump(mode="json"))
+    assert "Quinnell" not in text
+    assert "Quinnell" not in c.model_dump_json()
+    assert assess(c).case.complainant == "Mrs X"
+
+
+def test_top_level_grounds_and_referrals_are_the_union_over_heads():
+    result = assess(complaint(
+        head={"allegations": [{"kind": "personal information was shared without consent or by "
+                                        "mistake"}]},
+        extra_heads=[{"summary": "A social worker was rude", "about": "the conduct of an "
+                      "individual officer", "allegations": [{"kind": "an officer behaved "
+                                                             "unprofessionally",
+                                                             "officer": "social worker"}]}]))
+    per_head = [g for h in result.heads for g in h.grounds]
+    assert result.grounds == list(dict.fromkeys(per_head))
+    assert result.referrals == ["ico", "social_work_england"]
+
+
+def test_a_case_is_investigated_if_any_head_passes_both_stages():
+    result = assess(complaint(extra_heads=[{
+        "summary": "Another matter", "about": "a service the council provided or failed to "
+        "provide", "council_response": {"raised_with_council": False}}]))
+    assert [h.outcome.value for h in result.heads] == ["investigate", "premature"]
+    assert result.outcome.value == "investigate"
+    assert result.published_label is None
+
+
+def test_every_head_premature_makes_the_complaint_premature():
+    result = assess(complaint(head={"council_response": {"raised_with_council": False}}))
+    assert result.outcome.value == "premature"
+
+
+def test_closed_when_no_head_passes():
+    result = assess(complaint(head={"judgement": {"evidence_of_fault": "none"}}))
+    assert result.outcome.value == "closed_after_initial_enquiries"
+    assert result.published_label == "Closed after initial enquiries"
+
+
+def test_a_provisional_investigation_says_so():
+    result = assess(complaint(head={"judgement": {"injustice_significant": None}}))
+    assert result.outcome.value == "investigate"
+    assert any("provisional" in w for w in result.warnings)
+    assert [q.fact for q in result.questions] == ["heads[0].judgement.injustice_significant"]
+
+
+def test_case_details_come_from_the_complaint():
+    result = assess(complaint(complaint={"reference": "25-004-512"}, head={
+        "earlier_case": {"reference": "24021658", "same_matter": False}}))
+    case = result.case
+    assert case.reference == "25 004 512" and case.body == BASE["body"]
+    assert case.related_references == ["24 021 658"]
+    assert case.outcomes_wanted == ["an apology", "the service provided or put right"]
+    assert case.complaint_summary.startswith("The council took five months")
+
+
+def test_assessment_json_round_trips_through_the_contract():
+    result = assess(complaint())
+    data = json.loads(json.dumps(result.model_dump(mode="json")))
+    assert set(data) >= {"outcome", "published_label", "grounds", "referrals", "heads",
+                         "questions"}
+    assert Assessment.model_validate(data) == result
+    finding = data["heads"][0]["findings"][0]
+    assert set(finding) >= {"ground", "stage", "result", "citation", "reason", "facts"}
+
+
+def test_the_same_facts_give_the_same_assessment():
+    assert assess(complaint()) == assess(complaint())
+
+
+def test_a_part_naming_court_proceedings_that_are_not_listed_is_contradictory():
+    with pytest.raises(ContradictoryFacts, match="only 0 court proceedings"):
+        assess(complaint(head={"related_court_cases": [0]}))
+
+
+def test_a_statutory_stage_ending_before_it_began_is_contradictory():
+    with pytest.raises(ContradictoryFacts, match="stage 2 completed"):
+        assess(complaint(complaint={"childrens_procedure": [
+            {"stage": 2, "requested": "2025-03-01", "completed": "2025-02-01"}]}))

@@ -1,0 +1,160 @@
+"""The complaint schema and its loader: YAML and JSON, and errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ombuds.complaint import Complaint, load_complaint
+from ombuds.complaint.facts import HeadSubject, Topic
+from ombuds.errors import InputError, SchemaError, UnreadableFile
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "seeds" / "000_5d44b0c00c107248.yaml"
+
+
+def test_a_seed_complaint_loads():
+    c = load_complaint(SEED)
+    assert c.body == "Leicestershire County Council"
+    assert c.complainant.alias == "Miss X"
+    assert c.heads[0].about is HeadSubject.officer_conduct
+
+
+def test_json_and_yaml_load_the_same_complaint(tmp_path):
+    c = load_complaint(SEED)
+    path = tmp_path / "c.json"
+    path.write_text(c.model_dump_json())
+    assert load_complaint(path) == c
+
+
+def test_enum_facts_accept_their_names_as_well_as_their_words(tmp_path):
+    text = SEED.read_text().replace("topics: [children in care]", "topics: [looked_after_children]", 1)
+    path = tmp_path / "c.yaml"
+    path.write_text(text)
+    assert load_complaint(path).heads[0].topics == [Topic.looked_after_children]
+
+
+def test_a_schema_error_names_file_path_value_expected_and_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "body: Anytown Council\n"
+        "complainant: {title: Mr, alias: Mr X}\n"
+        "heads:\n"
+        "  - summary: Something went wrong\n"
+        "    about: a service the council provided or failed to provide\n"
+        "    council_response:\n"
+        "      upheld: maybe\n")
+    with pytest.raises(SchemaError) as caught:
+        load_complaint(path)
+    error = caught.value
+    assert str(path) in str(error)
+    problem = error.problems[0]
+    assert problem["path"] == "heads[0].council_response.upheld"
+    assert problem["value"] == "maybe"
+    assert "yes" in problem["expected"] and "partly" in problem["expected"]
+    assert problem["line"] == 7
+
+
+def test_a_missing_field_is_reported_at_its_parents_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("body: Anytown Council\n"
+                    "complainant: {title: Mr, alias: Mr X}\n"
+                    "heads:\n"
+                    "  - about: a decision the council made\n")
+    with pytest.raises(SchemaError) as caught:
+        load_complaint(path)
+    problem = caught.value.problems[0]
+    assert problem["path"] == "heads[0].summary"
+    assert problem["expected"] == "Field required"
+    assert problem["line"] == 4
+
+
+def test_an_unknown_field_is_refused_so_typos_are_not_lost(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(SEED.read_text().replace("body:", "bodyy: x\nbody:", 1))
+    with pytest.raises(SchemaError) as caught:
+        load_complaint(path)
+    assert caught.value.problems[0]["path"] == "bodyy"
+    assert caught.value.problems[0]["line"] == 4
+
+
+def test_every_problem_is_listed(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"body": "", "complainant": {"title": "Mr"}, "heads": []}))
+    with pytest.raises(SchemaError) as caught:
+        load_complaint(path)
+    paths = {p["path"] for p in caught.value.problems}
+    assert {"body", "complainant.alias", "heads"} <= paths
+
+
+def test_broken_yaml_gives_its_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("body: Anytown\nheads: [\n  - x\n")
+    with pytest.raises(SchemaError, match="not valid YAML") as caught:
+        load_complaint(path)
+    assert caught.value.problems[0]["line"]
+
+
+def test_broken_json_gives_its_line(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"body": "x",\n "heads": }')
+    with pytest.raises(SchemaError, match="not valid JSON") as caught:
+        load_complaint(path)
+    assert caught.value.problems[0]["line"] == 2
+
+
+def test_a_list_is_not_a_complaint(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("- one\n- two\n")
+    with pytest.raises(SchemaError, match="must be a mapping"):
+        load_complaint(path)
+
+
+def test_a_letter_is_not_read_yet_and_the_error_says_what_to_do(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text("Dear Ombudsman, ...")
+    with pytest.raises(InputError, match="plain-text letters are not read yet") as caught:
+        load_complaint(path)
+    assert "ombuds schema complaint" in str(caught.value)
+
+
+@pytest.mark.parametrize("name, content, error", [
+    ("empty.yaml", "  \n", UnreadableFile),
+    ("latin1.yaml", b"body: caf\xe9\n", UnreadableFile),
+    ("complaint.docx", "x", InputError),
+    ("missing.yaml", None, InputError),
+])
+def test_unusable_files_are_named(tmp_path, name, content, error):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content)
+    with pytest.raises(error) as caught:
+        load_complaint(path)
+    assert name in str(caught.value)
+
+
+def test_every_schema_field_is_described():
+    schema = Complaint.model_json_schema()
+    missing = []
+    for name, model in [("Complaint", schema), *schema["$defs"].items()]:
+        for field, spec in model.get("properties", {}).items():
+            if not spec.get("description"):
+                missing.append(f"{name}.{field}")
+    assert missing == []
+
+
+def test_private_name_is_never_dumped():
+    c = load_complaint(SEED).model_copy(deep=True)
+    c.complainant.private_name = "Zelda Example"
+    assert "Zelda" not in c.model_dump_json()
+    assert "private_name" not in c.model_dump()["complainant"]
+
+
+def test_a_bare_yes_or_no_for_upheld_is_read_as_the_word(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(SEED.read_text().replace('upheld: "no"', "upheld: no"))
+    assert load_complaint(path).heads[0].council_response.upheld.value == "no"
