@@ -1,0 +1,246 @@
+"""Running the tables of `grounds.py` over a statement, fast.
+
+Each pattern is wrapped in a `_Rule` that first checks words or literals any match must contain
+(see `prefilter.py`): a set lookup or a substring search costs far less than a regex scan, and
+most patterns cannot match most statements. The result is the same as running every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ombuds.corpus.parse.grounds import GROUND_PATTERNS, REFERRAL_PATTERNS, STATUTE_GROUNDS
+from ombuds.corpus.parse.prefilter import (BOUNDARY, COMMON_WORDS, complete_words,
+                                            required_literals)
+from ombuds.vocabulary import Ground, Referral
+
+
+def matchable(text: str) -> str:
+    """The form patterns are matched against: lower case, straight quotes."""
+    text = text.lower()
+    if "\u2019" in text or "\u2018" in text:
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    if "\u201c" in text or "\u201d" in text:
+        text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return text
+
+
+# The words the prefilter indexes: runs of three or more ASCII letters (cheaper to collect than
+# every \w+ token; a rule's other words are checked by substring instead).
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+class _Rule:
+    """A pattern with the literal words one of which any match must contain.
+
+    `str.__contains__` is far cheaper than a regex scan, and most patterns' words are absent from
+    most statements, so checking them first keeps the whole table cheap (see `prefilter.py`).
+    """
+
+    __slots__ = ("pattern", "needles", "triggers")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        # Per group, per alternative: (whole words it needs, or the literal to look for). The
+        # analysis sees the pattern as matched: from the start of a word.
+        # A pattern compiled with its own flags (IGNORECASE, VERBOSE) is always run in full.
+        groups = () if pattern.flags & (re.IGNORECASE | re.VERBOSE) else \
+            required_literals(rf"\b(?:{pattern.pattern})")
+        self.needles = tuple(
+            tuple((frozenset(w for w in complete_words(n) - COMMON_WORDS if _WORD.fullmatch(w)),
+                   n.replace(BOUNDARY, "")) for n in group)
+            for group in groups)
+        self.triggers = self.trigger_words()
+
+    def trigger_words(self) -> frozenset[str]:
+        """Words one of which any match contains (empty if the prefilter has none)."""
+        for group in self.needles:
+            if all(needed for needed, _ in group):
+                return frozenset(max(sorted(needed), key=len) for needed, _ in group)
+        return frozenset()
+
+    def search(self, text: str, words: frozenset[str], seen: dict[str, bool]) -> bool:
+        """Whether the pattern matches at a word start; `seen` caches literal look-ups.
+
+        `words` must hold every word of `text` (see `words_of`).
+        """
+        for group in self.needles:  # the words and literals every match needs
+            for needed, literal in group:
+                if needed:
+                    if needed <= words:
+                        break
+                else:
+                    found = seen.get(literal)
+                    if found is None:
+                        found = seen[literal] = literal in text
+                    if found:
+                        break
+            else:
+                return False
+        # The pattern itself has no leading \b: that would stop the regex engine from jumping
+        # to its first literal. The word start is checked here instead.
+        pos = 0
+        while m := self.pattern.search(text, pos):
+            start = m.start()
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+                return True
+            pos = start + 1
+        return False
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(c|d)" -> ["a", "b(c|d)"]).
+
+    Each alternative gets its own prefilter: one alternative without a rare word would otherwise
+    make the whole pattern scan every statement.
+    """
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # a literal "]" first in a class
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int:
+    """Index just past the group that opens `pattern` at 0, or -1."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def expand_leading_group(pattern: str) -> list[str]:
+    """"(?:cannot|could not) add" -> ["cannot add", "could not add"].
+
+    The regex engine jumps quickly to a pattern's first literal, but scans every position when a
+    pattern starts with an alternation; distributing the alternation gives each variant a
+    literal start (and its own prefilter). Only a plain (?:...) group not followed by a
+    quantifier is expanded, so the variants match exactly what the pattern matched.
+    """
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    end = _group_end(pattern)
+    if end < 0 or pattern[end:end + 1] in ("?", "*", "+", "{"):
+        return [pattern]
+    options = split_alternatives(pattern[3:end - 1])
+    if len(options) < 2 or len(options) > 12:
+        return [pattern]
+    return [option + pattern[end:] for option in options]
+
+
+def _variants(pattern: re.Pattern[str]) -> list[str]:
+    """The pattern split into simpler patterns that together match what it matches."""
+    if pattern.flags & re.VERBOSE:  # white space and comments: leave it whole
+        return [pattern.pattern]
+    return [variant for alt in split_alternatives(pattern.pattern)
+            for variant in expand_leading_group(alt)]
+
+
+class _Table:
+    """A table's rules with an index from trigger words to rules.
+
+    Per statement, only the rules whose trigger words occur are tried (one set intersection
+    finds them), plus the few rules that have no trigger word.
+    """
+
+    def __init__(self, table: dict) -> None:
+        self.rules = [(key, _Rule(re.compile(variant, p.flags)))
+                      for key, patterns in table.items() for p in patterns
+                      for variant in _variants(p)]
+        self.index: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (_key, rule) in enumerate(self.rules):
+            triggers = rule.triggers
+            for word in triggers:
+                self.index.setdefault(word, []).append(i)
+            if not triggers:
+                self.always.append(i)
+
+    def find(self, text: str, words: frozenset[str]) -> set:
+        candidates = set(self.always)
+        for word in self.index.keys() & words:
+            candidates.update(self.index[word])
+        found: set = set()
+        seen: dict[str, bool] = {}
+        for i in sorted(candidates):
+            key, rule = self.rules[i]
+            if key not in found and rule.search(text, words, seen):
+                found.add(key)
+        return found
+
+
+_compiled: tuple[_Table, _Table, int] | None = None
+
+
+def _tables() -> tuple[_Table, _Table]:
+    """The compiled tables; rebuilt if someone appended a pattern since."""
+    global _compiled
+    size = sum(map(len, GROUND_PATTERNS.values())) + sum(map(len, REFERRAL_PATTERNS.values()))
+    if _compiled is None or _compiled[2] != size:
+        _compiled = (_Table(GROUND_PATTERNS), _Table(REFERRAL_PATTERNS), size)
+    return _compiled[0], _compiled[1]
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The words of a `matchable` text: compute once, pass to both finders."""
+    return frozenset(_WORD.findall(text))
+
+
+def find_referrals(decision_text: str, words: frozenset[str] | None = None) -> list[Referral]:
+    """Referral ids signposted in `decision_text` (a `matchable` string), in vocabulary order.
+
+    `words` may be the words of a larger text that contains this one (it only filters).
+    """
+    if words is None:
+        words = words_of(decision_text)
+    found = _tables()[1].find(decision_text, words)
+    return [r for r in Referral if r in found]
+
+
+def find_grounds(role_text: str, decision_text: str, statutes: list[str],
+                 referrals: list[Referral], words: frozenset[str] | None = None) -> list[Ground]:
+    """Ground ids relied on, in vocabulary order.
+
+    `role_text` and `decision_text` are `matchable` strings; `statutes` the normalised
+    citations; a referral to another body is itself reliance on `better_placed`; `words` the
+    `words_of` both texts, if already computed.
+    """
+    text = role_text + "\n" + decision_text
+    if words is None:
+        words = words_of(text)
+    found = _tables()[0].find(text, words)
+    found.update(STATUTE_GROUNDS[s] for s in statutes if s in STATUTE_GROUNDS)
+    if referrals:
+        found.add(Ground.better_placed)
+    return [g for g in Ground if g in found]
