@@ -1,0 +1,213 @@
+"""The wording pack: the replaceable Jinja2 templates every sentence of a statement comes from.
+
+The default pack lives in `ombuds/statement/wording/`: `pack.yaml` (its name, the section headings
+and the signature line), `sections/*.j2` (one template per section or standard paragraph),
+`grounds/<ground id>.j2` (one per ground, each defining the macros `role`, `because` and
+`assessment`) and `referrals/<referral id>.j2` (the macro `next_step`).
+
+A user's pack is a folder with the same layout. Any template it has overrides the default; any it
+lacks falls back to the default, and so does any macro a ground template leaves out. All of the
+user's templates are compiled when the pack loads, so a broken one fails at once with an
+`InputError` naming the file and the line, before anything is drafted.
+
+Wording templates produce plain text (autoescape off): escaping belongs to the HTML renderer,
+which has autoescape on, so that text is escaped exactly once whatever the output format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from ombuds.errors import InputError
+
+DEFAULT_DIR = Path(__file__).resolve().parent / "wording"
+PACK_FILE = "pack.yaml"
+GROUND_MACROS = ("role", "because", "assessment")
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter and end with a full stop (a fact given as a fragment)."""
+    text = " ".join(str(text).split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def clause(text: str) -> str:
+    """Lower-case the first letter (unless it starts a name) and drop the final full stop."""
+    text = " ".join(str(text).split()).rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and \
+            text.split(" ", 1)[0] not in ("I", "Miss", "Mr", "Mrs", "Ms", "Dr", "Mx"):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def cap(text: str) -> str:
+    """Capitalise the first letter only ("the Council" -> "The Council")."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def join_and(items: list[str], word: str = "and") -> str:
+    """["a", "b", "c"] -> "a, b and c"; items that hold commas are kept apart by semicolons."""
+    items = [str(i) for i in items if str(i).strip()]
+    if len(items) <= 1:
+        return "".join(items)
+    if any("," in i for i in items):
+        return f"{'; '.join(items[:-1])}; {word} {items[-1]}"
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def possessive(name: str) -> str:
+    """"Miss X" -> "Miss X's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=False,  # plain text; the HTML renderer escapes (see module docstring)
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(sentence=sentence, clause=clause, join_and=join_and, cap=cap,
+                       possessive=possessive)
+    return env
+
+
+def _template_error(error: Exception, root: Path | None) -> InputError:
+    """Turn a Jinja2 error into an InputError naming the template file and line."""
+    filename = getattr(error, "filename", None)
+    lineno = getattr(error, "lineno", None)
+    if filename is None:
+        # A runtime error (an undefined name): find the template's frame in the traceback.
+        tb = error.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith(".j2"):
+                filename, lineno = name, tb.tb_lineno
+            tb = tb.tb_next
+    where = str(filename or "a wording template")
+    if root is not None and filename and not Path(filename).is_absolute():
+        where = str(root / filename)
+    if lineno:
+        where += f", line {lineno}"
+    message = getattr(error, "message", None) or str(error)
+    return InputError(f"broken wording template: {message}", source=where,
+                      hint="fix the template, or delete it to use the default wording")
+
+
+class WordingPack:
+    """The templates in force: a user's folder over the default pack."""
+
+    def __init__(self, user_dir: str | Path | None = None):
+        self.user_dir = Path(user_dir) if user_dir is not None else None
+        default_loader = jinja2.FileSystemLoader(str(DEFAULT_DIR))
+        self._default = _environment(default_loader)
+        self.settings: dict[str, Any] = self._read_settings(DEFAULT_DIR / PACK_FILE)
+        self.warnings: list[str] = []
+        if self.user_dir is None:
+            self._env = self._default
+            return
+        if not self.user_dir.is_dir():
+            raise InputError("the wording pack folder does not exist", source=str(self.user_dir),
+                             hint="give --wording a folder holding templates such as "
+                                  "grounds/late.j2 or sections/summary.j2")
+        user_settings = self.user_dir / PACK_FILE
+        if user_settings.is_file():
+            self._merge(self.settings, self._read_settings(user_settings))
+        self._env = _environment(jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(self.user_dir)), default_loader]))
+        self._check_user_templates()
+
+    # -- loading -------------------------------------------------------------------------------
+    @staticmethod
+    def _read_settings(path: Path) -> dict[str, Any]:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"{path}, line {mark.line + 1}" if mark else str(path)
+            raise InputError(f"pack.yaml is not valid YAML: {error}", source=where) from None
+        if not isinstance(data, dict):
+            raise InputError("pack.yaml must be a mapping (name, headings, signature...)",
+                             source=str(path))
+        return data
+
+    @classmethod
+    def _merge(cls, base: dict, extra: dict) -> None:
+        for key, value in extra.items():
+            if isinstance(value, dict) and isinstance(base.get(key), dict):
+                cls._merge(base[key], value)
+            else:
+                base[key] = value
+
+    def _check_user_templates(self) -> None:
+        """Compile every user template now, so a broken one fails before drafting starts."""
+        assert self.user_dir is not None
+        known = set(self._default.list_templates(extensions=["j2"]))
+        for path in sorted(self.user_dir.rglob("*.j2")):
+            name = path.relative_to(self.user_dir).as_posix()
+            if name not in known:
+                self.warnings.append(f"wording pack: {path} is not a template the drafter uses "
+                                     f"(expected names such as grounds/late.j2); it is ignored")
+                continue
+            try:
+                self._env.get_template(name)
+            except jinja2.TemplateError as error:
+                raise _template_error(error, self.user_dir) from None
+
+    # -- use -----------------------------------------------------------------------------------
+    def heading(self, key: str) -> str:
+        return str(self.settings.get("headings", {}).get(key, key))
+
+    def setting(self, key: str, default: str = "") -> str:
+        return str(self.settings.get(key, default))
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render a whole template (a section) to plain text."""
+        try:
+            return self._env.get_template(name).render(**context)
+        except jinja2.TemplateError as error:
+            raise _template_error(error, self.user_dir) from None
+
+    def paragraphs(self, name: str, **context: Any) -> list[str]:
+        """Render a template and split it into paragraphs at blank lines."""
+        return split_paragraphs(self.render(name, **context))
+
+    def macro(self, name: str, macro: str, **context: Any) -> Callable[..., str]:
+        """A macro of a template, from the user's template if it defines it, else the default's."""
+        for env in (self._env, self._default):
+            try:
+                module = env.get_template(name).make_module(vars=context)
+            except jinja2.TemplateError as error:
+                raise _template_error(error, self.user_dir) from None
+            fn = getattr(module, macro, None)
+            if fn is not None:
+                return self._guarded(fn)
+        raise InputError(f"no macro {macro!r} in the wording template {name}",
+                         source=str(DEFAULT_DIR / name))
+
+    def _guarded(self, fn: Callable[..., str]) -> Callable[..., str]:
+        def call(*args: Any, **kwargs: Any) -> str:
+            try:
+                return " ".join(str(fn(*args, **kwargs)).split())
+            except jinja2.TemplateError as error:
+                raise _template_error(error, self.user_dir) from None
+        return call
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, each with its white space folded to single spaces."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
+    return [b for b in blocks if b]
+

@@ -1,0 +1,83 @@
+"""The one call behind `ombuds draft`: assess a complaint file, draft, render, write.
+
+Kept apart from the CLI so that the web app and the benchmark use the same path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ombuds.errors import InputError
+from ombuds.statement.draft import default_pack, draft_statement
+from ombuds.statement.model import Statement
+from ombuds.statement.pack import WordingPack
+from ombuds.statement.render import BINARY_FORMATS, check_format, render
+
+
+@dataclass
+class Draft:
+    statement: Statement
+    fmt: str
+    content: bytes | None  # None when only the JSON trace was asked for
+
+    @property
+    def binary(self) -> bool:
+        return self.fmt in BINARY_FORMATS
+
+
+def check_output_path(out: str | Path) -> Path:
+    """The output path, or an InputError when its folder is missing or it is a folder."""
+    path = Path(out)
+    if path.is_dir():
+        raise InputError("the output path is a folder, not a file", source=str(path),
+                         hint="give a file name such as decision.pdf")
+    if not path.parent.is_dir():
+        raise InputError(f"the output folder {path.parent} does not exist", source=str(path),
+                         hint="create the folder first, or write somewhere else")
+    return path
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def draft_file(path: str | Path, *, fmt: str = "txt", out: str | Path | None = None,
+               wording: str | Path | None = None, assessment_date: dt.date | None = None,
+               trace_only: bool = False) -> Draft:
+    """Assess the complaint at `path`, draft its statement and render it as `fmt`.
+
+    With `out`, the rendered statement is written there (atomically). A binary format (docx,
+    pdf) needs `out` unless `trace_only` (the JSON trace is all that is wanted). Everything that
+    can be checked is checked before the assessment runs, so a bad argument fails fast.
+    """
+    fmt = check_format(fmt)
+    if not Path(path).is_file():
+        raise InputError("the complaint file does not exist", source=str(path),
+                         hint="give the path of a YAML, JSON or .txt complaint")
+    target = check_output_path(out) if out is not None else None
+    if fmt in BINARY_FORMATS and target is None and not trace_only:
+        raise InputError(f"the {fmt} format is binary and cannot be printed to the terminal",
+                         source="--format", hint=f"add -o FILE.{fmt} to write it to a file")
+    pack = WordingPack(wording) if wording is not None else default_pack()
+    from ombuds.code import assess_file  # the engine; imported late so the CLI starts fast
+
+    assessment = assess_file(path, assessment_date=assessment_date)
+    statement = draft_statement(assessment, wording=pack)
+    content = None
+    if target is not None or not trace_only:
+        content = render(statement, fmt)
+    if target is not None and content is not None:
+        write_atomically(target, content)
+    return Draft(statement=statement, fmt=fmt, content=content)

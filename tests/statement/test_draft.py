@@ -1,0 +1,202 @@
+"""The statement's structure, grouping, numbering and trace, from hand-built assessments."""
+
+from __future__ import annotations
+
+import builders
+import pytest
+from builders import assessment, finding, head
+
+from ombuds.errors import InputError
+from ombuds.statement import draft_statement
+from ombuds.statement.model import SECTION_ORDER
+from ombuds.vocabulary import GROUNDS, FindingResult, Ground, Outcome, Referral, Stage
+
+
+def test_sections_come_in_the_published_order_with_their_headings(conduct_case):
+    s = draft_statement(conduct_case)
+    assert [sec.key for sec in s.sections] == list(SECTION_ORDER)
+    assert [sec.heading for sec in s.sections] == [
+        "The complaint", "The Ombudsman's role and powers", "How I considered this complaint",
+        "My assessment", "Final decision"]
+    assert s.title == "Northfield County Council (24 123 456)"
+    assert s.decision == "Closed after initial enquiries"
+    assert s.decision_date_text == "10 Feb 2025"
+    assert s.signature == "Investigator's decision on behalf of the Ombudsman"
+
+
+def test_paragraphs_are_numbered_continuously_and_the_summary_is_not(conduct_case):
+    s = draft_statement(conduct_case)
+    assert [p.number for p in s.paragraphs] == list(range(1, len(s.paragraphs) + 1))
+    assert s.summary.startswith("We have decided not to investigate Miss X's complaint")
+    assert all(sec.paragraphs for sec in s.sections)
+
+
+def test_discretionary_tests_are_bullets_after_a_colon_with_the_citation_after_the_list(
+        conduct_case):
+    role = draft_statement(conduct_case).sections[1]
+    bulleted = [p for p in role.paragraphs if p.items]
+    assert len(bulleted) == 1
+    intro = bulleted[0]
+    assert intro.text.endswith(":")
+    assert len(intro.items) == 2  # better_placed and could_not_add, not individual_conduct
+    assert intro.items[0].endswith(", or") and intro.items[-1].endswith(".")
+    assert intro.citation == "Local Government Act 1974, section 24A(6)"
+    assert {t.ground for t in intro.trace} == {Ground.better_placed, Ground.could_not_add}
+
+
+def test_a_test_with_its_own_citation_is_its_own_paragraph(conduct_case):
+    role = draft_statement(conduct_case).sections[1]
+    conduct = [p for p in role.paragraphs
+               if any(t.ground is Ground.individual_conduct for t in p.trace)]
+    assert len(conduct) == 1 and not conduct[0].items
+    assert conduct[0].citation == GROUNDS[Ground.individual_conduct].citation_text
+
+
+def test_the_ico_paragraph_appears_only_when_the_ico_is_a_referral(conduct_case):
+    role = draft_statement(conduct_case).sections[1]
+    assert any("Information Commissioner" in p.text for p in role.paragraphs)
+    no_ico = assessment(head("delay", finding(Ground.could_not_add, "the council looked into it")))
+    role = draft_statement(no_ico).sections[1]
+    assert not any("Information Commissioner" in p.text for p in role.paragraphs)
+
+
+def test_jurisdiction_tests_come_first_each_ending_with_its_citation():
+    a = assessment(head("what the social worker told the court",
+                        finding(Ground.court_proceedings, "the report was given in care "
+                                "proceedings")),
+                   head("keeping the same social worker",
+                        finding(Ground.merits_without_fault, "a professional decision"),
+                        finding(Ground.could_not_add, "a detailed reply")))
+    role = draft_statement(a).sections[1].paragraphs
+    assert role[0].trace[0].ground is Ground.court_proceedings
+    assert role[0].citation == ("Local Government Act 1974, Schedule 5, paragraph 1, "
+                                "Schedule 5A, paragraph 3")
+    merits = [p for p in role if p.trace[0].ground is Ground.merits_without_fault]
+    assert merits[0].citation == "Local Government Act 1974, section 34(3)"
+
+
+def test_only_the_tests_relied_on_appear_in_role_and_powers(conduct_case):
+    role = draft_statement(conduct_case).sections[1]
+    grounds = {t.ground for p in role.paragraphs for t in p.trace if t.ground}
+    assert grounds == set(conduct_case.grounds)
+
+
+def test_every_applying_finding_has_its_own_assessment_paragraph_with_its_trace(conduct_case):
+    s = draft_statement(conduct_case)
+    traced = {(t.head, t.ground) for p in s.sections[3].paragraphs for t in p.trace if t.ground}
+    expected = {(i, f.ground) for i, h in enumerate(conduct_case.heads, start=1)
+                for f in h.findings if f.result is FindingResult.applies}
+    assert traced == expected
+    # The finding's own reason is in its paragraph; a finding that does not apply is not drafted.
+    texts = " ".join(p.text for p in s.sections[3].paragraphs)
+    assert "offered a meeting with an advocate" in texts
+    assert "replied at both stages" not in texts
+
+
+def test_every_paragraph_knows_where_it_came_from(conduct_case):
+    s = draft_statement(conduct_case)
+    assert s.summary_trace
+    for p in s.paragraphs:
+        assert p.trace, p
+    intro = s.sections[3].paragraphs[0]
+    assert intro.trace[0].head == 1 and intro.trace[0].ground is None
+
+
+def test_a_better_placed_body_is_named_and_decides_for_itself(conduct_case):
+    s = draft_statement(conduct_case)
+    for p in s.sections[3].paragraphs:
+        for t in p.trace:
+            if t.referral is Referral.social_work_england:
+                assert "Social Work England" in p.text and "decide for itself" in p.text
+            if t.referral is Referral.ico:
+                assert "Information Commissioner" in p.text and "decide for itself" in p.text
+
+
+@pytest.mark.parametrize("ground", list(Ground), ids=lambda g: g.value)
+def test_every_ground_is_drafted_with_its_citation(ground):
+    a = builders.one_ground(ground)
+    s = draft_statement(a)
+    role = s.sections[1]
+    cited = [p for p in role.paragraphs if any(t.ground is ground for t in p.trace)]
+    assert cited, f"{ground.value} missing from role and powers"
+    assert GROUNDS[ground].citation_text in (cited[0].citation or "")
+    assessed = [p for p in s.sections[3].paragraphs if any(t.ground is ground for t in p.trace)]
+    assert len(assessed) == 1 and f"the test {ground.value} is met" in assessed[0].text.lower()
+    assert all(t.stage is GROUNDS[ground].stage for t in assessed[0].trace)
+
+
+def test_an_investigate_outcome_says_the_complaint_will_be_investigated():
+    a = assessment(head("the council took two years to assess her needs",
+                        finding(Ground.late, "she complained within weeks",
+                                result=FindingResult.does_not_apply)))
+    s = draft_statement(a)
+    assert a.outcome is Outcome.investigate and s.decision is None
+    assert "not for publication" in (s.decision_line or "")
+    assert s.summary.startswith("We will investigate Miss X's complaint")
+    assert "will investigate" in s.sections[-1].paragraphs[0].text
+    assert "will therefore investigate" in " ".join(p.text for p in s.sections[3].paragraphs)
+    assert not any(p.citation for p in s.sections[1].paragraphs)  # no test relied on
+
+
+def test_an_exception_that_lets_a_head_go_on_is_explained_with_its_trace():
+    a = assessment(head("delay in a care assessment",
+                        finding(Ground.late, "the delay was caused by the council's own "
+                                "complaint handling", result=FindingResult.exception_applies,
+                                exception="council_complaint_handling_delay")))
+    s = draft_statement(a)
+    para = [p for p in s.sections[3].paragraphs if any(t.ground is Ground.late for t in p.trace)]
+    assert para and "the Council's own handling of the complaint" in para[0].text
+    assert para[0].trace[0].stage is Stage.jurisdiction
+    assert Ground.late not in {t.ground for p in s.sections[1].paragraphs for t in p.trace}
+
+
+def test_a_mixed_case_investigates_some_heads_and_explains_the_others():
+    a = assessment(head("care charges", finding(Ground.late, "", result=FindingResult.does_not_apply)),
+                   head("the social worker's honesty",
+                        finding(Ground.individual_conduct, "this is about one officer")))
+    s = draft_statement(a)
+    assert a.outcome is Outcome.investigate
+    assert "We will not look into some parts of it" in s.summary
+
+
+def test_upheld_after_initial_enquiries_is_published_as_upheld():
+    s = draft_statement(builders.one_ground(Ground.satisfied_with_actions))
+    assert s.decision == "Upheld"
+    assert "satisfied with the action" in s.summary
+
+
+def test_a_judgement_the_engine_could_not_make_becomes_a_warning():
+    a = assessment(head("distress", finding(Ground.injustice_not_significant, "",
+                                            result=FindingResult.needs_judgement),
+                        finding(Ground.could_not_add, "the council investigated")))
+    s = draft_statement(a)
+    assert any("head 1: injustice_not_significant" in w and "judgement" in w for w in s.warnings)
+    assert Ground.injustice_not_significant not in {t.ground for p in s.paragraphs
+                                                    for t in p.trace}
+
+
+def test_a_joint_case_speaks_of_the_ombudsmen():
+    a = assessment(head("hospital discharge", finding(Ground.could_not_add, "")), joint=True)
+    assert draft_statement(a).sections[1].heading == "The Ombudsmen's role and powers"
+
+
+def test_an_assessment_without_case_details_is_refused_clearly(conduct_case):
+    bare = conduct_case.model_copy(update={"case": None})
+    with pytest.raises(InputError, match="no case details"):
+        draft_statement(bare)
+
+
+def test_a_ground_named_only_at_the_top_is_still_drafted():
+    a = assessment(head("delay", finding(Ground.could_not_add, "the council looked into it")))
+    a = a.model_copy(update={"grounds": [*a.grounds, Ground.tests_not_met]})
+    s = draft_statement(a)
+    assert Ground.tests_not_met in {t.ground for p in s.sections[3].paragraphs for t in p.trace}
+
+
+def test_a_referral_named_only_at_the_top_is_still_signposted():
+    a = assessment(head("records", finding(Ground.could_not_add, "the council looked into it")))
+    a = a.model_copy(update={"referrals": [Referral.ico]})
+    s = draft_statement(a)
+    signposts = [p for p in s.sections[3].paragraphs
+                 if any(t.referral is Referral.ico for t in p.trace)]
+    assert len(signposts) == 1 and "decide for itself" in signposts[0].text
