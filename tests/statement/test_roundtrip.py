@@ -106,9 +106,6 @@ KNOWN_MISMATCHES = {
     "alleged_fraud": _SIGNPOST, "council_home_damp": _SIGNPOST, "fallen_tree_damage": _SIGNPOST,
     "penalty_charge_notice": _SIGNPOST, "planning_refusal": _SIGNPOST,
     "school_teaching_and_academy": _SIGNPOST,
-    "002_4168fba0f950c81a": "the engine's reason for cannot_achieve_outcome says disciplinary "
-                            "action is 'a matter between the council and its employees', which "
-                            "the parser reads as the personnel ground the engine did not rely on",
 }
 
 

@@ -9,9 +9,10 @@ from ombuds.vocabulary import Ground, Stage
 
 # Outcomes no Ombudsman recommendation can deliver.
 BEYOND_POWERS = {
-    OutcomeWanted.disciplinary_action: "disciplinary action against staff is a matter between the "
-    "council and its employees",
-    OutcomeWanted.dismissal: "dismissing staff is a matter between the council and its employees",
+    OutcomeWanted.disciplinary_action: "the Ombudsman cannot order disciplinary action against a "
+    "member of staff: that is for the council as employer",
+    OutcomeWanted.dismissal: "the Ombudsman cannot order that a member of staff be dismissed: that "
+    "is for the council as employer",
     OutcomeWanted.damages: "damages for loss in law are for a court",
     OutcomeWanted.court_order_changed: "only a court can change its order",
     OutcomeWanted.prosecution: "prosecution is for the police and the Crown Prosecution Service",
