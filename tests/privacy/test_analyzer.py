@@ -45,3 +45,22 @@ def test_already_anonymised_labels_are_not_names():
 def test_every_detection_has_provenance():
     for det in detect("Ms Hope (NHS number 943 476 5919) lives at 3 Orchard Close, Ely."):
         assert det.recogniser and det.recogniser != "unknown"
+
+
+def test_public_bodies_statutes_and_posts_with_capitals_survive():
+    text = ("Mr Bakker told Avon and Somerset Police, the Council's Children's Services and the "
+            "Director of Children's Services. The Fostering Services (England) Regulations 2011 "
+            "and the Homelessness (Suitability of Accommodation) (England) Order 2003 apply. The "
+            "Council's Virtual School and the Team Manager replied.")
+    assert spans(text) == [("PERSON", "Mr Bakker")]
+
+
+def test_peoples_languages_and_faiths_are_not_names():
+    text = ("Mr Horvath says the Council did not book a Slovak or Romani interpreter. Miss Stanley "
+            "says the Traveller site is full.")
+    assert spans(text) == [("PERSON", "Mr Horvath"), ("PERSON", "Miss Stanley")]
+
+
+def test_a_name_in_lower_case_after_a_title_is_found_again():
+    found = spans("Mr Fairclough shared the records. She did not want mr fairclough to call.")
+    assert found == [("PERSON", "Mr Fairclough"), ("PERSON", "mr fairclough")]

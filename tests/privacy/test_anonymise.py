@@ -149,3 +149,40 @@ def test_initials_and_upper_case_addresses():
                        "14 HIGH STREET, LEEDS LS1 4AB COMPLAINED.")
     assert result.text == ("Mr Y wrote to Mr X. The letter was late. Mr Z OF [address] "
                            "COMPLAINED.")
+
+
+def test_a_nickname_given_with_known_as_is_the_same_person():
+    result = anonymise("Mr Babatunde Ogunleye, known as Tunde, says the Council refused him. "
+                       "Tunde was staying with a friend.")
+    assert result.text == ("Mr X, known as Mr X, says the Council refused him. Mr X was staying "
+                           "with a friend.")
+
+
+def test_first_name_before_the_full_name_and_compound_surnames():
+    result = anonymise('"Bogdan has no heating," wrote Mrs Elena Lungu about her husband, Mr '
+                       "Bogdan Lungu. Mr Yusuf Abu Bakr agreed, and Mr Abu Bakr wrote too.")
+    assert result.text == ('"Mr Y has no heating," wrote Mrs X about her husband, Mr Y. Mr Z '
+                           "agreed, and Mr Z wrote too.")
+
+
+def test_capitalised_particles_and_lower_case_names_are_replaced():
+    result = anonymise("Mr Le Van Thanh wrote. Mr Le says mr thanh was ignored. Mr Da Silva "
+                       "agreed.")
+    assert result.text == "Mr X wrote. Mr X says Mr X was ignored. Mr Y agreed."
+
+
+def test_the_councils_officer_keeps_the_council():
+    result = anonymise("Ms Farah says the Council's housing officer, Mr Liam Threlfall, told her "
+                       "to move. Mr Threlfall denies it.")
+    assert result.text == ("Ms X says the Council's housing officer told her to move. The "
+                           "housing officer denies it.")
+
+
+def test_the_independent_set_anonymises_to_a_fixed_point():
+    from pathlib import Path
+
+    from ombuds.privacy.evaluation import load_labelled
+
+    for paragraph in load_labelled(Path(__file__).parent / "data" / "independent.txt"):
+        once = anonymise(paragraph.text).text
+        assert anonymise(once).text == once

@@ -55,6 +55,18 @@ Email E-mail Phone Telephone Tel Mobile Address Name Note Notes Dear Subject Re 
 From Yours Sincerely Regards Signed Kind Thanks Thank Please Attached Enclosed
 """.split())
 
+# Words the small NER model takes for names but that name a people, a language, a faith or an
+# app ("a Slovak interpreter", "the Traveller site"): a person span made only of these is dropped.
+NOT_NAMES = set("""
+Slovak Czech Polish Romanian Romani Roma Gypsy Traveller Travellers Irish Welsh Scottish English
+British Somali Kurdish Sorani Kurmanji Arabic Urdu Punjabi Bengali Gujarati Hindi Tamil Pashto
+Dari Farsi Tigrinya Amharic Turkish Vietnamese Mandarin Cantonese Chinese Portuguese Spanish
+Lithuanian Latvian Ukrainian Russian Albanian Eritrean Sudanese Nigerian Ghanaian African
+Caribbean Asian European Muslim Sikh Hindu Jewish Catholic Pentecostal Facebook
+WhatsApp Teams Zoom Google Microsoft Braille Makaton BSL Christmas Easter Eid Ramadan
+Diwali Hanukkah
+""".split())
+
 
 class _Entity(NamedTuple):
     """The three attributes of a spaCy span that Presidio's SpacyRecognizer reads."""
@@ -180,7 +192,8 @@ def _needs_ner(sentence: str, offset: int, covered: Spans) -> bool:
     word accounts for: only then can the NER add a name."""
     for match in CAPITALISED.finditer(sentence):
         word = match.group().rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if len(word) < 2 or word in BOILERPLATE or word.upper() == word and len(word) <= 4:
+        if len(word) < 2 or word in BOILERPLATE or word in NOT_NAMES \
+                or word.upper() == word and len(word) <= 4:
             continue
         if covered.contains(offset + match.start()):
             continue
@@ -209,7 +222,7 @@ NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 def _clean_ner(det: Detection, text: str) -> Detection | None:
     """Trim an NER person span to its leading run of name words ('Tom at St Mary's' → 'Tom')."""
     match = NAME_RUN.search(text, det.start, det.end)
-    if not match or match.group() in BOILERPLATE:
+    if not match or all(w in BOILERPLATE or w in NOT_NAMES for w in match.group().split()):
         return None
     det.start, det.end = match.span()
     return det
@@ -235,6 +248,13 @@ def _merge(detections: list[Detection], text: str) -> list[Detection]:
     return merged
 
 
+def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
+    """An organisation made of public names and small words ("Council's Children's Services")
+    names no one."""
+    words = list(CAPITALISED.finditer(text, det.start, det.end))
+    return bool(words) and all(public.contains(w.start()) for w in words)
+
+
 def _propagate(detections: list[Detection], text: str, public: list[tuple[int, int]],
                known_names: Iterable[str]) -> list[Detection]:
     """Every other appearance of a detected name word is the same name ('Okafor', 'OKAFOR')."""
@@ -255,6 +275,13 @@ def _propagate(detections: list[Detection], text: str, public: list[tuple[int, i
     taken = Spans([(d.start, d.end) for d in detections] + public)
     extra = []
     for match in pattern.finditer(text):
+        start, end = match.span()
+        if not taken.overlaps(start, end):
+            extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
+    # In lower case only straight after a title ("mr fairclough"): a bare "rose" or "hall" is a
+    # word, not Mrs Rose or Mrs Hall.
+    lower = "(?:" + "|".join(regex.escape(w.lower()) for w in alternatives if len(w) > 2) + ")"
+    for match in regex.finditer(rf"\b{ITITLE}\.?[ \t]+(?P<w>{lower})\b", text):
         start, end = match.span()
         if not taken.overlaps(start, end):
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
@@ -287,6 +314,8 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
         if name == "SpacyRecognizer" and (det := _clean_ner(det, text)) is None:
             continue
         if public_spans.covers(det.start, det.end):
+            continue
+        if det.entity == "ORGANISATION" and _only_public_words(det, text, public_spans):
             continue
         if det.entity == "PERSON" and LABEL_ONLY.match(text[det.start:det.end]):
             continue

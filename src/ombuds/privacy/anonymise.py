@@ -24,10 +24,17 @@ IDENTIFIER_LABELS = {
     "VEHICLE_REG": "[vehicle registration]",
 }
 ORGANISATION_LABELS = (  # first match on the organisation's own words wins
-    (regex.compile(r"(?i)nursery|pre-?school"), "the nursery"),
+    (regex.compile(r"(?i)childmind"), "the childminder"),
+    (regex.compile(r"(?i)nursery|pre-?school|cr[eè]che|day care|childcare|playgroup"),
+     "the nursery"),
     (regex.compile(r"(?i)school|academy|college|sixth form"), "the school"),
     (regex.compile(r"(?i)medical|surgery|health centre|practice"), "the GP surgery"),
     (regex.compile(r"(?i)care home|nursing home|residential home|lodge"), "the care home"),
+    (regex.compile(r"(?i)pharmacy|chemist"), "the pharmacy"),
+    (regex.compile(r"(?i)church|chapel|mosque|masjid|gurdwara|mandir|temple|synagogue|"
+                   r"kingdom hall"), "the place of worship"),
+    (regex.compile(r"(?i)children['’]s centre|family centre|day centre|club|tuition|tutoring"),
+     "the centre"),
 )
 SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-•*]\s+)?|^\s*(?:[-•*]\s+)?|[\"“(]\s*)$")
 RELATION_BEFORE = regex.compile(
@@ -71,7 +78,7 @@ def _person_label(det: Detection, person, text: str) -> tuple[int, str, int]:
     """(start, label, end): a staff span that already holds the role keeps its determiner; a
     child named after 'her son' takes the conventional commas ('her son, B, was ...')."""
     start, end, label = det.start, det.end, person.label
-    if person.kind == "staff" and det.meta.get("role") and det.meta.get("determiner"):
+    if person.kind == "staff" and det.meta.get("role") and "determiner" in det.meta:
         label = f"{det.meta['determiner']} {label.removeprefix('the ')}".strip()
     elif person.kind == "child" and RELATION_BEFORE.search(text, max(0, start - 16), start):
         following = text[end:end + 2]
@@ -95,6 +102,14 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
     pseudonyms = pseudonyms if pseudonyms is not None else PseudonymMap()
     detections = detect(text, known_names=pseudonyms.known_names())
     labeller = Labeller(pseudonyms, text, complainant)
+    # Titled names first, in text order, so that a person met first by a first name alone
+    # ("'Bogdan has no heating,' wrote ... her husband, Mr Bogdan Lungu") joins them.
+    for det in detections:
+        mention = (parse_mention(text, det.start, det.end, det.meta)
+                   if det.entity == "PERSON" else None)
+        if mention and mention.title and not mention.alias:
+            labeller.person_for(mention)
+    labeller.last = None
     out, replacements, pos = [], [], 0
     for det in detections:
         if det.entity == "PERSON":

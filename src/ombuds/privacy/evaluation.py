@@ -114,6 +114,22 @@ def score(paragraphs: list[Paragraph], detect) -> Scores:
     return result
 
 
+def leaks(paragraphs: list[Paragraph], rewrite) -> list[str]:
+    """The labelled entities still readable after `rewrite(text) -> published text`.
+
+    Detection scores say what was found; this says what a reader of the output could still see
+    (a span found but left unreplaced, such as a name whose words the labeller could not read).
+    An entity leaks when its exact words appear, as whole words, in its paragraph's output."""
+    found = []
+    for para in paragraphs:
+        output = rewrite(para.text)
+        for start, end, kind in para.entities:
+            words = para.text[start:end]
+            if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", output):
+                found.append(f"{kind}: {words!r} in {output[:60]!r}")
+    return found
+
+
 def format_table(ours: Scores, vanilla: Scores) -> str:
     """A Markdown table: recall per labelled type, precision per detected type, both systems."""
 

@@ -32,7 +32,8 @@ ADULT_LETTERS = "XYZWVUTSRQPNMLKJHGF"
 CHILD_LETTERS = "BCDEFGHJKLMNPQRSTUVW"
 WORD = regex.compile(rf"{NAME_WORD}|{UPPER_WORD}")
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
-             "la", "le", "bin", "binti", "ibn", "al", "el", "ul", "ap", "ter"}
+             "la", "le", "bin", "binti", "ibn", "al", "el", "ul", "ap", "ab", "ter", "ó", "ní",
+             "nic", "ua", "uí", "mhic", "an"}
 NON_NAMES = {"The", "Her", "His", "Their", "Council", "Council's", "the"}
 EXISTING_LABEL = regex.compile(
     rf"\b(?:{ITITLE}\.?|[Cc]ouncillor|son|daughter|child|children|grandson|granddaughter)"
@@ -69,11 +70,17 @@ def variants(word: str) -> set[str]:
 
 
 def name_words(text: str) -> list[str]:
-    """The name words of a mention, without titles or particles ('Mrs Ana de Souza' → Ana, Souza)."""
+    """The name words of a mention, without titles or particles ('Mrs Ana de Souza' → Ana, Souza).
+
+    A mention written all in lower case ("mr fairclough") is read as if capitalised."""
+    if text.islower():
+        text = text.title()
     words = []
     for match in WORD.finditer(text):
         word = match.group()
-        if word.lower() in TITLE_WORDS or word.lower() in PARTICLES or word in NON_NAMES:
+        # a particle written in lower case is not a name ("Ana de Souza"); capitalised, it is
+        # part of the surname as the person writes it ("Mr Da Silva", "Mr Le")
+        if word.lower() in TITLE_WORDS or word in PARTICLES or word in NON_NAMES:
             continue
         words.append(word.title() if word.isupper() else word)
     return words
@@ -88,13 +95,18 @@ class Person:
     first: str | None = None
     surname: str | None = None
     role: str | None = None
+    aliases: list[str] = field(default_factory=list)  # "known as Tunde": other names they go by
 
     def matches(self, first: str | None, surname: str | None, single: str | None,
                 title: str | None) -> bool:
         if title and self.title and (title in FEMALE) != (self.title in FEMALE) \
                 and "Dr" not in (title, self.title) and "Councillor" not in (title, self.title):
             return False
+        if single and single in self.aliases:
+            return True
         if first and surname:
+            if self.surname is None:  # met first by first name: "Bogdan", then "Mr Bogdan Lungu"
+                return self.first is not None and canonical(self.first) == canonical(first)
             return self.surname == surname and (self.first is None or
                                                 canonical(self.first) == canonical(first))
         if surname:
@@ -161,6 +173,7 @@ class Mention:
     role: str | None
     name: str
     relation: str | None = None
+    alias: bool = False
 
 
 def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None:
@@ -179,7 +192,7 @@ def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None
     else:
         single = words[0]
     return Mention(start, end, kind, title, first, surname, single, meta.get("role"), name,
-                   meta.get("relation"))
+                   meta.get("relation"), bool(meta.get("alias")) and single is not None)
 
 
 class Labeller:
@@ -192,6 +205,7 @@ class Labeller:
         self.taken = pseudonyms.used_letters() | self.in_text
         self.complainant_hint = set(name_words(complainant)) if complainant else None
         self.roles: dict[str, int] = {}
+        self.last: Person | None = None  # the person of the previous mention (for aliases)
         for person in pseudonyms.people:
             if person.role:
                 self.roles[person.role] = self.roles.get(person.role, 0) + 1
@@ -231,13 +245,35 @@ class Labeller:
         return mention.kind in (None, "other") and mention.title not in (None, "Councillor")
 
     def person_for(self, mention: Mention) -> Person:
+        self.last = self._find(mention)
+        return self.last
+
+    def _find(self, mention: Mention) -> Person:
+        if mention.alias and self.last is not None and not self.last.matches(
+                None, None, mention.single, None):
+            self.last.aliases.append(mention.single)
+            self.last.names.append(mention.name)
+            return self.last
         candidates = [p for p in self.map.people
                       if p.matches(mention.first, mention.surname, mention.single, mention.title)]
+        if not candidates and mention.first and mention.surname:
+            # a compound surname without the first name: "Mr Abu Bakr" is "Mr Yusuf Abu Bakr"
+            words = name_words(mention.name)
+            candidates = [p for p in self.map.people for n in p.names
+                          if len(name_words(n)) > len(words)
+                          and name_words(n)[-len(words):] == words]
+        if not candidates and mention.surname and not mention.first:
+            # a family name written first: "Mr Le" is "Mr Le Van Thanh" when no one is called Le
+            candidates = [p for p in self.map.people
+                          if any(mention.surname in name_words(n)[:-1] for n in p.names)
+                          and p.matches(p.first, p.surname, None, mention.title)]
         if candidates:
             same_title = [p for p in candidates if mention.title and p.title == mention.title]
             person = (same_title or candidates)[-1]
             if mention.first and person.first is None:
                 person.first = mention.first
+            if mention.surname and person.surname is None:
+                person.surname = mention.surname
             if mention.name not in person.names:
                 person.names.append(mention.name)
             return person

@@ -21,9 +21,12 @@ TITLE = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Reverend
 ITITLE = r"(?i:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lady|lord|rev|reverend|councillor|cllr)"
 # A name word: capitalised, at least two letters, with Mc/Mac/O'/D' prefixes and hyphenated or
 # apostrophe parts (O'Brien, Al-Rashid, Min-jun). "'s" after a name is a possessive, not a part.
-NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+|['’]\p{Lu}\p{Ll}+)*)"
+# Irish and Scottish Gaelic surnames mutate after a particle: "Mac an t-Saoir", "Ó hAodha".
+NAME_WORD = (r"(?:(?:Mc|Mac|\p{Lu}['’]|[tn]-|h(?=\p{Lu}\p{Ll}))?\p{Lu}\p{Ll}+"
+             r"(?:-\p{L}\p{Ll}+|['’]\p{Lu}\p{Ll}+)*)")
 UPPER_WORD = r"(?:\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)"
-PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|dos|das|la|le|bin|binti|ibn|al|el|ul|ap|ter|Ní|Nic)"
+PARTICLE = (r"(?:van|von|de|der|den|da|di|du|del|della|dos|das|la|le|bin|binti|ibn|al|el|ul|ap|"
+            r"ab|ter|Ní|Nic|Ó|Ua|Uí|Mhic|an(?=[ \t]+[tn]-))")
 NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD}){{0,3}}"
 # Upper-case names stop at upper-case function words ("MR KWAME ASANTE OF 14 HIGH STREET").
 _UPPER_STOP = (r"(?!(?:OF|AND|THE|AT|IN|ON|TO|FROM|FOR|BY|WITH|IS|WAS|HAS|HAD|SAYS|SAID|AS|OR|"
@@ -37,12 +40,37 @@ INITIALS = rf"(?:\p{{Lu}}\.?[ \t]+){{0,3}}{_SENTENCE_WORD}"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}[ \t]+\d{{4}}"
-        rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})"
+        rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
         rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})")
 POSTCODE = r"(?:GIR[ \t]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})"
 STREET = (r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Gardens|Court|Place|"
           r"Terrace|Grove|Square|Hill|Row|Walk|Mews|Park|Rise|View|Parade|Green|Vale|Croft|"
           r"Wharf|Broadway|Kingsway)")
+# Address parts: a capitalised place word (Glan-yr-Afon, Stoke-on-Trent, ELM), a run of up to four
+# (Great Yarmouth, Newcastle upon Tyne), never starting with a title, pronoun or determiner.
+PLACE_WORD = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
+_NOT_PLACE = (r"(?!(?:Mr|Mrs|Ms|Miss|Dr|Mx|He|She|They|We|I|It|His|Her|Their|This|That|These|Those|"
+              r"In|On|At|By|To|From|For|With|But|And|Or|So|If|When|While|Then|Now|Later|Since|"
+              r"After|Before|Also|However|Meanwhile|Today|Yesterday|Recently|Previously|Last|"
+              r"Next|Both|"
+              r"Council|Councillor|Cllr|The[ \t]+Council)\b)")
+PLACE = (rf"{_NOT_PLACE}{PLACE_WORD}"
+         rf"(?:[ \t]+(?:(?:upon|on|under|le|la|de|en|the)[ \t]+)?{PLACE_WORD}){{0,3}}")
+UNIT = (r"(?:\b(?:(?:c/o|C/O|care[ \t]+of)[ \t]+)?(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Plot|Pitch|"
+        r"Suite|Studio|Caravan|Chalet|Berth|Mooring)[ \t]+\d{1,4}[A-Za-z]?"
+        r"|(?i:(?:ground|first|second|third|top|lower|upper|basement|\d(?:st|nd|rd|th))"
+        r"(?:[ \t]+floor)?[ \t]+flat))"
+        r",?[ \t]+)")
+# Named buildings: "Kestrel House", "Ivy Cottage", "The Old Forge", "Meadow View Caravan Site".
+BUILDING = (rf"(?:The[ \t]+(?:{PLACE_WORD}[ \t]+){{0,3}}|(?:{PLACE_WORD}[ \t]+){{1,3}})"
+            r"(?:Cottages?|House|Farm(?:house)?|Lodge|Barn|Mill|Forge|Manor|Villa|Bungalow|Grange|"
+            r"Croft|Rectory|Vicarage|Mansions|Buildings|Tower|Heights|Caravan[ \t]+(?:Site|Park)|"
+            r"Travellers?['’]?[ \t]+Site|Gypsy[ \t]+Site|Marina|"
+            r"Mobile[ \t]+Home[ \t]+Park)\b")
+NUMBERED_STREET = (rf"(?:\b(?:c/o|C/O)[ \t]+)?\b(?:(?:No\.?|Number)[ \t]+)?"
+                   rf"\d{{1,4}}[A-Za-z]?(?:[ \t]*[-–][ \t]*\d{{1,4}}[A-Za-z]?)?"
+                   rf",?[ \t]+(?:\p{{Lu}}[\w'’-]+[ \t]+){{1,3}}(?i:{STREET})\b")
+LOCALITY = rf"(?:,[ \t]*(?!{POSTCODE}\b){PLACE}\b)"
 CHILD_WORDS = {"son", "daughter", "child", "children", "grandson", "granddaughter", "grandchild",
                "grandchildren", "stepson", "stepdaughter", "baby", "boy", "girl", "sons",
                "daughters", "nephew", "niece", "foster child", "pupil"}
@@ -55,10 +83,11 @@ ROLE = (r"(?:senior social worker|social worker|team manager|team leader|service
         r"housing officer|planning officer|enforcement officer|civil enforcement officer|"
         r"council officer|care home manager|home manager|occupational therapist|"
         r"family support worker|support worker|care worker|caseworker|case worker|assessor|"
-        r"officer|manager|teacher|nurse|warden|investigator|director|chief executive)")
+        r"officer|manager|teacher|nurse|warden|investigator|director|chief executive|"
+        r"interpreter|key worker|doctor|psychologist|health visitor|midwife|advocate)")
 DETERMINER = r"(?i:the|her|his|their|a|an|its|our|my|your)"
 ORG_WORDS = (r"(?:St\.?[ \t]+|Saint[ \t]+)?(?!(?:The|A|An|Her|His|Their|At|In|To|Our|This|That|"
-             r"Mr|Mrs|Ms|Miss|Dr)\b)\p{Lu}[\w'’&-]+(?:[ \t]+(?:(?:of|and|the|upon|on|in)[ \t]+)?"
+             r"Mr|Mrs|Ms|Miss|Dr)\b)\p{Lu}[\w'’&-]+(?:[ \t]+(?:(?:of|and|the|upon|on|in|&)[ \t]+)?"
              r"\p{Lu}[\w'’&-]+){0,5}")
 
 
@@ -75,7 +104,8 @@ def nhs_checksum_ok(number: str) -> bool:
 def uk_phone_ok(number: str) -> bool:
     """A UK number has 10 or 11 digits once +44 becomes 0, and starts 01, 02, 03, 07, 08 or 09."""
     digits = "".join(c for c in number if c.isdigit())
-    if number.lstrip().startswith("+44"):
+    if number.lstrip().startswith(("+44", "0044")):
+        digits = digits[2:] if number.lstrip().startswith("0044") else digits
         digits = "0" + digits[2:]
         if digits.startswith("00"):
             digits = digits[1:]
@@ -134,8 +164,41 @@ class ChildListRecogniser(RegexRecogniser):
                 yield start, end, {"person_kind": "child"}
 
 
+class StaffRoleRecogniser(RegexRecogniser):
+    """'the social worker, Ms Quinn' is replaced by its role; in 'the Council's social worker,
+    Ms Quinn' the owner stays in the text (it names a public body) and only the role is replaced."""
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        for match in self.pattern.finditer(text):
+            meta = _staff(match)
+            start = match.start()
+            if match.group("owner"):
+                start, meta["determiner"] = match.start("role"), ""
+            yield start, match.end(), meta
+
+
+class PostcodeAddressRecogniser(RegexRecogniser):
+    """Comma-separated address parts ending in a postcode, whatever their shape ('Sunnyside, Moor
+    Road, Great Broughton TS9 7EU'): searched backwards from each postcode, so it costs nothing
+    on text without one."""
+
+    POSTCODE_AT = regex.compile(rf"\b{POSTCODE}\b")
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        ending_here = regex.compile(rf"(?:{self.pattern.pattern})\Z", self.pattern.flags)
+        for postcode in self.POSTCODE_AT.finditer(text):
+            start = max(0, postcode.start() - 160)
+            match = ending_here.search(text, start, postcode.end())
+            if match:
+                yield match.start(), match.end(), {}
+
+
 def _relation_kind(match: regex.Match) -> dict:
     word = match.group("rel").lower()
+    # "the mother of Ayaan": Ayaan is the child, unless titled
+    if "rev" in match.re.groupindex and match.group("rev"):
+        titled = regex.match(ITITLE + r"\b", match.group("span"))
+        return {"person_kind": "other" if titled else "child", "relation": "child"}
     return {"person_kind": "child" if word in CHILD_WORDS else "other", "relation": word}
 
 
@@ -151,12 +214,16 @@ def _staff(match: regex.Match) -> dict:
 
 def build_recognisers() -> list[EntityRecognizer]:
     """Every recogniser of the pipeline except spaCy's NER, in a stable order."""
-    person_name = rf"(?:{TITLE}\.?[ \t]+)?{NAME}"
+    # A title is never a name word by itself ("her brother, Mr X" holds no name).
+    person_name = rf"(?:{TITLE}\.?[ \t]+)?(?!{TITLE}\b){NAME}"
     return [
-        RegexRecogniser("UkPostcodeRecogniser", "POSTCODE", rf"\b{POSTCODE}\b"),
+        RegexRecogniser("UkPostcodeRecogniser", "POSTCODE",
+                        # also typed in lower case ("ls6 2ab"), with its space
+                        rf"\b{POSTCODE}\b|\b{POSTCODE.lower()}(?<=[ \t]\d[a-z]{{2}})\b"),
         RegexRecogniser(
             "UkPhoneRecogniser", "PHONE",
-            r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?\d{2,4}|\(?0\d{2,4}\)?)[ \t-]?\d{3,4}[ \t-]?"
+            r"(?<![\w+])(?:(?:\+|00)44[ \t]?(?:\(0\)[ \t]?)?\d{2,4}|\(?0\d{2,4}\)?)"
+            r"[ \t-]?\d{3,4}[ \t-]?"
             r"\d{3,4}(?!\w)", validate=uk_phone_ok),
         RegexRecogniser("EmailRecogniser", "EMAIL",
                         r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b"),
@@ -167,25 +234,48 @@ def build_recognisers() -> list[EntityRecognizer]:
         RegexRecogniser("UkNhsNumberRecogniser", "NHS_NUMBER",
                         r"(?<![\w/])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?![\w/])",
                         validate=nhs_checksum_ok),
+        # Current (KX19 YTB), prefix (M427 XJT, 1983-2001) and suffix (GHW 512K, 1963-83) shapes.
         RegexRecogniser("UkVehicleRegistrationRecogniser", "VEHICLE_REG",
-                        r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[1-9]|[1-9]\d)[ \t]?[A-HJ-PR-Z]{3}\b"),
+                        r"\b(?:[A-HJ-PR-Y][A-HJ-PR-Y][ \t]?(?:0[1-9]|[1-9]\d)[ \t]?[A-HJ-PR-Z]{3}"
+                        r"|[A-HJ-NP-TV-Y]\d{1,3}[ \t][A-HJ-PR-Y]{3}"
+                        r"|[A-HJ-PR-Y]{3}[ \t]\d{1,3}[A-HJ-NP-TV-Y])\b"),
         RegexRecogniser(
             "DateOfBirthRecogniser", "DATE_OF_BIRTH",
-            rf"(?i:\bborn(?:[ \t]+on)?|\bdate[ \t]+of[ \t]+birth(?:[ \t]+(?:is|was|of))?|\bDOB|"
+            rf"(?i:\bborn(?:[ \t]+on)?|\bdate[ \t]+of[ \t]+birth(?:[ \t]+(?:is|was|of|as|given|"
+            rf"recorded|shown|listed|being|on))*|\bDOB|"
             rf"\bD\.O\.B\.?|\bbirthday(?:[ \t]+(?:is|was))?)[ \t]*[:,]?[ \t]*(?P<span>{DATE})"),
-        RegexRecogniser(
+        RegexRecogniser(  # a numbered street, with its flat, building, places and postcode
             "UkAddressRecogniser", "ADDRESS",
-            rf"(?:\b(?:Flat|Apartment|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
-            rf"(?:\b(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn),[ \t]+)?"
-            rf"\b\d{{1,4}}[A-Za-z]?,?[ \t]+(?:\p{{Lu}}[\w'’-]+[ \t]+){{1,3}}(?i:{STREET})\b"
-            rf"(?:,[ \t]*(?!{POSTCODE}\b)\p{{Lu}}\p{{L}}+\b(?:[ \t]+\p{{Lu}}\p{{L}}+\b)?)?"
-            rf"(?:,?[ \t]+{POSTCODE}\b)?"),
+            rf"{UNIT}?(?:\b(?:{BUILDING}"
+            rf"|(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn)),"
+            rf"[ \t]+)?{NUMBERED_STREET}{LOCALITY}{{0,3}}(?:,?[ \t]+{POSTCODE}\b)?"),
+        RegexRecogniser(  # a named building with no number: "Croft House, Glenridding, Penrith"
+            "HouseNameAddressRecogniser", "ADDRESS",
+            rf"{UNIT}?\b{BUILDING}(?:,[ \t]+(?:{PLACE_WORD}[ \t]+){{1,3}}(?i:{STREET})\b)?"
+            rf"(?:{LOCALITY}{{1,3}}(?:,?[ \t]+{POSTCODE}\b)?|,?[ \t]+{POSTCODE}\b)"),
+        PostcodeAddressRecogniser(
+            "PostcodeAddressRecogniser", "ADDRESS",
+            rf"{UNIT}?(?<![\p{{L}}\d'’-])"
+            rf"(?:(?:(?:No\.?[ \t]+)?\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+)?{PLACE},[ \t]*){{1,4}}"
+            rf"(?:(?:\d{{1,4}}[A-Za-z]?[ \t]+)?{PLACE},?[ \t]+)?{POSTCODE}\b"),
         RegexRecogniser(
             "InstitutionRecogniser", "ORGANISATION",
             rf"\b{ORG_WORDS}[ \t]+(?:Primary School|Infant School|Junior School|Secondary School|"
             rf"High School|Grammar School|School|Academy|College|Nursery|Pre-School|Sixth Form|"
-            rf"Medical Centre|Medical Practice|Health Centre|Surgery|Care Home|Nursing Home|"
-            rf"Residential Home|care home|nursing home|Ltd|Limited|PLC|plc|LLP|Services)\b"),
+            rf"Playgroup|Children['’]s Centre|Family Centre|Day Centre|Childminding|Childminders?|"
+            rf"Childcare|Day Care|Creche|Crèche|Out of School Club|After School Club|"
+            rf"Breakfast Club|"
+            rf"Tuition|Tutoring|"
+            rf"Medical Centre|Medical Practice|Health Centre|Surgery|Family Practice|"
+            rf"Group Practice|"
+            rf"Dental Practice|Health Practice|"
+            rf"Pharmacy|Chemist|Care Home|Nursing Home|Residential Home|care home|nursing home|"
+            rf"Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Kingdom Hall|"
+            rf"Ltd|Limited|PLC|plc|LLP|Services)\b"
+            rf"|\b(?:Masjid|Jamia|Gurdwara|Mandir)[ \t]+{ORG_WORDS}"
+            # "The Laurels Residential Home": a leading "The" belongs to the name
+            rf"|\bThe[ \t]+{ORG_WORDS}[ \t]+(?:Care Home|Nursing Home|Residential Home|Nursery|"
+            rf"Surgery|Medical Centre|Medical Practice|School|Academy|Church|Mosque)\b"),
         RegexRecogniser(
             "EmployerRecogniser", "ORGANISATION",
             rf"\b(?:works?|worked|working|employed)[ \t]+(?:for|at|by)[ \t]+(?P<span>{ORG_WORDS})"
@@ -199,19 +289,37 @@ def build_recognisers() -> list[EntityRecognizer]:
             "RelationNameRecogniser", "PERSON",
             rf"(?:\b{DETERMINER}|\b[Ww]hose|(?<=\p{{L}})['’]s)[ \t]+(?:(?:eldest|youngest|older|younger|elder|adult|"
             rf"baby|disabled|foster|adopted|twin|two|three|four|step|late)[ \t]+)*(?P<rel>{RELATION})"
-            rf",?[ \t]+(?P<span>{person_name})", metadata=_relation_kind),
+            rf",?[ \t]+(?P<span>{person_name})"
+            # the other way round: "the mother of Ayaan"
+            rf"|\b(?P<rel>(?:mother|father|parent|parents|grandmother|grandfather|grandparents?|"
+            rf"stepmother|stepfather|foster carers?|special guardian))[ \t]+(?P<rev>of)[ \t]+"
+            rf"(?P<span>{person_name})\b(?![ \t]+(?:County|City|Borough|Council)\b)",
+            metadata=_relation_kind),
+        RegexRecogniser(  # in capitals: "MY SON KWAME HAS HAD NO SCHOOL PLACE"
+            "UpperRelationNameRecogniser", "PERSON",
+            rf"\b(?:MY|HER|HIS|THEIR|OUR)[ \t]+(?P<rel>SON|DAUGHTER|CHILD|GRANDSON|GRANDDAUGHTER|"
+            rf"HUSBAND|WIFE|PARTNER|MOTHER|FATHER|BROTHER|SISTER)[ \t,]+(?P<span>{UPPER_NAME})",
+            metadata=lambda m: {**_relation_kind(m), "relation": m.group("rel").lower(),
+                                "person_kind": "child" if m.group("rel").lower() in CHILD_WORDS
+                                else "other"}),
         RegexRecogniser(
             "ChildApposRecogniser", "PERSON",
             rf"\b(?P<span>{NAME_WORD}),[ \t]+(?:a|the|her|his|their)[ \t]+(?:\w+[ \t]+)?"
             rf"(?:child|boy|girl|baby|toddler|teenager|pupil)\b",
             metadata=lambda m: {"person_kind": "child"}),
+        RegexRecogniser(  # "Wiktoria, the complainant's sister, ..."
+            "RelationApposRecogniser", "PERSON",
+            rf"\b(?P<span>{NAME_WORD}),[ \t]+(?:the[ \t]+complainant['’]s|(?:{TITLE}[ \t]+)?"
+            rf"\p{{Lu}}['’]s|{DETERMINER})[ \t]+(?:(?:eldest|youngest|older|younger|elder|adult|"
+            rf"step|late)[ \t]+)?(?P<rel>{RELATION})\b", metadata=_relation_kind),
         ChildListRecogniser(
             "ChildListRecogniser", "PERSON",
             rf"\b(?:children|sons|daughters|grandchildren)[ \t]*,?[ \t]+(?P<span>{NAME_WORD})"
             rf"(?=[ \t]*,|[ \t]+and\b)"),
-        RegexRecogniser(
+        StaffRoleRecogniser(
             "StaffRoleRecogniser", "PERSON",
-            rf"\b(?P<det>{DETERMINER}[ \t]+)?(?:(?:Council['’]s|council)[ \t]+)?(?P<role>{ROLE}),?"
+            rf"\b(?:(?P<owner>(?:{DETERMINER}[ \t]+)?(?:Council['’]s|council)[ \t]+)"
+            rf"|(?P<det>{DETERMINER}[ \t]+))?(?P<role>{ROLE}),?"
             rf"[ \t]+(?P<name>{person_name})(?P<trail>,)?", metadata=_staff),
         RegexRecogniser(
             "StaffApposRecogniser", "PERSON",
@@ -222,5 +330,7 @@ def build_recognisers() -> list[EntityRecognizer]:
             rf"(?:\bknown(?:[ \t]+to[ \t]+\w+[ \t]+(?:family|friends))?[ \t]+as|\bcalled|"
             rf"\bnicknamed|\bgoes[ \t]+by|\bsigns[ \t]+(?:his|her|their)[ \t]+(?:emails|letters))"
             rf"[ \t]+[\"“‘']?(?P<span>{NAME_WORD})"
-            rf"|{NAME_WORD}[ \t]+[\"“‘'](?P<span>{NAME_WORD})[\"”’'][ \t]+{NAME_WORD}"),
+            rf"|{NAME_WORD}[ \t]+[\"“‘'](?P<span>{NAME_WORD})[\"”’'][ \t]+{NAME_WORD}",
+            # the nickname is another name of the person just named ("Mr Ogunleye, known as Tunde")
+            metadata=lambda m: {"alias": True}),
     ]
