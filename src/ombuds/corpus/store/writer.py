@@ -1,0 +1,243 @@
+"""Write a batch of parsed decisions in one transaction, with a few statements per batch.
+
+Why batches and executemany: ingest of 100,000 decisions must run close to the speed of a raw
+FTS insert, so each batch costs one lookup of the keys already stored, one multi-row insert per
+table and one update per changed table, never a round trip per decision. Why one transaction:
+a batch is stored entirely or not at all, so a killed ingest leaves no half-written decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+import sqlalchemy as sa
+
+from ombuds.corpus.models import ParsedDecision
+from ombuds.corpus.store.schema import (
+    corpus_state,
+    decision_documents,
+    decision_grounds,
+    decision_referrals,
+    decisions,
+)
+from ombuds.vocabulary import normalise_reference
+
+log = logging.getLogger(__name__)
+
+UpsertStatus = Literal["added", "updated", "unchanged"]
+NO_REFERENCE_WARNING = "no reference found: stored under the hash of its text"
+_KEY_CHUNK = 500  # keys per IN (...) lookup, well under every driver's parameter limit
+
+
+class UpsertItem(NamedTuple):
+    """One decision to store: what the parser read, the text it read it from, and optionally the
+    publication record (gate result, reviewer overrides) of `ombuds publish`."""
+
+    parsed: ParsedDecision
+    text: str
+    publication: dict | None = None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_key(reference: str | None, digest: str) -> str:
+    """The key a decision is stored under: its normalised reference, else its text's hash."""
+    if reference and reference.strip():
+        return normalise_reference(reference) or " ".join(reference.split())
+    return f"sha256:{digest}"
+
+
+@dataclass
+class _Prepared:
+    key: str
+    digest: str
+    row: dict
+    document: dict
+    publication: dict | None
+    text: str
+    grounds: list[str]
+    referrals: list[str]
+
+
+def _prepare(item: UpsertItem, stored_at: str) -> _Prepared:
+    parsed, text = item.parsed, item.text
+    digest = content_hash(text)
+    key = record_key(parsed.reference, digest)
+    warnings = list(parsed.warnings)
+    if key.startswith("sha256:"):
+        log.warning("%s: %s", parsed.source, NO_REFERENCE_WARNING)
+        if NO_REFERENCE_WARNING not in warnings:
+            warnings.append(NO_REFERENCE_WARNING)
+    grounds = list(dict.fromkeys(str(g) for g in parsed.grounds))
+    referrals = list(dict.fromkeys(str(r) for r in parsed.referrals))
+    row = {
+        "key": key,
+        "reference": None if key.startswith("sha256:") else key,
+        "body": parsed.body,
+        "category": parsed.category,
+        "decision": parsed.decision,
+        "decision_date": parsed.decision_date,
+        "year": parsed.decision_date.year if parsed.decision_date else None,
+        "complainant": parsed.complainant,
+        "summary": parsed.summary,
+        "content_hash": digest,
+        "stored_at": stored_at,
+        "source": parsed.source,
+    }
+    paragraphs = [[p.section, p.number, p.text] for p in parsed.paragraphs]
+    document = {
+        # Sections are usually their paragraphs joined: then they are rebuilt on reading
+        # instead of being stored twice (see document_fields); otherwise they are kept as given.
+        "sections": None if derivable_sections(parsed) else parsed.sections,
+        "paragraphs": paragraphs,
+        "statutes": parsed.statutes,
+        "grounds": grounds,
+        "referrals": referrals,
+        "related_references": parsed.related_references,
+        "warnings": warnings,
+    }
+    return _Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
+
+
+def _joined_sections(paragraphs: list[list]) -> dict[str, str]:
+    sections: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        section, text = ((paragraph["section"], paragraph["text"]) if isinstance(paragraph, dict)
+                         else (paragraph[0], paragraph[2]))
+        sections.setdefault(section, []).append(text)
+    return {key: "\n\n".join(texts) for key, texts in sections.items()}
+
+
+def derivable_sections(parsed: ParsedDecision) -> bool:
+    """Whether the sections are exactly their paragraphs joined by blank lines, in order."""
+    joined = _joined_sections([[p.section, p.number, p.text] for p in parsed.paragraphs])
+    return list(joined.items()) == list(parsed.sections.items())
+
+
+def document_fields(document: dict) -> dict:
+    """The ParsedDecision fields kept in a stored document, in their JSON form."""
+    paragraphs = document.get("paragraphs", [])
+    sections = document.get("sections")
+    return {
+        "sections": _joined_sections(paragraphs) if sections is None else sections,
+        "paragraphs": [p if isinstance(p, dict) else {"section": p[0], "number": p[1],
+                                                       "text": p[2]} for p in paragraphs],
+        "statutes": document.get("statutes", []),
+        "grounds": document.get("grounds", []),
+        "referrals": document.get("referrals", []),
+        "related_references": document.get("related_references", []),
+        "warnings": document.get("warnings", []),
+    }
+
+
+def _stored(connection: sa.Connection, keys: list[str]) -> dict[str, tuple[int, str, dict | None]]:
+    """key -> (id, content_hash, publication) for the keys already in the store."""
+    found: dict[str, tuple[int, str, dict | None]] = {}
+    for start in range(0, len(keys), _KEY_CHUNK):
+        chunk = keys[start:start + _KEY_CHUNK]
+        rows = connection.execute(
+            sa.select(decisions.c.key, decisions.c.id, decisions.c.content_hash,
+                      decision_documents.c.publication)
+            .join(decision_documents, decision_documents.c.decision_id == decisions.c.id)
+            .where(decisions.c.key.in_(chunk)))
+        for key, id_, digest, publication in rows:
+            found[key] = (id_, digest, publication)
+    return found
+
+
+def write_batch(connection: sa.Connection, items: list[UpsertItem]) -> list[UpsertStatus]:
+    """Store `items` on `connection` (inside the caller's transaction); one status per item.
+
+    Items are applied in order, so a key met twice in one batch is "added" then "updated" (or
+    "unchanged"), exactly as if they had come in separate batches.
+    """
+    if not items:
+        return []
+    stored_at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    prepared = [_prepare(item, stored_at) for item in items]
+    stored = _stored(connection, list(dict.fromkeys(p.key for p in prepared)))
+
+    statuses: list[UpsertStatus] = []
+    new: dict[str, _Prepared] = {}
+    changed: dict[str, tuple[int, _Prepared]] = {}
+    for p in prepared:
+        if p.key in new:
+            previous = new[p.key]
+            same = p.digest == previous.digest and p.publication in (None, previous.publication)
+            if not same:
+                p.publication = p.publication if p.publication is not None else previous.publication
+                new[p.key] = p
+            statuses.append("unchanged" if same else "updated")
+            continue
+        if p.key in stored:
+            id_, digest, publication = stored[p.key]
+            same = p.digest == digest and p.publication in (None, publication)
+            if same:
+                statuses.append("unchanged")
+                continue
+            if p.publication is None:
+                p.publication = publication
+            stored[p.key] = (id_, p.digest, p.publication)
+            changed[p.key] = (id_, p)
+            statuses.append("updated")
+            continue
+        new[p.key] = p
+        statuses.append("added")
+
+    ids: dict[str, int] = {}
+    if new:
+        inserted = connection.execute(
+            decisions.insert().returning(decisions.c.id, decisions.c.key,
+                                         sort_by_parameter_order=True),
+            [p.row for p in new.values()])
+        ids = {key: id_ for id_, key in inserted}
+        connection.execute(decision_documents.insert(), [
+            {"decision_id": ids[p.key], "document": p.document, "publication": p.publication,
+             "text": p.text} for p in new.values()])
+        if connection.dialect.name == "sqlite":  # see migrations/versions/0001_corpus.py
+            connection.exec_driver_sql(
+                "INSERT INTO decisions_fts(rowid, text) VALUES (?, ?)",
+                [(ids[p.key], p.text) for p in new.values()])
+    if changed:
+        _update(connection, list(changed.values()))
+        ids.update({key: id_ for key, (id_, _p) in changed.items()})
+    written = list(new.values()) + [p for _id, p in changed.values()]
+    ground_rows = [{"decision_id": ids[p.key], "ground": g} for p in written for g in p.grounds]
+    referral_rows = [{"decision_id": ids[p.key], "referral": r}
+                     for p in written for r in p.referrals]
+    if ground_rows:
+        connection.execute(decision_grounds.insert(), ground_rows)
+    if referral_rows:
+        connection.execute(decision_referrals.insert(), referral_rows)
+    if written:
+        connection.execute(corpus_state.update().values(generation=corpus_state.c.generation + 1))
+    return statuses
+
+
+def _update(connection: sa.Connection, changed: list[tuple[int, _Prepared]]) -> None:
+    """Rewrite changed decisions in place (same id), replacing their grounds and referrals."""
+    ids = [id_ for id_, _p in changed]
+    row_columns = [c for c in decisions.c.keys() if c not in ("id", "key")]
+    connection.execute(
+        decisions.update().where(decisions.c.id == sa.bindparam("b_id"))
+        .values({c: sa.bindparam(f"b_{c}") for c in row_columns}),
+        [{"b_id": id_, **{f"b_{c}": p.row[c] for c in row_columns}} for id_, p in changed])
+    connection.execute(
+        decision_documents.update()
+        .where(decision_documents.c.decision_id == sa.bindparam("b_id"))
+        .values(document=sa.bindparam("b_document"), publication=sa.bindparam("b_publication"),
+                text=sa.bindparam("b_text")),
+        [{"b_id": id_, "b_document": p.document, "b_publication": p.publication,
+          "b_text": p.text} for id_, p in changed])
+    for start in range(0, len(ids), _KEY_CHUNK):
+        chunk = ids[start:start + _KEY_CHUNK]
+        connection.execute(
+            decision_grounds.delete().where(decision_grounds.c.decision_id.in_(chunk)))
+        connection.execute(
+            decision_referrals.delete().where(decision_referrals.c.decision_id.in_(chunk)))

@@ -1,0 +1,93 @@
+"""open_store: URLs, errors that say how to fix them, and migrations from the package."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+import pytest
+
+from ombuds.corpus.store import StorageError, open_store
+from ombuds.corpus.store import migrate
+from ombuds.corpus.store.engine import driver_url
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/db", "data/ombuds.db", "", "http://example.org",
+                                 "sqlite:///", "sqlite://"])
+def test_unsupported_or_incomplete_urls_say_what_to_write(url):
+    with pytest.raises(StorageError) as error:
+        open_store(url)
+    assert "sqlite:///" in str(error.value)
+
+
+def test_postgres_urls_use_psycopg_3():
+    assert driver_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    assert driver_url("postgres://u@h/db").drivername == "postgresql+psycopg"
+    assert driver_url("postgresql+psycopg://u@h/db").drivername == "postgresql+psycopg"
+
+
+def test_unreachable_server_names_the_url_without_its_password():
+    with pytest.raises(StorageError) as error:
+        open_store("postgresql://someone:secret@127.0.0.1:1/nowhere?connect_timeout=2")
+    message = str(error.value)
+    assert "127.0.0.1:1/nowhere" in message and "secret" not in message
+    assert "server is running" in message
+    assert error.value.exit_code == 4
+
+
+def test_sqlite_creates_parent_folders(tmp_path):
+    path = tmp_path / "a" / "b" / "corpus.db"
+    with open_store(f"sqlite:///{path}") as store:
+        assert store.count() == 0
+    assert path.is_file()
+
+
+def test_a_file_that_is_not_a_database_is_a_storage_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, not SQLite " * 100)
+    with pytest.raises(StorageError) as error:
+        open_store(f"sqlite:///{path}")
+    assert str(path) in str(error.value)
+    assert path.read_text().startswith("just some notes")  # left as it was
+
+
+def test_schema_is_at_the_head_revision_shipped_in_the_package(store):
+    assert migrate.SCRIPT_LOCATION == "ombuds.corpus.store:migrations"
+    with store.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        tables = set(sa.inspect(connection).get_table_names())
+    assert {"decisions", "decision_documents", "decision_grounds", "decision_referrals",
+            migrate.VERSION_TABLE} <= tables
+
+
+def test_migration_scripts_are_package_data():
+    from importlib.resources import files
+
+    versions = files("ombuds.corpus.store") / "migrations" / "versions"
+    assert any(p.name.endswith(".py") and p.name[0].isdigit() for p in versions.iterdir())
+    assert (files("ombuds.corpus.store") / "migrations" / "script.py.mako").is_file()
+
+
+def test_in_memory_sqlite_works_for_one_off_runs():
+    with open_store("sqlite:///:memory:") as store:
+        assert store.stats()["decisions"] == 0
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_):
+        with open_store(store_url) as store:
+            return store.count()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]
+
+
+def test_create_false_refuses_a_missing_sqlite_file_but_opens_an_existing_one(tmp_path):
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    with pytest.raises(StorageError) as error:
+        open_store(url, create=False)
+    assert "ombuds ingest" in str(error.value)
+    assert not (tmp_path / "corpus.db").exists()
+    open_store(url).close()
+    with open_store(url, create=False) as store:
+        assert store.count() == 0

@@ -1,0 +1,246 @@
+"""Ingest: walking paths, idempotency, failures reported and skipped, and surviving a kill."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ombuds.corpus.ingest import find_files, ingest
+from ombuds.corpus.models import SearchQuery
+from ombuds.corpus.parse import parse_file
+from ombuds.corpus.store import open_store
+from ombuds.errors import InputError
+
+_TITLE_REFERENCE = re.compile(r"\(\d\d \d{3} \d{3}\)")
+
+
+def write_corpus(seed_files: list[Path], folder: Path, count: int) -> list[Path]:
+    """`count` distinct decisions made from the seeds, each with its own reference."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i in range(count):
+        seed = seed_files[i % len(seed_files)].read_text(encoding="utf-8")
+        reference = f"30 {i // 1000:03d} {i % 1000:03d}"
+        text = _TITLE_REFERENCE.sub(f"({reference})", seed, count=1)
+        path = folder / f"{i // 100:02d}" / f"decision-{i:05d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = open_store(f"sqlite:///{tmp_path / 'db' / 'corpus.db'}")
+    yield opened
+    opened.close()
+
+
+def test_ingesting_the_seeds_twice_stores_each_once(store, seeds_dir):
+    first = ingest(store, [seeds_dir])
+    assert (first.added, first.updated, first.unchanged, first.failed) == (5, 0, 0, [])
+    second = ingest(store, [seeds_dir])
+    assert (second.added, second.updated, second.unchanged) == (0, 0, 5)
+    assert second.summary() == "added 0, updated 0, unchanged 5, failed 0"
+    assert store.count() == 5
+    assert store.get("24-015-969")["body"] == "Leicestershire County Council"
+
+
+def test_a_changed_text_updates_the_record_and_its_index(store, seed_files, tmp_path):
+    folder = tmp_path / "corpus"
+    paths = write_corpus(seed_files, folder, 5)
+    ingest(store, [folder])
+    paths[2].write_text(paths[2].read_text(encoding="utf-8").replace(
+        "Final decision", "A zanzibar aside.\nFinal decision"), encoding="utf-8")
+    report = ingest(store, [folder])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 4)
+    assert [h.reference for h in store.search(SearchQuery(q="zanzibar")).results] == [
+        "30 000 002"]
+    assert store.count() == 5
+
+
+def test_a_file_that_cannot_be_parsed_is_reported_and_skipped(store, seed_files, tmp_path):
+    folder = tmp_path / "mixed"
+    write_corpus(seed_files, folder, 3)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (folder / "menu.html").write_text("<html><body><nav>Home</nav><p>Contact us</p></body></html>")
+    report = ingest(store, [folder])
+    assert report.added == 3 and not report.ok
+    failed = {Path(f).name: reason for f, reason in report.failed}
+    assert set(failed) == {"empty.txt", "binary.txt", "menu.html"}
+    assert all(reason for reason in failed.values())
+    assert "decision" in failed["menu.html"]
+    assert store.count() == 3
+
+
+def test_folders_are_walked_for_decision_suffixes_and_html_is_stored_as_text(
+        store, seed_files, tmp_path):
+    folder = tmp_path / "site"
+    (folder / "deep" / "er").mkdir(parents=True)
+    text = seed_files[0].read_text(encoding="utf-8")
+    body = "".join(f"<p>{line}</p>\n" for line in text.splitlines())
+    (folder / "deep" / "er" / "24-015-969.HTML").write_text(
+        "<html><head><script>var trackingpixel = 1;</script></head><body><nav>Menu</nav>"
+        f"<main>{body}</main><footer>Cookie settings</footer></body></html>", encoding="utf-8")
+    (folder / "notes.md").write_text("not a decision file")
+    (folder / ".hidden.txt").write_text("editor backup")
+    assert [p.name for p in find_files([folder])] == ["24-015-969.HTML"]
+    report = ingest(store, [folder])
+    assert report.added == 1 and report.ok
+    stored = store.get("24 015 969")["text"]
+    assert "trackingpixel" not in stored and "<p>" not in stored
+    assert store.search(SearchQuery(q="trackingpixel")).total == 0
+    assert store.search(SearchQuery(q="social worker")).total == 1
+
+
+def test_a_file_named_directly_is_taken_whatever_its_suffix(store, seed_files, tmp_path):
+    path = tmp_path / "decision.dat"
+    path.write_text(seed_files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    assert ingest(store, [path]).added == 1
+
+
+def test_an_empty_folder_says_nothing_was_found(store, tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError) as error:
+        ingest(store, [tmp_path / "empty"])
+    assert "no decision files found" in str(error.value)
+    assert str(tmp_path / "empty") in str(error.value)
+
+
+def test_a_missing_path_stops_before_anything_is_stored(store, seeds_dir, tmp_path):
+    with pytest.raises(InputError) as error:
+        ingest(store, [seeds_dir, tmp_path / "typo"])
+    assert "no such file or folder" in str(error.value)
+    assert store.count() == 0
+
+
+def test_batches_stream_and_progress_is_reported(store, seed_files, tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    write_corpus(seed_files, folder, 7)
+    batch_sizes: list[int] = []
+    original = store.upsert_many
+
+    def spy(items):
+        batch_sizes.append(len(items))
+        return original(items)
+
+    monkeypatch.setattr(store, "upsert_many", spy)
+    progress: list[tuple[int, int]] = []
+    report = ingest(store, [folder], batch_size=3, on_progress=lambda d, t: progress.append((d, t)))
+    assert batch_sizes == [3, 3, 1]
+    assert progress[-1] == (7, 7) and len(progress) == 7
+    assert report.added == 7
+
+
+def test_a_decision_without_reference_is_counted(store, seed_files, tmp_path):
+    text = seed_files[0].read_text(encoding="utf-8")
+    _title, rest = text.split("\n", 1)
+    path = tmp_path / "untitled.txt"
+    path.write_text(rest, encoding="utf-8")  # no "<body> (<reference>)" title line
+    report = ingest(store, [path])
+    assert report.added == 1 and report.without_reference == [str(path)]
+    assert ingest(store, [path]).unchanged == 1  # found again by the hash of its text
+    assert store.search(SearchQuery(q="social worker")).results[0].reference.startswith("sha256:")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'killed.db'}"
+    return request.getfixturevalue("postgres_schema_url")
+
+
+def _count_while_running(url: str) -> int:
+    """Decisions committed so far, read from outside the ingest (0 before the tables exist)."""
+    import sqlalchemy as sa
+
+    from ombuds.corpus.store.engine import driver_url
+
+    engine = sa.create_engine(driver_url(url))
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sa.text("SELECT count(*) FROM decisions")).scalar_one()
+    except sa.exc.DBAPIError:
+        return 0
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_killed_midway_leaves_whole_batches_and_a_rerun_completes(seed_files, tmp_path, db_url):
+    folder = tmp_path / "corpus"
+    paths = write_corpus(seed_files, folder, 600)
+    command = [sys.executable, "-c", "from ombuds.cli import main; main()", "ingest",
+               str(folder), "--db", db_url, "--batch-size", "10"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if _count_while_running(db_url) >= 10:
+            break
+        time.sleep(0.002)
+    assert process.poll() is None, "ingest finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    with open_store(db_url) as store:
+        count = store.count()
+        assert 10 <= count < 600
+        assert count % 10 == 0, "a partial batch was committed"
+        assert store.check_consistency() == []
+        assert store.search(SearchQuery(q="council")).total == count  # every row is indexed
+        stored_refs = [h.reference for h in store.search(SearchQuery(limit=500)).results]
+        for reference in stored_refs[:40]:
+            index = int(reference.replace(" ", "")[2:])
+            expected = [str(g) for g in parse_file(paths[index]).grounds]
+            assert store.get(reference)["grounds"] == expected
+            facet = store.search(SearchQuery(q=f'"{reference}"')).facets["ground"]
+            assert set(facet) == set(expected)
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.strip() == f"added {600 - count}, updated 0, unchanged {count}, failed 0"
+    with open_store(db_url) as store:
+        assert store.count() == 600
+        assert store.check_consistency() == []
+
+
+def test_parsing_in_worker_processes_stores_the_same_as_in_process(seed_files, tmp_path):
+    folder = tmp_path / "corpus"
+    write_corpus(seed_files, folder, 60)
+    (folder / "broken.txt").write_bytes(b"\x00" * 10)
+    results = []
+    for workers in (1, 2):
+        with open_store(f"sqlite:///{tmp_path / f'w{workers}.db'}") as store:
+            report = ingest(store, [folder], workers=workers, batch_size=25)
+            results.append((report.as_dict(), store.stats(), store.get("30 000 042")["grounds"]))
+    assert results[0] == results[1]
+    assert results[0][0]["added"] == 60 and len(results[0][0]["failed"]) == 1
+
+
+def test_a_parser_crash_on_one_file_is_reported_and_the_rest_are_stored(
+        store, seed_files, tmp_path, monkeypatch):
+    from ombuds.corpus import ingest as ingest_module
+
+    folder = tmp_path / "corpus"
+    paths = write_corpus(seed_files, folder, 4)
+    real_parse = ingest_module.parse_text
+
+    def parse_or_crash(text, source):
+        if source == str(paths[1]):
+            raise IndexError("list index out of range")
+        return real_parse(text, source)
+
+    monkeypatch.setattr(ingest_module, "parse_text", parse_or_crash)
+    report = ingest(store, [folder], workers=1)
+    assert report.added == 3
+    assert report.failed == [(str(paths[1]), "the parser failed (IndexError: list index out of "
+                                             "range); please report it")]
