@@ -62,7 +62,8 @@ def test_every_command_and_option_is_in_the_cli_docs_and_readme():
 
 def test_every_command_has_help_with_an_example():
     for name, cmd in _commands().items():
-        assert cmd.help and "Example" in cmd.help, f"`ombuds {name} --help` shows no example"
+        text = (cmd.help or "") + (cmd.epilog or "")
+        assert "Example" in text, f"`ombuds {name} --help` shows no example"
 
 
 def test_readme_quick_start_has_exactly_two_commands():
