@@ -30,7 +30,8 @@ def test_json_and_yaml_load_the_same_complaint(tmp_path):
 
 
 def test_enum_facts_accept_their_names_as_well_as_their_words(tmp_path):
-    text = SEED.read_text().replace("topics: [children in care]", "topics: [looked_after_children]", 1)
+    text = SEED.read_text().replace("topics: [children in care]",
+                                    "topics: [looked_after_children]", 1)
     path = tmp_path / "c.yaml"
     path.write_text(text)
     assert load_complaint(path).heads[0].topics == [Topic.looked_after_children]
@@ -158,3 +159,20 @@ def test_a_bare_yes_or_no_for_upheld_is_read_as_the_word(tmp_path):
     path = tmp_path / "c.yaml"
     path.write_text(SEED.read_text().replace('upheld: "no"', "upheld: no"))
     assert load_complaint(path).heads[0].council_response.upheld.value == "no"
+
+
+def test_control_characters_are_refused_with_their_path_and_line(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(SEED.read_text().replace(
+        "        officer: social worker\n", '        officer: "social\\x00worker"\n', 1))
+    with pytest.raises(SchemaError) as caught:
+        load_complaint(path)
+    problem = caught.value.problems[0]
+    assert problem["path"] == "heads[0].allegations[0].officer"
+    assert problem["value"] == "social\x00worker" and problem["line"] == 26
+    assert "control characters" in problem["expected"]
+    data = json.loads(load_complaint(SEED).model_dump_json())
+    data["heads"][0]["summary"] = "line one\nline two\twith a tab"  # white space is fine
+    json_path = tmp_path / "c.json"
+    json_path.write_text(json.dumps(data))
+    assert load_complaint(json_path).heads[0].summary == "line one\nline two\twith a tab"

@@ -23,6 +23,13 @@ def run(*args: str):
     return runner.invoke(app, ["draft", *map(str, args)])
 
 
+def seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the seed complaint with `old` replaced by `new` once."""
+    path = tmp_path / "complaint.yaml"
+    path.write_text(SEED.read_text().replace(old, new, 1))
+    return path
+
+
 def test_help_gives_an_example():
     result = run("--help")
     assert result.exit_code == 0
@@ -145,3 +152,38 @@ def test_a_bad_date_is_refused():
 def test_a_missing_complaint_file_is_refused(tmp_path):
     result = run(tmp_path / "nope.yaml")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_an_output_path_that_is_a_folder_is_refused(tmp_path):
+    result = run(SEED, "--format", "html", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "is a folder, not a file" in result.stderr and str(tmp_path) in result.stderr
+
+
+def test_an_unknown_category_is_drafted_with_a_warning(tmp_path):
+    result = run(seed_with(tmp_path, "category: Children's care services > Other",
+                           "category: Libraries > Late fees"))
+    assert result.exit_code == 0, result.output
+    assert "Category : Libraries > Late fees" in result.stdout
+    assert "warning: unknown category 'Libraries > Late fees'" in result.stderr
+
+
+def test_markup_in_the_complaint_is_escaped_in_the_html_draft(tmp_path):
+    sneaky = seed_with(tmp_path, "body: Leicestershire County Council",
+                       'body: "<script>alert(1)</script> Council"')
+    out = tmp_path / "decision.html"
+    result = run(sneaky, "--format", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Council" in page
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_control_characters_in_the_complaint_are_refused(tmp_path, fmt):
+    sneaky = seed_with(tmp_path, "body: Leicestershire County Council",
+                       'body: "Anytown \\e]0;owned\\a Council"')
+    out = tmp_path / f"decision.{fmt}"
+    result = run(sneaky, "--format", fmt, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    assert "body (line 4): text without control characters" in result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.output

@@ -19,6 +19,13 @@ def run(*args):
     return runner.invoke(app, [*map(str, args)])
 
 
+def seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the seed complaint with `old` replaced by `new` once."""
+    path = tmp_path / "complaint.yaml"
+    path.write_text(SEED.read_text().replace(old, new, 1))
+    return path
+
+
 def test_assess_help_gives_examples():
     result = run("assess", "--help")
     assert result.exit_code == 0 and "ombuds assess complaint.yaml --json" in result.output
@@ -69,18 +76,15 @@ def test_a_letter_is_refused_with_a_way_forward(tmp_path):
 
 
 def test_a_schema_error_lists_path_and_line(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(SEED.read_text().replace("title: Miss", "title: [Miss]", 1))
-    result = run("assess", bad)
+    result = run("assess", seed_with(tmp_path, "title: Miss", "title: [Miss]"))
     assert result.exit_code == 2
     assert "complainant.title (line 9)" in result.output
 
 
 def test_contradictory_facts_are_an_error(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(SEED.read_text().replace("assessment_date: 2025-02-10",
-                                            "assessment_date: 2025-02-10\ndates: {first_knew: "
-                                            "2025-01-01, complained_to_council: 2024-12-01}"))
+    bad = seed_with(tmp_path, "assessment_date: 2025-02-10",
+                    "assessment_date: 2025-02-10\ndates: {first_knew: 2025-01-01, "
+                    "complained_to_council: 2024-12-01}")
     result = run("assess", bad)
     assert result.exit_code == 2
     assert "cannot all be true" in result.output
@@ -97,3 +101,32 @@ def test_schema_complaint_prints_json_schema():
 def test_schema_of_an_unknown_name_is_refused():
     result = run("schema", "letter")
     assert result.exit_code == 2 and "complaint" in result.output
+
+
+def test_a_schema_error_names_the_file_the_value_and_what_was_expected(tmp_path):
+    bad = seed_with(tmp_path, 'upheld: "no"', "upheld: maybe")
+    result = run("assess", bad)
+    assert result.exit_code == 2
+    assert str(bad) in result.output
+    assert "heads[0].council_response.upheld" in result.output and "'maybe'" in result.output
+    assert "'yes', 'partly' or 'no'" in result.output
+
+
+def test_an_unknown_category_is_assessed_with_a_warning(tmp_path):
+    odd = seed_with(tmp_path, "category: Children's care services > Other",
+                    "category: Libraries > Late fees")
+    result = run("assess", odd)
+    assert result.exit_code == 0, result.output
+    assert "Outcome: closed_after_initial_enquiries" in result.output
+    assert "unknown category 'Libraries > Late fees'" in result.output
+
+
+def test_control_characters_in_the_complaint_are_refused_not_printed(tmp_path):
+    sneaky = seed_with(tmp_path, "  - summary: Miss X complains",
+                       '  - summary: "\\e[2J\\e[31mCLEARED"\n    what_happened: Miss X complains')
+    for option in ([], ["--explain"], ["--json"]):
+        result = run("assess", sneaky, *option)
+        assert result.exit_code == 2
+        assert "\x1b" not in result.output
+        assert "heads[0].summary (line 20): text without control characters" in result.output
+        assert "'\\x1b[2J\\x1b[31mCLEARED'" in result.output

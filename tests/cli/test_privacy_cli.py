@@ -54,7 +54,8 @@ def test_publish_blocks_then_accepts_with_override(tmp_path, seed_files):
     assert "Miss Jolene Fairweather" in blocked.output and "nothing was stored" in blocked.output
     fid = next(word for word in blocked.output.split() if word.startswith("PERSON-")).rstrip(":")
     accepted = runner.invoke(app, ["publish", str(dirty), "--db", db, "--override",
-                                   f"{fid}:named with consent", "--reviewer", "A Reviewer", "--json"])
+                                   f"{fid}:named with consent", "--reviewer", "A Reviewer",
+                                   "--json"])
     assert accepted.exit_code == 0, accepted.output
     outcome = json.loads(accepted.output)
     assert outcome["status"] == "added"
@@ -79,3 +80,50 @@ def test_missing_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["publish", str(tmp_path / "nope.txt"), "--db",
                                  f"sqlite:///{tmp_path / 'c.db'}"])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_anonymise_leaves_already_anonymised_text_unchanged(tmp_path):
+    path = tmp_path / "done.txt"
+    text = "Mr X complained that the social worker did not visit his son, B. Ms Y agreed.\n"
+    path.write_text(text)
+    result = runner.invoke(app, ["anonymise", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["text"] == text and data["replacements"] == []
+
+
+def test_anonymise_refuses_huge_and_binary_files(tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("a" * 2_000_001)
+    result = runner.invoke(app, ["anonymise", str(huge)])
+    assert result.exit_code == 2
+    assert "too large" in result.output and "split the document" in result.output
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    result = runner.invoke(app, ["anonymise", str(binary)])
+    assert result.exit_code == 2 and "is binary, not text" in result.output
+
+
+def test_publish_refuses_an_empty_statement(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n")
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["publish", str(path), "--db", f"sqlite:///{db}"])
+    assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_publish_refuses_an_override_without_a_reviewer_or_a_reason(tmp_path, seed_files):
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db,
+                                 "--override", "PERSON-1a2b3c4d:a council service"])
+    assert result.exit_code == 2 and "needs the reviewer's name" in result.output
+    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db,
+                                 "--override", "PERSON-1a2b3c4d", "--reviewer", "A Reviewer"])
+    assert result.exit_code == 2 and "is not FINDING_ID:reason" in result.output
+
+
+def test_publish_refuses_an_override_of_no_finding(tmp_path, seed_files):
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db, "--override",
+                                 "PERSON-00000000:a typo", "--reviewer", "A Reviewer"])
+    assert result.exit_code == 2 and "'PERSON-00000000', which is not a finding" in result.output

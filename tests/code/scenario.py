@@ -5,9 +5,8 @@ states the proposition, the facts it changes from `scenario_base.yaml` (`complai
 the complaint, `head:` merged into the first part, `extra_heads:` appended after it) and what must
 follow (`expect:` the finding's `result`, and optionally its `exception`, `referral`, the part's
 `head_outcome` and the complaint's `outcome`; `absent: true` when the test must not be
-considered at all; `question`
-a fact path the engine must ask about). `tests/code/conftest.py` collects each case as its
-own test.
+considered at all; `question`, a fact path the engine must ask about). `tests/code/conftest.py`
+collects each case as its own test.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ def merge(into: dict, changes: dict) -> dict:
 
 
 def build(case: dict[str, Any]) -> dict:
+    """The complaint data of a case: the base complaint with the case's changes."""
     data = merge(BASE, case.get("complaint", {}))
     if "head" in case:
         data["heads"][0] = merge(data["heads"][0], case["head"])
@@ -51,7 +51,8 @@ def run_case(case: dict[str, Any], ground: str) -> tuple[Assessment, list[str]]:
     """Assess the case; return the assessment and a list of mismatches (empty when it holds)."""
     complaint = parse_complaint(build(case), source=case["name"])
     date = case.get("date")
-    assessment = assess(complaint, assessment_date=dt.date.fromisoformat(str(date)) if date else None)
+    assessment_date = dt.date.fromisoformat(str(date)) if date else None
+    assessment = assess(complaint, assessment_date=assessment_date)
     expect = case["expect"]
     head_index = expect.get("head", 0)
     head = assessment.heads[head_index]
@@ -89,6 +90,7 @@ def run_case(case: dict[str, Any], ground: str) -> tuple[Assessment, list[str]]:
 
 
 def load_scenarios(path: Path) -> tuple[str, list[dict]]:
+    """A scenario file's ground id (its `ground:`, else the file name) and its cases."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data.get("ground", path.stem), data["cases"]
 

@@ -45,7 +45,8 @@ def test_a_date_before_any_parameter_is_in_force_is_an_input_error():
 
 
 @pytest.mark.parametrize("dates, message", [
-    ({"events_started": "2025-02-01", "complained_to_council": "2025-01-20"}, "before dates.events_started"),
+    ({"events_started": "2025-02-01", "complained_to_council": "2025-01-20"},
+     "before dates.events_started"),
     ({"council_replies": [{"date": "2025-01-10", "final": True}]}, "before the complaint"),
     ({"came_to_ombudsman": "2025-07-01"}, "after the assessment date"),
     ({"first_knew": "2025-04-02"}, "before"),

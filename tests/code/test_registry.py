@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from ombuds.code.registry import check_rule, load_rules
-from ombuds.code.unit import Rule
+from ombuds.code.unit import Rule, Unless
 from ombuds.vocabulary import GROUNDS, Ground, Stage
+from tests.code.scenario import load_scenarios
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 
@@ -39,10 +39,9 @@ def test_every_ground_has_a_scenario_file():
 def test_every_named_exception_is_exercised_by_a_scenario():
     exercised = set()
     for path in SCENARIOS.glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for case in data["cases"]:
-            if "exception" in case["expect"]:
-                exercised.add((data.get("ground", path.stem), case["expect"]["exception"]))
+        ground, cases = load_scenarios(path)
+        exercised |= {(ground, case["expect"]["exception"]) for case in cases
+                      if "exception" in case["expect"]}
     declared = {(r.ground.value, u.name) for r in load_rules() for u in r.exceptions}
     assert declared <= exercised, f"untested exceptions: {sorted(declared - exercised)}"
 
@@ -60,6 +59,8 @@ def _rule(**attrs) -> type[Rule]:
     ({"__doc__": "No statement of omissions."}, "docstring"),
     ({"statement": ""}, "statement"),
     ({"reads": ()}, "facts it reads"),
+    ({"exceptions": (Unless("good_reasons", "There are good reasons."),)},
+     "must name each exception; missing good_reasons"),
 ])
 def test_a_badly_described_test_fails_at_load(attrs, message):
     with pytest.raises(ValueError, match=message):

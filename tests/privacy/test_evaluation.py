@@ -20,20 +20,15 @@ def ours(text: str):
     return [(d.start, d.end, d.entity) for d in detect(text)]
 
 
-def test_the_labelled_set_is_big_and_varied_enough():
-    paragraphs = load_labelled(LABELLED)
-    assert len(paragraphs) >= 60
+@pytest.mark.parametrize("path, least_paragraphs, least_public_names",
+                         [(LABELLED, 60, 50), (INDEPENDENT, 50, 100)],
+                         ids=["labelled", "independent"])
+def test_the_set_is_big_and_varied_enough(path, least_paragraphs, least_public_names):
+    paragraphs = load_labelled(path)
+    assert len(paragraphs) >= least_paragraphs
     kinds = {kind for p in paragraphs for _, _, kind in p.entities}
     assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES)
-    assert sum(len(p.public) for p in paragraphs) >= 50
-
-
-def test_the_independent_set_is_big_and_varied_enough():
-    paragraphs = load_labelled(INDEPENDENT)
-    assert len(paragraphs) >= 50
-    kinds = {kind for p in paragraphs for _, _, kind in p.entities}
-    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES)
-    assert sum(len(p.public) for p in paragraphs) >= 100
+    assert sum(len(p.public) for p in paragraphs) >= least_public_names
 
 
 @pytest.mark.parametrize("path", [LABELLED, INDEPENDENT], ids=["labelled", "independent"])

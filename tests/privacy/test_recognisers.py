@@ -44,7 +44,8 @@ def test_ni_number_and_invalid_prefixes():
 
 
 def test_postcode_and_vehicle_registration():
-    assert found("UkPostcodeRecogniser", "Bolton BL1 2DE, London SW1A 1AA") == ["BL1 2DE", "SW1A 1AA"]
+    assert found("UkPostcodeRecogniser", "Bolton BL1 2DE, London SW1A 1AA") == [
+        "BL1 2DE", "SW1A 1AA"]
     assert found("UkVehicleRegistrationRecogniser", "his car KX19 YTB was clamped") == ["KX19 YTB"]
 
 
@@ -64,7 +65,8 @@ def test_titled_names_include_upper_case_and_skip_labels():
 
 
 def test_relation_rule_marks_children():
-    results = list(RECOGNISERS["RelationNameRecogniser"].matches("her son Tom and his wife, Mrs Lee"))
+    relation = RECOGNISERS["RelationNameRecogniser"]
+    results = list(relation.matches("her son Tom and his wife, Mrs Lee"))
     assert [(m["person_kind"], m["relation"]) for _, _, m in results] == [
         ("child", "son"), ("other", "wife")]
 
@@ -84,7 +86,8 @@ def test_institutions_and_employers():
 @pytest.mark.parametrize("text,address", [
     ("mould at Flat 12B, Kestrel House, 40-44 Station Road, Slough SL1 1QA. Her",
      "Flat 12B, Kestrel House, 40-44 Station Road, Slough SL1 1QA"),
-    ("placed at c/o 19 Lea Bridge Road, London E5 9QB for", "c/o 19 Lea Bridge Road, London E5 9QB"),
+    ("placed at c/o 19 Lea Bridge Road, London E5 9QB for",
+     "c/o 19 Lea Bridge Road, London E5 9QB"),
     ("about 2nd floor flat, 88 Kings Road, Reading RG1 3BY.",
      "2nd floor flat, 88 Kings Road, Reading RG1 3BY"),
 ])

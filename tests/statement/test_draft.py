@@ -151,7 +151,8 @@ def test_an_exception_that_lets_a_head_go_on_is_explained_with_its_trace():
 
 
 def test_a_mixed_case_investigates_some_heads_and_explains_the_others():
-    a = assessment(head("care charges", finding(Ground.late, "", result=FindingResult.does_not_apply)),
+    a = assessment(head("care charges",
+                        finding(Ground.late, "", result=FindingResult.does_not_apply)),
                    head("the social worker's honesty",
                         finding(Ground.individual_conduct, "this is about one officer")))
     s = draft_statement(a)

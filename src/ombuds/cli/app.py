@@ -7,6 +7,7 @@ holds domain logic.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sys
 from typing import Annotated, Any, Callable
@@ -14,7 +15,7 @@ from typing import Annotated, Any, Callable
 import typer
 
 from ombuds.config import DEFAULT_DB_URL
-from ombuds.errors import OmbudsError
+from ombuds.errors import InputError, OmbudsError
 
 app = typer.Typer(
     name="ombuds",
@@ -50,6 +51,17 @@ DbOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def parse_date_option(value: str | None, option: str = "--date") -> dt.date | None:
+    """An ISO date given on the command line, or an InputError naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date: {value!r}", source=option,
+                         hint="write it as YYYY-MM-DD, e.g. 2025-02-10") from None
 
 
 def fail(error: OmbudsError) -> typer.Exit:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,8 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ombuds.cli.app import JsonOption, command
-from ombuds.errors import InputError
+from ombuds.cli.app import JsonOption, command, parse_date_option
 
 DRAFT_EPILOG = """Examples:
 
@@ -25,20 +23,10 @@ DRAFT_EPILOG = """Examples:
 """
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date: {value!r}", source="--date",
-                         hint="write it as YYYY-MM-DD, e.g. 2025-02-10") from None
-
-
 @command("draft", epilog=DRAFT_EPILOG)
 def draft(
-    file: Annotated[Path, typer.Argument(help="The complaint: YAML or JSON (the complaint "
-                                              "schema) or a plain-text letter.")],
+    file: Annotated[Path, typer.Argument(help="The complaint: YAML or JSON in the complaint "
+                                              "schema (see `ombuds schema complaint`).")],
     fmt: Annotated[str, typer.Option("--format", "-f",
                                      help="txt, md, html, docx or pdf.")] = "txt",
     out: Annotated[Path | None, typer.Option("--output", "-o",
@@ -54,11 +42,13 @@ def draft(
     """Assess a complaint and draft its decision statement in the Ombudsman's published form.
 
     Each paragraph records the finding(s) behind it (--json; data-finding in HTML).
+
+    Example: ombuds draft examples/seeds/000_5d44b0c00c107248.yaml --format md
     """
     from ombuds.statement.service import draft_file
 
     result = draft_file(file, fmt=fmt, out=out, wording=wording,
-                        assessment_date=_parse_date(date), trace_only=as_json)
+                        assessment_date=parse_date_option(date), trace_only=as_json)
     if as_json:
         print(json.dumps(result.statement.model_dump(mode="json"), indent=2, ensure_ascii=False))
     elif out is None and result.content is not None:

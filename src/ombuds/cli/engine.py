@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ombuds.cli.app import JsonOption, command
+from ombuds.cli.app import JsonOption, command, parse_date_option
 from ombuds.errors import InputError
 
 ASSESS_EPILOG = """Examples:
@@ -29,23 +28,14 @@ SCHEMA_EPILOG = """Examples:
 SCHEMAS = ("complaint",)
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date: {value!r}", source="--date",
-                         hint="write it as YYYY-MM-DD, e.g. 2025-02-10") from None
-
-
 @command("assess", epilog=ASSESS_EPILOG)
 def assess_command(
     file: Annotated[Path, typer.Argument(help="The complaint: YAML or JSON in the complaint "
                                               "schema (see `ombuds schema complaint`).")],
     as_json: JsonOption = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Print the trace: every test on "
-                                          "every part, the facts read, the result and why.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print the trace: every test on every part, the facts read, the result "
+                          "and why.")] = False,
     date: Annotated[str | None, typer.Option("--date", help="The assessment date, YYYY-MM-DD "
                                              "(else the complaint's assessment_date).")] = None,
 ) -> None:
@@ -59,7 +49,7 @@ def assess_command(
     from ombuds.code import assess_file
     from ombuds.code.explain import decision_text, trace_text
 
-    assessment = assess_file(file, assessment_date=_parse_date(date))
+    assessment = assess_file(file, assessment_date=parse_date_option(date))
     if as_json:
         typer.echo(json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False))
     elif explain:

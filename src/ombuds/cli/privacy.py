@@ -16,7 +16,7 @@ ANONYMISE_EPILOG = """Examples:
 
   ombuds anonymise draft.txt > statement.txt
 
-  ombuds anonymise draft.txt --json   (the text and every replacement: span, type, label, recogniser)
+  ombuds anonymise draft.txt --json   (with each replacement and its recogniser)
 
   ombuds anonymise letter2.txt --map case-24015969.map.json   (same labels across the case)
 
@@ -27,7 +27,7 @@ PUBLISH_EPILOG = """Examples:
 
   ombuds publish statement.txt --db sqlite:///data/ombuds.db
 
-  ombuds publish statement.txt --override "PERSON-1a2b3c4d:name of a council service" --reviewer "A Reviewer"
+  ombuds publish statement.txt --override "PERSON-1a2b3c4d:a council service" --reviewer "A B"
 
 A statement with personal data left in it is refused (exit status 5) and each finding is listed
 with its id; nothing is stored.

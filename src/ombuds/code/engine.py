@@ -24,7 +24,7 @@ from ombuds.code.parameters import parameters_on
 from ombuds.code.registry import load_rules
 from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
 from ombuds.code.unit import Context
-from ombuds.complaint import Complaint, Head
+from ombuds.complaint import Complaint
 from ombuds.complaint.facts import ActingBody, HeadSubject
 from ombuds.errors import ContradictoryFacts, InputError
 from ombuds.vocabulary import (
@@ -59,8 +59,9 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
         if value and value > date:
             problems.append(f"{path} ({value}) is after the assessment date ({date})")
     for i, head in enumerate(complaint.heads):
-        if d.complained_to_council and head.first_knew and d.complained_to_council < head.first_knew \
-                and head.council_response.raised_with_council:
+        raised = head.council_response.raised_with_council
+        if raised and d.complained_to_council and head.first_knew \
+                and d.complained_to_council < head.first_knew:
             problems.append(f"heads[{i}] was put to the council ({d.complained_to_council}) "
                             f"before the person knew of it ({head.first_knew})")
         for j in head.related_court_cases:
@@ -75,6 +76,7 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
 
 
 def _run(rules, ctx: Context) -> list[Finding]:
+    """Run `rules` in order on one context; each sees the findings made before it."""
     found: list[Finding] = []
     for r in rules:
         ctx.reads = []
@@ -85,13 +87,17 @@ def _run(rules, ctx: Context) -> list[Finding]:
 
 
 def _unique(items) -> list:
+    """The items without repeats, in first-seen order."""
     return list(dict.fromkeys(items))
 
 
-def _decide_head(complaint: Complaint, head: Head, index: int, date: dt.date, params,
+def _decide_head(complaint: Complaint, index: int, date: dt.date, params,
                  validity: list[Finding], invalid: bool, decided: list[HeadAssessment],
                  questions: list[Question]) -> HeadAssessment:
+    """Decide one head: jurisdiction, then (if nothing bars it) discretion. Its questions are
+    added to `questions`."""
     rules = load_rules()
+    head = complaint.heads[index]
     ctx = Context(complaint, head, index, date, params, decided=decided, findings=list(validity))
     findings = list(validity)
     if invalid:
@@ -118,6 +124,7 @@ def _decide_head(complaint: Complaint, head: Head, index: int, date: dt.date, pa
 
 
 def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
+    """The particulars the drafter needs, without any private name."""
     injustice = list(complaint.injustice_claimed)
     wanted = [w.value for w in complaint.outcomes_wanted]
     for head in complaint.heads:
@@ -177,8 +184,8 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     for i in order:
         substantive = [h for j, h in decided.items()
                        if complaint.heads[j].about is not HeadSubject.complaint_handling]
-        decided[i] = _decide_head(complaint, complaint.heads[i], i, date, params, validity,
-                                  invalid, substantive, questions)
+        decided[i] = _decide_head(complaint, i, date, params, validity, invalid, substantive,
+                                  questions)
     heads = [decided[i] for i in range(len(complaint.heads))]
 
     if invalid:
@@ -195,19 +202,16 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     if outcome is Outcome.investigate and open_on_investigated:
         warnings.append(f"provisional: {len(open_on_investigated)} test(s) on the part(s) to be "
                         "investigated need an investigator's judgement (see questions)")
-    seen: set[str] = set()
-    unique_questions = []
+    first_question: dict[str, Question] = {}  # one question per fact, the first asked
     for q in questions:
-        if q.fact not in seen:
-            seen.add(q.fact)
-            unique_questions.append(q)
+        first_question.setdefault(q.fact, q)
     return Assessment(
         outcome=outcome,
         published_label=PUBLISHED_LABELS[outcome],
         grounds=_unique(g for h in heads for g in h.grounds),
         referrals=_unique(r for h in heads for r in h.referrals),
         heads=heads,
-        questions=unique_questions,
+        questions=list(first_question.values()),
         warnings=warnings,
         case=_case(complaint, date),
     )

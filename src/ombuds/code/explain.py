@@ -10,7 +10,8 @@ from ombuds.code.result import Assessment
 from ombuds.vocabulary import REFERRAL_BODIES, FindingResult
 
 _MARK = {FindingResult.applies: "APPLIES", FindingResult.does_not_apply: "does not apply",
-         FindingResult.exception_applies: "EXCEPTION", FindingResult.needs_judgement: "NEEDS JUDGEMENT"}
+         FindingResult.exception_applies: "EXCEPTION",
+         FindingResult.needs_judgement: "NEEDS JUDGEMENT"}
 
 
 def decision_text(assessment: Assessment) -> str:
@@ -21,7 +22,8 @@ def decision_text(assessment: Assessment) -> str:
         ref = f" ({case.reference})" if case.reference else ""
         lines.append(f"{case.body}{ref}: complaint by {case.complainant}, "
                      f"assessed {case.assessment_date}")
-    label = f" (published as \"{assessment.published_label}\")" if assessment.published_label else ""
+    label = assessment.published_label
+    label = f' (published as "{label}")' if label else ""
     lines.append(f"Outcome: {assessment.outcome.value}{label}")
     lines.append("Grounds: " + (", ".join(g.value for g in assessment.grounds) or "none"))
     lines.append("Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals)
@@ -62,6 +64,7 @@ def trace_text(assessment: Assessment) -> str:
 
 
 def _tail(assessment: Assessment) -> list[str]:
+    """The questions still open and the warnings, as the last lines of either view."""
     lines = []
     if assessment.questions:
         lines.append("\nQuestions for the investigator:")

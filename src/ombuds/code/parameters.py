@@ -19,6 +19,8 @@ PARAMETERS_FILE = Path(__file__).with_name("parameters.yaml")
 
 @dataclass(frozen=True)
 class Parameter:
+    """One value of a parameter, the day it came into force and the law that sets it."""
+
     name: str
     value: int
     effective_from: dt.date

@@ -2,8 +2,9 @@
 
 `@rule` registers a test class. `load_rules()` imports every module of `ombuds.code.rules` and
 checks the law-as-code before anything runs: each test names an existing ground, its citations
-validate, it has a statement, a docstring saying what it implements and leaves out, the facts it
-reads, and every ground has exactly one test. A typo fails loudly at load, not in a decision.
+validate, it has a statement, a docstring saying what it implements and leaves out and naming
+each "unless..." exception, the facts it reads, and every ground has exactly one test. A typo
+fails loudly at load, not in a decision.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def check_rule(cls: type[Rule]) -> None:
     names = [u.name for u in cls.exceptions]
     if len(names) != len(set(names)) or not all(u.statement for u in cls.exceptions):
         raise ValueError(f"{name}: exceptions need unique names and statements")
+    unnamed = [n for n in names if n not in cls.__doc__]
+    if unnamed:
+        raise ValueError(f"{name}: the docstring must name each exception; missing "
+                         f"{', '.join(unnamed)}")
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +75,3 @@ def load_rules() -> tuple[Rule, ...]:
     grounds = list(Ground)
     ordered = sorted(by_ground.values(), key=lambda c: (order[c.stage], grounds.index(c.ground)))
     return tuple(cls() for cls in ordered)
-
-
-def rule_for(ground: Ground) -> Rule:
-    for r in load_rules():
-        if r.ground is ground:
-            return r
-    raise KeyError(ground)

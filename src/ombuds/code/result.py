@@ -36,6 +36,8 @@ class Question(BaseModel):
 
 
 class HeadAssessment(BaseModel):
+    """The decision on one head: its outcome, the grounds and referrals, and every finding."""
+
     summary: str
     outcome: Outcome
     grounds: list[Ground] = Field(default_factory=list)  # the findings that apply
@@ -60,6 +62,8 @@ class CaseDetails(BaseModel):
 
 
 class Assessment(BaseModel):
+    """The whole decision: outcome, published label, grounds, referrals, heads, open questions."""
+
     outcome: Outcome
     published_label: str | None
     grounds: list[Ground] = Field(default_factory=list)  # union over heads, in first-seen order

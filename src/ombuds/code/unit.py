@@ -37,13 +37,15 @@ def render(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(render(v) for v in value) + "]"
     if isinstance(value, BaseModel):
-        return "{" + ", ".join(f"{k}: {render(v)}" for k, v in value if v not in (None, [], "")) + "}"
+        stated = (f"{k}: {render(v)}" for k, v in value if v not in (None, [], ""))
+        return "{" + ", ".join(stated) + "}"
     if value is None:
         return "(not stated)"
     return str(value)
 
 
 def _resolve(obj: Any, path: str) -> Any:
+    """Follow a dotted path ("council_response.remedies[0].action"); None past a missing part."""
     for part in path.split("."):
         if obj is None:
             return None
@@ -54,6 +56,9 @@ def _resolve(obj: Any, path: str) -> Any:
         else:
             obj = getattr(obj, part)
     return obj
+
+
+_COMPLAINT = "complaint."
 
 
 @dataclass
@@ -73,43 +78,46 @@ class Context:
     def fact(self, path: str) -> Any:
         """Read a fact and record it. Paths starting "complaint." are complaint-wide; others
         are relative to the head."""
-        if path.startswith("complaint."):
-            full, value = path[len("complaint."):], _resolve(self.complaint, path[len("complaint."):])
+        if path.startswith(_COMPLAINT):
+            value = _resolve(self.complaint, path.removeprefix(_COMPLAINT))
         else:
-            full, value = f"heads[{self.index}].{path}", _resolve(self.head, path)
-        entry = f"{full} = {render(value)}"
-        if entry not in self.reads:
-            self.reads.append(entry)
+            value = _resolve(self.head, path)
+        self._record(f"{self.full_path(path)} = {render(value)}")
         return value
 
     def param(self, name: str) -> Parameter:
+        """A dated parameter in force on the assessment date, recorded as read."""
         p = self.params[name]
-        entry = f"parameter {p}"
-        if entry not in self.reads:
-            self.reads.append(entry)
+        self._record(f"parameter {p}")
         return p
 
     def full_path(self, path: str) -> str:
-        if path.startswith("complaint."):
-            return path[len("complaint."):]
+        """The path from the complaint's root: "heads[1].topics" for the head's "topics"."""
+        if path.startswith(_COMPLAINT):
+            return path.removeprefix(_COMPLAINT)
         return f"heads[{self.index}].{path}"
+
+    def _record(self, entry: str) -> None:
+        if entry not in self.reads:
+            self.reads.append(entry)
 
 
 class Rule:
     """One Assessment Code test. Subclasses set the class attributes and `evaluate`."""
 
     ground: ClassVar[Ground]
-    stage: ClassVar[Stage]  # the stage it runs in (validity for the standing tests)
+    stage: ClassVar[Stage]  # the stage it runs in; validity tests are decided once per complaint
     statement: ClassVar[str]
     reads: ClassVar[tuple[str, ...]]
     exceptions: ClassVar[tuple[Unless, ...]] = ()
-    scope: ClassVar[str] = "head"  # "complaint" for validity tests decided once for all heads
 
     @property
     def info(self) -> GroundInfo:
+        """The ground's vocabulary entry: its citations and stage."""
         return GROUNDS[self.ground]
 
     def evaluate(self, ctx: Context) -> list[Finding]:
+        """Decide this test on `ctx.head`; subclasses return one of the result helpers."""
         raise NotImplementedError
 
     # Result helpers: each returns a one-item list so `evaluate` can `return self.applies(...)`.
@@ -119,13 +127,17 @@ class Rule:
                        citation=self.info.citation_text, reason=reason, facts=list(ctx.reads),
                        exception=exception, referral=referral)
 
-    def applies(self, ctx: Context, reason: str, *, referral: Referral | None = None) -> list[Finding]:
+    def applies(self, ctx: Context, reason: str, *,
+                referral: Referral | None = None) -> list[Finding]:
+        """The test applies: the part cannot (or will not) be investigated on this ground."""
         return [self._finding(ctx, FindingResult.applies, reason, referral=referral)]
 
     def does_not_apply(self, ctx: Context, reason: str) -> list[Finding]:
+        """The test does not apply to this part."""
         return [self._finding(ctx, FindingResult.does_not_apply, reason)]
 
     def excepted(self, ctx: Context, name: str, reason: str) -> list[Finding]:
+        """The test would apply, but its declared "unless..." exception `name` holds."""
         if name not in {u.name for u in self.exceptions}:
             raise ValueError(f"{self.ground}: undeclared exception {name!r}")
         return [self._finding(ctx, FindingResult.exception_applies, reason, exception=name)]

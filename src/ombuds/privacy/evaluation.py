@@ -56,6 +56,7 @@ def parse_marked(line: str) -> Paragraph:
 
 
 def load_labelled(path: Path) -> list[Paragraph]:
+    """The marked paragraphs of a labelled file (one a line; blank lines and # comments skipped)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [parse_marked(line) for line in lines if line.strip() and not line.startswith("#")]
 
@@ -152,5 +153,6 @@ def format_table(ours: Scores, vanilla: Scores) -> str:
                  f"{pct(vanilla.overall_precision())} |")
     s_ok, s_total = ours.survived
     v_ok, v_total = vanilla.survived
-    lines.append(f"| public names surviving | {s_total} | {s_ok}/{s_total} | {v_ok}/{v_total} | | |")
+    lines.append(f"| public names surviving | {s_total} | {s_ok}/{s_total} | "
+                 f"{v_ok}/{v_total} | | |")
     return "\n".join(lines)

@@ -19,13 +19,15 @@ from dataclasses import asdict, dataclass, field
 
 from ombuds.errors import InputError, PublicationBlocked
 from ombuds.privacy.analyzer import detect
-from ombuds.privacy.text_input import prepare_text
+from ombuds.privacy.text_input import prepare_text, read_text_file
 
 GATE_VERSION = 1
 
 
 @dataclass(frozen=True)
 class Finding:
+    """Personal data the gate found left in a statement."""
+
     id: str
     entity: str
     text: str
@@ -34,11 +36,14 @@ class Finding:
     recogniser: str
 
     def __str__(self) -> str:
-        return f"{self.id}: {self.entity} {self.text!r} at {self.start}-{self.end} ({self.recogniser})"
+        return (f"{self.id}: {self.entity} {self.text!r} at {self.start}-{self.end} "
+                f"({self.recogniser})")
 
 
 @dataclass(frozen=True)
 class Override:
+    """A reviewer's acceptance of one finding: who, when and why, kept with the decision."""
+
     finding_id: str
     reason: str
     reviewer: str
@@ -51,6 +56,9 @@ class Override:
 
 @dataclass
 class GateDecision:
+    """The gate's findings on a statement and the overrides given; it passes when every finding
+    is overridden."""
+
     findings: list[Finding]
     overrides: list[Override] = field(default_factory=list)
 
@@ -71,6 +79,7 @@ class GateDecision:
 
 
 def finding_id(entity: str, text: str) -> str:
+    """A stable id for a finding: the same words of the same type always get the same id."""
     digest = hashlib.sha1(f"{entity}\x00{' '.join(text.split())}".encode()).hexdigest()[:8]
     return f"{entity}-{digest}"
 
@@ -94,6 +103,11 @@ def check_publication(text: str, overrides: list[Override] = (), *,
     An override naming no finding of this text is an error (a typo would otherwise be recorded
     as a reviewer's decision about nothing)."""
     text, _ = prepare_text(text, source)
+    return _decide(text, overrides, source)
+
+
+def _decide(text: str, overrides: list[Override], source: str) -> GateDecision:
+    """The gate's decision on text already prepared (`prepare_text`)."""
     findings, seen = [], set()
     for det in detect(text):
         fid = finding_id(det.entity, det.text)
@@ -110,7 +124,10 @@ def check_publication(text: str, overrides: list[Override] = (), *,
 def require_clean(text: str, overrides: list[Override] = (), *,
                   source: str = "statement") -> GateDecision:
     """The decision if the statement may be published; PublicationBlocked (with findings) if not."""
-    decision = check_publication(text, overrides, source=source)
+    return _refuse_if_blocked(check_publication(text, overrides, source=source), source)
+
+
+def _refuse_if_blocked(decision: GateDecision, source: str) -> GateDecision:
     if not decision.passed:
         raise PublicationBlocked(
             f"personal data left in the statement ({len(decision.blocking)} finding(s)); "
@@ -129,8 +146,8 @@ def publish_statement(text: str, store, *, source: str,
     """
     from ombuds.corpus.parse import parse_text
 
-    decision = require_clean(text, overrides, source=source)
     clean_text, _ = prepare_text(text, source)
+    decision = _refuse_if_blocked(_decide(clean_text, overrides, source), source)
     parsed = parse_text(clean_text, source)
     status = store.upsert(parsed, clean_text, publication=decision.to_record())
     return status, decision
@@ -140,7 +157,6 @@ def publish_file(path, *, db_url: str, override_specs: list[str] = (),
                  reviewer: str | None = None, at: dt.datetime | None = None) -> dict:
     """`ombuds publish`: read a statement, gate it, store it. Returns what the CLI prints."""
     from ombuds.corpus.store import open_store
-    from ombuds.privacy.text_input import read_text_file
 
     if override_specs and at is None:
         raise InputError("an override needs the time it was given", source="--override")

@@ -58,6 +58,7 @@ NICKNAMES = {
 
 
 def canonical(word: str) -> str:
+    """The full form of a name word ("KASIA" and "Kasia" -> "Katarzyna")."""
     word = word.title() if word.isupper() else word
     return NICKNAMES.get(word, word)
 
@@ -177,6 +178,8 @@ class Mention:
 
 
 def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None:
+    """A detected person span as title, first name, surname (or a single name) and role; None
+    when it holds no name word."""
     name = meta.get("name") or text[start:end]
     title_match = regex.match(rf"{ITITLE}\b", name)
     title = LABEL_TITLE.get(title_match.group().lower(), "Mx") if title_match else None
@@ -245,6 +248,7 @@ class Labeller:
         return mention.kind in (None, "other") and mention.title not in (None, "Councillor")
 
     def person_for(self, mention: Mention) -> Person:
+        """The person this mention is (an earlier one, or a new one added to the map)."""
         self.last = self._find(mention)
         return self.last
 
@@ -294,7 +298,6 @@ class Labeller:
             kind, label = "councillor", f"Councillor {self._letter(ADULT_LETTERS[1:])}"
         elif self._is_complainant(mention):
             kind = "complainant"
-            self.taken.discard("X")
             label = f"{title} X" if title and title != "Mx" else "X"
             self.taken.add("X")
         else:

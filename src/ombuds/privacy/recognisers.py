@@ -1,4 +1,5 @@
-"""UK and domain recognisers, written as Presidio recognisers so that every finding says who found it.
+"""UK and domain recognisers, written as Presidio recognisers so that every finding says who
+found it.
 
 Presidio ships US-centred patterns and an NER wrapper; a decision statement needs UK identifiers
 (postcodes, National Insurance and NHS numbers, UK phone numbers, vehicle registrations) and the
@@ -77,7 +78,8 @@ CHILD_WORDS = {"son", "daughter", "child", "children", "grandson", "granddaughte
 RELATION = (r"(?:son|daughter|children|child|grandson|granddaughter|grandchildren|grandchild|"
             r"stepson|stepdaughter|baby|boy|girl|sons|daughters|nephew|niece|brother|sister|"
             r"husband|wife|partner|ex-partner|ex-husband|ex-wife|mother|father|mum|dad|friend|"
-            r"neighbour|grandmother|grandfather|aunt|uncle|cousin|son-in-law|daughter-in-law|pupil)")
+            r"neighbour|grandmother|grandfather|aunt|uncle|cousin|son-in-law|daughter-in-law|"
+            r"pupil)")
 ROLE = (r"(?:senior social worker|social worker|team manager|team leader|service manager|"
         r"head of service|headteacher|head teacher|deputy head|SENCO|case officer|"
         r"housing officer|planning officer|enforcement officer|civil enforcement officer|"
@@ -104,11 +106,10 @@ def nhs_checksum_ok(number: str) -> bool:
 def uk_phone_ok(number: str) -> bool:
     """A UK number has 10 or 11 digits once +44 becomes 0, and starts 01, 02, 03, 07, 08 or 09."""
     digits = "".join(c for c in number if c.isdigit())
-    if number.lstrip().startswith(("+44", "0044")):
-        digits = digits[2:] if number.lstrip().startswith("0044") else digits
-        digits = "0" + digits[2:]
-        if digits.startswith("00"):
-            digits = digits[1:]
+    international = number.lstrip()
+    if international.startswith(("+44", "0044")):
+        national = digits[4:] if international.startswith("0044") else digits[2:]
+        digits = "0" + national.removeprefix("0")  # "+44 (0)161" is "0161"
     return 10 <= len(digits) <= 11 and digits[:2] in {"01", "02", "03", "07", "08", "09"}
 
 
@@ -287,8 +288,10 @@ def build_recognisers() -> list[EntityRecognizer]:
             if m.group("span").lower().startswith(("councillor", "cllr")) else {}),
         RegexRecogniser(
             "RelationNameRecogniser", "PERSON",
-            rf"(?:\b{DETERMINER}|\b[Ww]hose|(?<=\p{{L}})['’]s)[ \t]+(?:(?:eldest|youngest|older|younger|elder|adult|"
-            rf"baby|disabled|foster|adopted|twin|two|three|four|step|late)[ \t]+)*(?P<rel>{RELATION})"
+            rf"(?:\b{DETERMINER}|\b[Ww]hose|(?<=\p{{L}})['’]s)[ \t]+"
+            rf"(?:(?:eldest|youngest|older|younger|elder|adult|"
+            rf"baby|disabled|foster|adopted|twin|two|three|four|step|late)[ \t]+)*"
+            rf"(?P<rel>{RELATION})"
             rf",?[ \t]+(?P<span>{person_name})"
             # the other way round: "the mother of Ayaan"
             rf"|\b(?P<rel>(?:mother|father|parent|parents|grandmother|grandfather|grandparents?|"

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import regex
 
-from ombuds.errors import InputError
+from ombuds.errors import InputError, UnreadableFile
 
 MAX_CHARS = 2_000_000
 
@@ -31,6 +32,7 @@ BLANK_LINES = regex.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 
 
 def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page, one line per block, entities decoded."""
     text = HIDDEN.sub("", markup)
     text = BLOCK_END.sub("\n", text)
     text = html.unescape(TAG.sub("", text))
@@ -43,7 +45,8 @@ def prepare_text(text: str, source: str = "text") -> tuple[str, bool]:
     if len(text) > MAX_CHARS:
         raise InputError(f"too large to anonymise ({len(text):,} characters; the limit is "
                          f"{MAX_CHARS:,})", source=source,
-                         hint="split the document into parts and anonymise each with the same --map")
+                         hint="split the document into parts and anonymise each with the "
+                              "same --map")
     was_html = bool(LOOKS_LIKE_HTML.search(text))
     if was_html:
         text = html_to_text(text)
@@ -55,10 +58,6 @@ def prepare_text(text: str, source: str = "text") -> tuple[str, bool]:
 
 def read_text_file(path) -> str:
     """A statement file's text (UTF-8, or Windows-1252 as saved by older word processors)."""
-    from pathlib import Path
-
-    from ombuds.errors import UnreadableFile
-
     path = Path(path)
     if not path.is_file():
         raise UnreadableFile("no such file", source=str(path), hint="check the path")

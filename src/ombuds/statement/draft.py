@@ -17,6 +17,7 @@ Grouping in "role and powers", as published statements do it:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment
@@ -58,6 +59,13 @@ class _Relied:
                      referral=self.finding.referral)
 
 
+def _assumed_finding(ground: Ground) -> Finding:
+    """An applying finding made from a ground's own test, for a ground named without one."""
+    info = GROUNDS[ground]
+    return Finding(ground=ground, stage=info.stage, result=FindingResult.applies,
+                   citation=info.citation_text, reason="")
+
+
 def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
     """The findings a head relies on, in the order the engine considered them.
 
@@ -68,12 +76,7 @@ def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
     relied = [_Relied(head_number, f) for f in head.findings
               if f.result is FindingResult.applies]
     seen = {r.finding.ground for r in relied}
-    for ground in head.grounds:
-        if ground not in seen:
-            info = GROUNDS[ground]
-            relied.append(_Relied(head_number, Finding(
-                ground=ground, stage=info.stage, result=FindingResult.applies,
-                citation=info.citation_text, reason="")))
+    relied += [_Relied(head_number, _assumed_finding(g)) for g in head.grounds if g not in seen]
     return relied
 
 
@@ -95,7 +98,8 @@ class _Drafter:
         self.case: CaseDetails = assessment.case
         self.pack = pack
         self.number = 0
-        self.warnings: list[str] = list(pack.warnings)
+        # The assessment's own warnings (an unknown category, a provisional outcome) come first.
+        self.warnings: list[str] = [*assessment.warnings, *pack.warnings]
         self.relied: list[_Relied] = []
         for i, head in enumerate(assessment.heads, start=1):
             self.relied.extend(_relied_findings(i, head))
@@ -105,12 +109,9 @@ class _Drafter:
                 self.warnings.append(f"head {i}: {', '.join(open_tests)} still need an "
                                      f"investigator's judgement; the draft relies only on the "
                                      f"tests that apply")
-        for ground in assessment.grounds:  # grounds given only at the top level
-            if ground not in {r.finding.ground for r in self.relied}:
-                info = GROUNDS[ground]
-                self.relied.append(_Relied(0, Finding(
-                    ground=ground, stage=info.stage, result=FindingResult.applies,
-                    citation=info.citation_text, reason="")))
+        on_heads = {r.finding.ground for r in self.relied}
+        self.relied += [_Relied(0, _assumed_finding(g))  # grounds given only at the top level
+                        for g in assessment.grounds if g not in on_heads]
         self.grounds = list(dict.fromkeys(r.finding.ground for r in self.relied))
         self.referrals = list(dict.fromkeys(
             [*(r.finding.referral for r in self.relied if r.finding.referral),
@@ -142,13 +143,26 @@ class _Drafter:
         return StatementParagraph(section=key, number=self.number, text=text, items=items or [],
                                   citation=citation, trace=trace)
 
+    def _add_template(self, sec: StatementSection, template: str, trace: list[Trace],
+                      **context) -> None:
+        """Append a numbered paragraph to `sec` for each paragraph the template writes."""
+        for text in self.pack.paragraphs(template, **{**self.context, **context}):
+            sec.paragraphs.append(self._paragraph(sec.key, text, trace))
+
     def _ground_macro(self, ground: Ground, macro: str, **extra) -> str:
         return self.pack.macro(f"grounds/{ground.value}.j2", macro, **self.context, **extra)()
+
+    def _ground_assessment(self, finding: Finding, ctx: dict, referral_body: str) -> str:
+        """The ground's paragraph in "My assessment" for one finding."""
+        return self.pack.macro(f"grounds/{finding.ground.value}.j2", "assessment", **ctx,
+                               referral_body=referral_body)(finding)
 
     def _traces(self, ground: Ground) -> list[Trace]:
         return [r.trace for r in self.relied if r.finding.ground is ground]
 
+    @functools.cached_property
     def _reasons(self) -> list[str]:
+        """Each ground's "because" clause, for the Summary and the Final decision."""
         return [self._ground_macro(g, "because") for g in self.grounds]
 
     def _section(self, key: str) -> StatementSection:
@@ -158,13 +172,12 @@ class _Drafter:
 
     # -- sections ------------------------------------------------------------------------------
     def summary(self) -> str:
-        return " ".join(self.pack.paragraphs("sections/summary.j2", reasons=self._reasons(),
+        return " ".join(self.pack.paragraphs("sections/summary.j2", reasons=self._reasons,
                                              **self.context))
 
     def the_complaint(self) -> StatementSection:
         sec = self._section("the_complaint")
-        for text in self.pack.paragraphs("sections/complaint.j2", **self.context):
-            sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()]))
+        self._add_template(sec, "sections/complaint.j2", [Trace()])
         return sec
 
     def role_and_powers(self) -> StatementSection:
@@ -190,42 +203,36 @@ class _Drafter:
                 sec.key, self._ground_macro(g, "role"), self._traces(g),
                 citation=GROUNDS[g].citation_text))
         if Referral.ico in self.referrals:
-            ico = [t for r in self.relied for t in [r.trace] if t.referral is Referral.ico] \
+            ico = [r.trace for r in self.relied if r.finding.referral is Referral.ico] \
                 or [Trace(referral=Referral.ico)]
             for text in self.pack.paragraphs("sections/role_ico.j2", **self.context):
                 sec.paragraphs.append(self._paragraph(sec.key, text, ico,
                                                       citation=str(_ICO_CITATION)))
         if not sec.paragraphs:
-            for text in self.pack.paragraphs("sections/role_general.j2", **self.context):
-                sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()]))
+            self._add_template(sec, "sections/role_general.j2", [Trace()])
         return sec
 
     def how_considered(self) -> StatementSection:
         sec = self._section("how_considered")
-        for text in self.pack.paragraphs("sections/how_considered.j2", **self.context):
-            sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()]))
+        self._add_template(sec, "sections/how_considered.j2", [Trace()])
         return sec
 
     def assessment_section(self) -> StatementSection:
         sec = self._section("assessment")
         for i, head in enumerate(self.assessment.heads, start=1):
             ctx = {**self.context, "head": head, "number": i}
-            for text in self.pack.paragraphs("sections/head_intro.j2", **ctx):
-                sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(head=i)]))
+            self._add_template(sec, "sections/head_intro.j2", [Trace(head=i)], **ctx)
             for f in head.findings:
                 if f.result is FindingResult.exception_applies:
-                    for text in self.pack.paragraphs("sections/exception.j2", finding=f,
-                                                     exception_text=self._exception_text(f),
-                                                     **ctx):
-                        sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(
-                            head=i, ground=f.ground, stage=f.stage)]))
+                    self._add_template(sec, "sections/exception.j2",
+                                       [Trace(head=i, ground=f.ground, stage=f.stage)],
+                                       finding=f, exception_text=self._exception_text(f), **ctx)
             relied = [r for r in self.relied if r.head == i]
             covered: set[Referral] = set()
             for r in relied:
                 f = r.finding
                 referral_body = REFERRAL_BODIES[f.referral] if f.referral else ""
-                text = self.pack.macro(f"grounds/{f.ground.value}.j2", "assessment", **ctx,
-                                       referral_body=referral_body)(f)
+                text = self._ground_assessment(f, ctx, referral_body)
                 if f.referral:
                     covered.add(f.referral)
                     text += " " + self._next_step(f.referral, ctx)
@@ -238,8 +245,7 @@ class _Drafter:
                         [Trace(head=i, ground=ground, stage=Stage.discretion if ground else None,
                                referral=ref)]))
             if head.outcome is Outcome.investigate:
-                for text in self.pack.paragraphs("sections/head_investigate.j2", **ctx):
-                    sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(head=i)]))
+                self._add_template(sec, "sections/head_investigate.j2", [Trace(head=i)], **ctx)
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
@@ -247,8 +253,7 @@ class _Drafter:
                     sec.key, self._next_step(ref, self.context), [Trace(referral=ref)]))
         orphans = [r for r in self.relied if r.head == 0]
         for r in orphans:  # grounds the assessment names at the top level only
-            text = self.pack.macro(f"grounds/{r.finding.ground.value}.j2", "assessment",
-                                   **self.context, referral_body="")(r.finding)
+            text = self._ground_assessment(r.finding, self.context, "")
             sec.paragraphs.append(self._paragraph(sec.key, text, [r.trace]))
         return sec
 
@@ -264,9 +269,7 @@ class _Drafter:
     def final_decision(self) -> StatementSection:
         sec = self._section("final_decision")
         traces = [r.trace for r in self.relied] or [Trace()]
-        for text in self.pack.paragraphs("sections/final_decision.j2", reasons=self._reasons(),
-                                         **self.context):
-            sec.paragraphs.append(self._paragraph(sec.key, text, traces))
+        self._add_template(sec, "sections/final_decision.j2", traces, reasons=self._reasons)
         return sec
 
     # -- the whole statement ---------------------------------------------------------------------
@@ -294,12 +297,7 @@ def draft_statement(assessment: Assessment, *, wording: WordingPack | None = Non
     return _Drafter(assessment, wording or default_pack()).statement()
 
 
-_DEFAULT_PACK: WordingPack | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def default_pack() -> WordingPack:
     """The default wording pack, loaded once per process (its templates are compiled once)."""
-    global _DEFAULT_PACK
-    if _DEFAULT_PACK is None:
-        _DEFAULT_PACK = WordingPack()
-    return _DEFAULT_PACK
+    return WordingPack()

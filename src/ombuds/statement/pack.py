@@ -168,9 +168,11 @@ class WordingPack:
 
     # -- use -----------------------------------------------------------------------------------
     def heading(self, key: str) -> str:
+        """A section heading from pack.yaml (the key itself when the pack has none)."""
         return str(self.settings.get("headings", {}).get(key, key))
 
     def setting(self, key: str, default: str = "") -> str:
+        """A top-level value of pack.yaml, such as the signature line."""
         return str(self.settings.get(key, default))
 
     def render(self, name: str, **context: Any) -> str:

@@ -20,13 +20,12 @@ from ombuds.statement.render import BINARY_FORMATS, check_format, render
 
 @dataclass
 class Draft:
+    """What `draft_file` made: the statement (with its trace) and, unless only the trace was
+    wanted, its rendering."""
+
     statement: Statement
     fmt: str
     content: bytes | None  # None when only the JSON trace was asked for
-
-    @property
-    def binary(self) -> bool:
-        return self.fmt in BINARY_FORMATS
 
 
 def check_output_path(out: str | Path) -> Path:
@@ -65,7 +64,7 @@ def draft_file(path: str | Path, *, fmt: str = "txt", out: str | Path | None = N
     fmt = check_format(fmt)
     if not Path(path).is_file():
         raise InputError("the complaint file does not exist", source=str(path),
-                         hint="give the path of a YAML, JSON or .txt complaint")
+                         hint="give the path of a YAML or JSON complaint")
     target = check_output_path(out) if out is not None else None
     if fmt in BINARY_FORMATS and target is None and not trace_only:
         raise InputError(f"the {fmt} format is binary and cannot be printed to the terminal",

@@ -59,8 +59,9 @@ class _AppealRule(Rule):
         stated = [a for a in ctx.fact("appeal_rights") if a.route is self.route]
         for right in stated:
             if right.used:
-                return self.applies(ctx, f"The person has used the right of appeal to {right.body}: "
-                                    "the matter is for that route, not the Ombudsman.",
+                return self.applies(ctx, "The person has used the right of appeal to "
+                                    f"{right.body}: the matter is for that route, not the "
+                                    "Ombudsman.",
                                     referral=_DEFAULT_REFERRAL[self.route])
         for right in stated:
             if right.barriers:
@@ -91,8 +92,9 @@ class TribunalAppeal(_AppealRule):
     tribunal (SEND Tribunal, Social Entitlement Chamber, Valuation Tribunal, Traffic Penalty
     Tribunal, school admission appeal panels), unless not reasonable to expect its use.
 
-    Leaves out: whether the tribunal could in fact have given the remedy wanted, which an
-    investigator may weigh when deciding the exception.
+    Exception `not_reasonable_to_expect_appeal`, for an unused right only. Leaves out: whether
+    the tribunal could in fact have given the remedy wanted, which an investigator may weigh
+    when deciding the exception.
     """
 
     ground, stage, route = Ground.tribunal_appeal, Stage.jurisdiction, AppealRoute.tribunal
@@ -106,8 +108,9 @@ class MinisterialAppeal(_AppealRule):
     Minister; in practice planning appeals to the Planning Inspectorate (refusal, conditions,
     non-determination, enforcement notices).
 
-    Leaves out: third parties' complaints about a neighbour's planning application, which carry
-    no such right and stay in jurisdiction.
+    Exception `not_reasonable_to_expect_appeal`, for an unused right only. Leaves out: third
+    parties' complaints about a neighbour's planning application, which carry no such right and
+    stay in jurisdiction.
     """
 
     ground, stage, route = Ground.ministerial_appeal, Stage.jurisdiction, AppealRoute.minister
@@ -122,7 +125,8 @@ class CourtRemedy(_AppealRule):
     magistrates' court, the Court of Protection), unless not reasonable to expect its use; once
     court action has started the bar is absolute.
 
-    Leaves out: the cost-benefit judgement of a small claim beyond the stated barrier "cost out of
+    Exception `not_reasonable_to_expect_appeal`, for a remedy not yet used. Leaves out: the
+    cost-benefit judgement of a small claim beyond the stated barrier "cost out of
     proportion".
     """
 

@@ -56,7 +56,8 @@ class MeritsWithoutFault(Rule):
     """
 
     ground, stage = Ground.merits_without_fault, Stage.discretion
-    statement = "A decision taken without fault cannot be questioned just because the person disagrees."
+    statement = ("A decision taken without fault cannot be questioned just because the person "
+                 "disagrees.")
     reads = ("about", "allegations", "judgement.evidence_of_fault")
 
     def evaluate(self, ctx: Context):

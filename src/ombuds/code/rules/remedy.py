@@ -51,7 +51,8 @@ class CouldNotAdd(Rule):
     """
 
     ground, stage = Ground.could_not_add, Stage.discretion
-    statement = "If the council has already investigated properly, the Ombudsman could not add to it."
+    statement = ("If the council has already investigated properly, the Ombudsman could not add "
+                 "to it.")
     reads = ("council_response.investigated", "council_response.stage",
              "council_response.statutory_procedure", "complaint.childrens_procedure",
              "judgement.council_investigation_thorough")
@@ -101,7 +102,8 @@ class NoDifferentOutcome(Rule):
         upheld = ctx.fact("council_response.upheld")
         remedies = _remedies(ctx, after_enquiries=False)
         if upheld not in (Upheld.yes, Upheld.partly) or not remedies:
-            return self.does_not_apply(ctx, "The council has not upheld this part and put it right.")
+            return self.does_not_apply(ctx, "The council has not upheld this part and put it "
+                                       "right.")
         proportionate = ctx.fact("judgement.remedy_proportionate")
         if proportionate is None:
             return self.needs(ctx, "judgement.remedy_proportionate",

@@ -33,7 +33,7 @@ class NoConsent(Rule):
     whether the representative acts in the person's interest).
     """
 
-    ground, stage, scope = Ground.no_consent, Stage.validity, "complaint"
+    ground, stage = Ground.no_consent, Stage.validity
     statement = ("A third party may complain for someone else only with their written consent, or "
                  "as a suitable representative when the person cannot consent.")
     reads = ("complaint.representative",)
@@ -72,7 +72,7 @@ class NotMemberOfPublic(Rule):
     choosing the complainant's kind).
     """
 
-    ground, stage, scope = Ground.not_member_of_public, Stage.validity, "complaint"
+    ground, stage = Ground.not_member_of_public, Stage.validity
     statement = "The complainant must be a member of the public, not a public body."
     reads = ("complaint.complainant.kind",)
 
@@ -118,7 +118,8 @@ class AllOrMost(Rule):
     """
 
     ground, stage = Ground.all_or_most, Stage.jurisdiction
-    statement = "The Ombudsman cannot investigate a matter that affects all or most people in the area."
+    statement = ("The Ombudsman cannot investigate a matter that affects all or most people in "
+                 "the area.")
     reads = ("people_affected",)
 
     def evaluate(self, ctx: Context):
@@ -152,7 +153,8 @@ class PreviouslyDecided(Rule):
                               f"whether case {earlier.reference} decided this same matter",
                               suggested="compare the earlier decision with this part")
         if not same:
-            return self.does_not_apply(ctx, f"Case {earlier.reference} was about a different matter.")
+            return self.does_not_apply(ctx, f"Case {earlier.reference} was about a different "
+                                       "matter.")
         if ctx.fact("earlier_case.new_events_since"):
             return self.excepted(ctx, "new_matters_since", "New events have happened since case "
                                  f"{earlier.reference} was decided.")

@@ -17,6 +17,7 @@ from ombuds.statement.render.text import header_lines
 
 
 def to_docx(statement: Statement) -> bytes:
+    """The statement as a Word document (the bytes of a .docx file)."""
     doc = Document()
     for s in doc.sections:
         s.left_margin = s.right_margin = Cm(2.2)

@@ -8,6 +8,7 @@ introduces a head), so a reviewer can trace any sentence back to the assessment.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -33,7 +34,9 @@ def finding_keys(traces: list[Trace]) -> str:
 _ENV.filters["finding_keys"] = finding_keys
 
 
+@functools.lru_cache(maxsize=1)
 def stylesheet() -> str:
+    """The statement's CSS, read once per process."""
     return (_HERE / "statement.css").read_text(encoding="utf-8")
 
 

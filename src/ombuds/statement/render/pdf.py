@@ -9,6 +9,7 @@ from ombuds.statement.render.html import to_html
 
 
 def to_pdf(statement: Statement) -> bytes:
+    """The statement as an A4 PDF, printed from its HTML."""
     import weasyprint  # imported here: it is slow to import and only PDF needs it
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

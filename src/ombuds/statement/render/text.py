@@ -41,6 +41,7 @@ def _paragraph_text(p: StatementParagraph) -> list[str]:
 
 
 def to_text(statement: Statement) -> str:
+    """The statement as plain text in the published layout (what `ombuds parse` reads back)."""
     lines = header_lines(statement)
     lines.append(f"Summary: {statement.summary}")
     for sec in statement.sections:
@@ -60,6 +61,7 @@ def md_escape(text: str) -> str:
 
 
 def to_markdown(statement: Statement) -> str:
+    """The statement as Markdown, with everything from the complaint or the pack escaped."""
     e = md_escape
     head = header_lines(statement)
     lines = [f"# {e(head[0])}", ""]
