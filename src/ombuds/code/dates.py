@@ -17,6 +17,19 @@ def add_months(date: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
 
 
+def last_day_of_period(start: dt.date, months: int) -> dt.date:
+    """The last day of a period of `months` months *beginning with* `start` (the day counts).
+
+    A period beginning with 10 January 2024 ends on 9 January 2025 (the day before the
+    corresponding date). Where the later month has no corresponding date (12 months beginning
+    with 29 February 2024), the period ends on that month's last day (28 February 2025).
+    """
+    corresponding = add_months(start, months)
+    if corresponding.day != start.day:  # clipped to the month's end: no corresponding date
+        return corresponding
+    return corresponding - dt.timedelta(days=1)
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after `start` up to and including `end` (0 when end <= start)."""
     if end <= start:

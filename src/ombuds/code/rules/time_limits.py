@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ombuds.code.dates import add_months, working_days_between
+from ombuds.code.dates import last_day_of_period, working_days_between
 from ombuds.code.registry import rule
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import LateReason
@@ -19,9 +19,10 @@ def _final_reply(ctx: Context) -> dt.date | None:
 
 @rule
 class Late(Rule):
-    """LGA 1974 s26B (s34D for care providers): a complaint must be made to the Ombudsman within
-    12 months of the day the person first had notice of the matter, unless the Ombudsman decides
-    there are good reasons to accept it later.
+    """LGA 1974 s26B (s34D for care providers): a complaint must be made to the Ombudsman before
+    the end of the period of 12 months *beginning with* the day the person first had notice of
+    the matter, unless the Ombudsman decides there are good reasons to accept it later. The day
+    of notice counts, so the last day in time is the day before the anniversary.
 
     Exceptions: `unaware_until_recently`, `council_complaint_handling_delay` (stated, or shown by
     the dates: the person complained to the council in time and was still waiting for its final
@@ -32,8 +33,8 @@ class Late(Rule):
     """
 
     ground, stage = Ground.late, Stage.jurisdiction
-    statement = ("A complaint made more than 12 months after the person first knew of the matter "
-                 "is late, unless there are good reasons.")
+    statement = ("A complaint that reaches the Ombudsman after the 12 months beginning with the day "
+                 "the person first knew of the matter is late, unless there are good reasons.")
     reads = ("first_knew", "complaint.dates.first_knew", "complaint.dates.came_to_ombudsman",
              "complaint.dates.complained_to_council", "complaint.dates.council_replies",
              "late_reasons")
@@ -58,13 +59,13 @@ class Late(Rule):
                               "the 12-month limit runs from when the person first knew of the "
                               "matter")
         months = ctx.param("time_limit_months").value
-        limit = add_months(knew, months)
+        limit = last_day_of_period(knew, months)
         if came <= limit:
             return self.does_not_apply(
                 ctx, f"The complaint reached the Ombudsman on {came}, within {months} months of "
-                f"the person first knowing on {knew} (the limit was {limit}).")
+                f"the person first knowing on {knew} (the last day in time was {limit}).")
         late_by = f"The complaint reached the Ombudsman on {came}, more than {months} months " \
-                  f"after the person first knew on {knew} (the limit was {limit})."
+                  f"after the person first knew on {knew} (the last day in time was {limit})."
         reasons = ctx.fact("late_reasons")
         for reason in LateReason:
             if reason in reasons:
