@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ombuds.cli.app import DbOption, JsonOption, command
-from ombuds.corpus.store import SNIPPET_END, SNIPPET_START
+from ombuds.corpus.models import SNIPPET_END, SNIPPET_START
 
 INGEST_EPILOG = """Examples:
 

@@ -13,6 +13,11 @@ from pydantic import BaseModel, Field
 
 from ombuds.vocabulary import Ground, Referral
 
+# Snippets mark the matched words between these two characters (the CLI turns them into *word*,
+# the API leaves them for the client to style).
+SNIPPET_START = "\u27e6"  # ⟦
+SNIPPET_END = "\u27e7"  # ⟧
+
 # Section keys, in the order a statement gives them.
 SECTION_KEYS = (
     "the_complaint",

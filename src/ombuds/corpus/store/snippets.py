@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ombuds.corpus.models import SNIPPET_END, SNIPPET_START
 from ombuds.corpus.store.query_text import TextQuery
 
-SNIPPET_START = "\u27e6"  # ⟦
-SNIPPET_END = "\u27e7"  # ⟧
 BEFORE, AFTER = 60, 160  # characters of context around the first match
 _SPACES = re.compile(r"\s+")
 
