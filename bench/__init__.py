@@ -1,1 +1,4 @@
-"""Benchmarks and the synthetic corpus generator (importable by tests: `from bench import synthetic`)."""
+"""Benchmarks and the synthetic corpus generator.
+
+A package so that tests can import them: `from bench import synthetic`.
+"""

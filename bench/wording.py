@@ -55,11 +55,13 @@ UNITARY = [
     "Royal Borough of Windsor and Maidenhead"]
 METROPOLITAN = [
     "Birmingham City Council", "Manchester City Council", "Leeds City Council",
-    "Sheffield City Council", "Liverpool City Council", "City of Bradford Metropolitan District Council",
-    "Kirklees Council", "Calderdale Metropolitan Borough Council", "Wigan Metropolitan Borough Council",
+    "Sheffield City Council", "Liverpool City Council",
+    "City of Bradford Metropolitan District Council", "Kirklees Council",
+    "Calderdale Metropolitan Borough Council", "Wigan Metropolitan Borough Council",
     "Bolton Metropolitan Borough Council", "Stockport Metropolitan Borough Council",
     "Oldham Metropolitan Borough Council", "Rochdale Borough Council", "Salford City Council",
-    "Trafford Council", "Tameside Metropolitan Borough Council", "Bury Metropolitan Borough Council",
+    "Trafford Council", "Tameside Metropolitan Borough Council",
+    "Bury Metropolitan Borough Council",
     "Wirral Metropolitan Borough Council", "Sefton Metropolitan Borough Council",
     "Knowsley Metropolitan Borough Council", "St Helens Borough Council", "Sunderland City Council",
     "Newcastle upon Tyne City Council", "Gateshead Metropolitan Borough Council",

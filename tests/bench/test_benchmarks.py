@@ -1,0 +1,50 @@
+"""The benchmark scripts work end to end on a tiny corpus (their figures are not checked here:
+timed assertions do not belong in tests)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import ingest as ingest_bench  # noqa: E402
+from bench import search as search_bench  # noqa: E402
+
+
+def test_ingest_benchmark_runs_floor_and_ingest_and_keeps_the_database(tmp_path, capsys):
+    assert ingest_bench.main(["--n", "40", "--seed", "1", "--keep", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ratio ingest / floor:" in out and "peak memory of ingest:" in out
+    assert "added 40, updated 0, unchanged 0, failed 0" in out
+    with sqlite3.connect(tmp_path / "floor.db") as floor:
+        assert floor.execute("select count(*) from raw").fetchone() == (40,)
+    assert (tmp_path / "ombuds.db").exists()
+
+
+def test_search_benchmark_queries_are_fixed_and_map_to_datasette(tmp_path):
+    first = search_bench.make_queries(250, seed=0)
+    assert first == search_bench.make_queries(250, seed=0) and len(first) == 250
+    assert sum(1 for q in first if len(q) > 1) > 150, "most queries carry a facet filter"
+    params = dict(search_bench.datasette_params({"q": "care", "category": "Education",
+                                                 "ground": "late"}))
+    assert params["_search"] == "care"
+    assert params["category__startswith"] == "Education > "
+    assert params["grounds__arraycontains"] == "late"
+
+
+def test_datasette_copy_has_the_same_decisions_and_a_detected_fts_index(tmp_path):
+    from datasette.utils import detect_fts
+
+    ingest_bench.main(["--n", "30", "--seed", "2", "--keep", str(tmp_path)])
+    target = tmp_path / "datasette.db"
+    search_bench.build_datasette_db(tmp_path / "ombuds.db", target)
+    connection = sqlite3.connect(target)
+    assert connection.execute("select count(*) from decisions").fetchone() == (30,)
+    assert detect_fts(connection, "decisions") == "decisions_fts"
+    hits = connection.execute("select count(*) from decisions_fts where decisions_fts match "
+                              "'council'").fetchone()[0]
+    assert hits == 30
