@@ -19,10 +19,13 @@ from ombuds.corpus.store.query_text import Term, parse_user_query, to_fts5
     ("councillor's comments at a meeting", '"councillor s" AND "comments" AND "meeting"'),
     ('"house in multiple occupation" of', '"house in multiple occupation"'),  # phrases kept
     ("the OR a", '("the" OR "a")'),  # only function words: kept, or nothing would be left
-    ("NEAR(a b, 3)", '"NEAR a" AND "b" AND "3"'),  # inner punctuation joins a phrase
+    ("NEAR(a b, 3)", '"b" AND "3"'),  # FTS5's NEAR( is not ours: brackets separate words
+    ("NEAR(social worker", '"social" AND "worker"'),
+    ("(fostering OR adoption) care", '("fostering" OR "adoption") AND "care"'),
     ("'; drop table x; --", '"drop" AND "table" AND "x"'),
     ("AND OR NOT", '"AND" AND "OR" AND "NOT"'),  # operators with no operand are words
-    ("text:school", '"text school"'),
+    ("text:school", '"text" AND "school"'),  # a colon separates words
+    ("council-tax", '"council tax"'),  # a hyphen inside a word joins a phrase
     ('say "hello', '"say" AND "hello"'),
     ("under_score", '"under score"'),
 ])

@@ -169,3 +169,19 @@ def test_reopening_keeps_the_data_and_does_not_migrate_again(store_url):
     with open_store(store_url) as second:
         assert second.get("24 015 969")["text"] == TEXT
         assert second.check_consistency() == []
+
+
+def test_a_database_that_goes_away_is_a_storage_error_naming_it(tmp_path):
+    from ombuds.errors import StorageError
+
+    path = tmp_path / "gone.db"
+    store = open_store(f"sqlite:///{path}")
+    store.upsert(decision("24 000 001"), "text")
+    store.engine.dispose()  # drop pooled connections, then take the file away
+    path.unlink()
+    path.mkdir()  # a folder where the database was: SQLite cannot open it
+    for read in (lambda: store.search(SearchQuery(q="x")), lambda: store.get("24 000 001"),
+                 store.stats, store.count):
+        with pytest.raises(StorageError, match="cannot read the database") as caught:
+            read()
+        assert str(path) in str(caught.value)

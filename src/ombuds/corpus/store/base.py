@@ -7,7 +7,8 @@ web API can hold one for its lifetime. See the package docstring for the whole A
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -70,6 +71,18 @@ class Store:
 
     # Reading -------------------------------------------------------------------------------
 
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        """A connection for reading; a database that has gone away is a StorageError (the API
+        answers 503 and the CLI names the URL) rather than a crash."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except sa.exc.OperationalError as error:
+            raise StorageError(f"cannot read the database: {error.orig}", source=self.url,
+                               hint="check that the database server is running and the URL is "
+                               "right") from None
+
     def get(self, reference: str) -> dict[str, Any]:
         """The stored decision: every ParsedDecision field (JSON-ready: dates as ISO text) plus
         text, content_hash, publication and stored_at. Raises NotFound.
@@ -83,7 +96,7 @@ class Store:
         if key is None:
             raise NotFound("not a decision reference", source=repr(reference),
                            hint=REFERENCE_HINT)
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             row = connection.execute(
                 sa.select(decisions, decision_documents.c.document,
                           decision_documents.c.publication, decision_documents.c.text)
@@ -117,7 +130,7 @@ class Store:
         ignored, so no input can break the query. An empty `q` browses the filtered set, newest
         first. Facets count the whole filtered set, not just the page.
         """
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return self._search.search(connection, query)
 
     def stats(self) -> dict[str, Any]:
@@ -125,7 +138,7 @@ class Store:
         "by_referral", "by_year": {value: count}}; values that are missing are not counted."""
         results = self.search(SearchQuery(limit=1))
         facets = dict(results.facets)
-        with self.engine.connect() as connection:  # every body, not only the commonest
+        with self._reading() as connection:  # every body, not only the commonest
             facets["body"] = {b: n for b, n in connection.execute(sa.text(
                 "SELECT body, count(*) FROM decisions WHERE body IS NOT NULL GROUP BY body "
                 "ORDER BY count(*) DESC, body"))}
@@ -135,7 +148,7 @@ class Store:
 
     def count(self) -> int:
         """The number of decisions stored."""
-        with self.engine.connect() as connection:
+        with self._reading() as connection:
             return connection.execute(
                 sa.select(sa.func.count()).select_from(decisions)).scalar_one()
 

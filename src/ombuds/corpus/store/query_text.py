@@ -30,6 +30,11 @@ me my no not of on or our she so such than that the their them then there these 
 to was we were which who will with would you your
 """.split())
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
+# FTS5's NEAR( and brackets, commas and the like separate words: "NEAR(social worker" is the two
+# words social and worker, not the phrase "near social". Hyphens, apostrophes and full stops
+# inside a word stay (o'brien, council-tax), and make a phrase of its parts.
+_NEAR = re.compile(r"\bNEAR\s*\(")
+_SEPARATORS = re.compile(r"[()\[\]{},;:!?<>=|+]")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,8 @@ def _term(text: str, *, quoted: bool) -> Term | None:
 def parse_user_query(text: str) -> TextQuery:
     """The TextQuery for a search box's text; empty when it holds no word at all."""
     items: list[tuple[str, Term | str]] = []  # ("term", Term) | ("op", "OR"/"AND"/"NOT")
-    for match in _TOKEN.finditer(text or ""):
+    text = _SEPARATORS.sub(" ", _NEAR.sub(" ", text or ""))
+    for match in _TOKEN.finditer(text):
         negate, phrase, _closing, bare = match.groups()
         if bare is None:
             term = _term(phrase, quoted=True)
