@@ -49,6 +49,13 @@ def test_title_with_joint_suffix_and_hyphens():
     (("Mr and Mrs J say the council was wrong.",), "Mr and Mrs J"),
     (("Dr. X complains.",), "Dr X"),
     (("Mr Smith complains.",), None),
+    # Each way of introducing an alias, after an earlier alias that is not the complainant's:
+    (("Her son, Mr Y, helps. I will call her Mrs X.",), "Mrs X"),
+    (("Her son, Mr Y, helps. We will call them Mr and Mrs X.",), "Mr and Mrs X"),
+    (("Her son, Mr Y, helps. I shall call\nMs X the complainant.",), "Ms X"),
+    (("Her son, Mr Y, helps. She is known as Miss X.",), "Miss X"),
+    (("Her son, Mr Y, helps. I refer to them as Mr X.",), "Mr X"),
+    (("Mr Y made a call to the council.", "I will call her Ms X."), "Ms X"),
 ])
 def test_complainant_alias(texts, alias):
     assert find_alias(*texts) == alias

@@ -9,8 +9,8 @@
 
 Modules: `decode` (bytes to text, the 5 MB limit), `html` (saved pages), `clean` (page
 furniture), `sections` (header, sections, paragraphs), `header` (values, alias), `statutes`,
-`grounds` (THE TABLE of ground and referral patterns, meant to be extended), `matching` and
-`prefilter` (running that table fast), `decision` (assembling the result).
+`grounds` (THE TABLE of ground and referral patterns, meant to be extended), `matching`,
+`linewise` and `prefilter` (running that table fast), `decision` (assembling the result).
 """
 
 from __future__ import annotations

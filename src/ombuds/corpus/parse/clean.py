@@ -61,12 +61,15 @@ def normalise_spaces(text: str) -> str:
     return text
 
 
+# Either test in one regex call: a whole furniture line, or the start of a banner paragraph.
+_FURNITURE_LINE = re.compile(rf"(?:{_FURNITURE.pattern})\Z|{_FURNITURE_START.pattern}")
+
+
 def is_furniture(text: str) -> bool:
     """True for a line of page furniture (navigation, cookie banner, "Back to top")."""
     if len(text) > 160:
         return False
-    low = text.lower().replace("\u2019", "'")
-    return bool(_FURNITURE.fullmatch(low) or _FURNITURE_START.match(low))
+    return _FURNITURE_LINE.match(text.lower().replace("\u2019", "'")) is not None
 
 
 def statement_lines(text: str) -> tuple[list[Line], bool]:
@@ -83,10 +86,15 @@ def statement_lines(text: str) -> tuple[list[Line], bool]:
             continue
         if "  " in stripped:
             stripped = " ".join(stripped.split())
-        if len(stripped) < 90 and SIGNATURE.search(stripped.lower().replace("\u2019", "'")):
-            signed = True
-            break
-        if is_furniture(stripped):
-            continue
-        lines.append(Line(len(raw) - len(raw.lstrip(" ")), stripped))
+        if len(stripped) <= 160:  # only short lines can be a signature or furniture
+            low = stripped.lower().replace("\u2019", "'")
+            if len(stripped) < 90 and "ombudsm" in low and SIGNATURE.search(low):
+                signed = True
+                break
+            if _FURNITURE_LINE.match(low):  # is_furniture(stripped)
+                continue
+        lines.append(_new_line(Line, (len(raw) - len(raw.lstrip(" ")), stripped)))
     return lines, signed
+
+
+_new_line = tuple.__new__  # Line(...) without the Python-level __new__ of a NamedTuple

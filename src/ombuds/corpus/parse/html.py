@@ -50,6 +50,8 @@ def looks_like_html(text: str) -> bool:
 
 def _is_furniture(node: LexborNode) -> bool:
     attrs = node.attributes
+    if not attrs:  # most elements of a statement: nothing to look at
+        return False
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
     if any(_FURNITURE.match(w) for w in words):
         return True
@@ -71,8 +73,9 @@ class _Writer:
                 self.out.append(" ")
             return
         # Fold inner white space, keep one space where the node had some at either end.
-        value = (" " if value[0].isspace() else "") + " ".join(words) + \
-            (" " if value[-1].isspace() else "")
+        if len(words) > 1 or words[0] != value:  # else `value` is folded already
+            value = (" " if value[0].isspace() else "") + " ".join(words) + \
+                (" " if value[-1].isspace() else "")
         if self.pending is not None:
             self.out.append("\n" + self.pending)
             self.pending = None
@@ -88,12 +91,13 @@ class _Writer:
         start = node.attributes.get("start") if node.tag == "ol" else None
         if start and start.isdigit():
             counter = int(start) - 1
+        text = self.text
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self.text(child.text_content or "")
+                text(child.text_content or "")
                 continue
-            if tag in _DROP or (tag != "li" and _is_furniture(child)):
+            if tag in _DROP or (tag != "li" and child.attributes and _is_furniture(child)):
                 continue
             if tag == "br":
                 self.newline()
@@ -119,6 +123,8 @@ class _Writer:
         lines = []
         for raw in "".join(self.out).split("\n"):
             raw = raw.strip(" ")
+            if not raw:  # most lines: block ends write a line break each
+                continue
             level = len(raw) - len(raw.lstrip(_INDENT))
             text = raw.lstrip(_INDENT).strip()
             if text:

@@ -2,7 +2,9 @@
 
 Each pattern is wrapped in a `_Rule` that first checks words or literals any match must contain
 (see `prefilter.py`): a set lookup or a substring search costs far less than a regex scan, and
-most patterns cannot match most statements. The result is the same as running every pattern.
+most patterns cannot match most statements. `_Table.find` runs the rules over a whole text (the
+straightforward path); `find_grounds`/`find_referrals` run them line by line with a memo of lines
+already seen (`linewise.py`). Both give the same result as running every pattern.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ombuds.corpus.parse.grounds import GROUND_PATTERNS, REFERRAL_PATTERNS, STATUTE_GROUNDS
+from ombuds.corpus.parse.linewise import LineMatcher
 from ombuds.corpus.parse.prefilter import (BOUNDARY, COMMON_WORDS, complete_words,
                                             required_literals)
 from ombuds.vocabulary import Ground, Referral
@@ -59,10 +62,10 @@ class _Rule:
                 return frozenset(max(sorted(needed), key=len) for needed, _ in group)
         return frozenset()
 
-    def search(self, text: str, words: frozenset[str], seen: dict[str, bool]) -> bool:
-        """Whether the pattern matches at a word start; `seen` caches literal look-ups.
+    def could_match(self, text: str, words: frozenset[str], seen: dict[str, bool]) -> bool:
+        """False when `text` lacks the words or literals every match needs (the prefilter).
 
-        `words` must hold every word of `text` (see `words_of`).
+        `words` must hold every word of `text` (see `words_of`); `seen` caches literal look-ups.
         """
         for group in self.needles:  # the words and literals every match needs
             for needed, literal in group:
@@ -77,6 +80,15 @@ class _Rule:
                         break
             else:
                 return False
+        return True
+
+    def search(self, text: str, words: frozenset[str], seen: dict[str, bool]) -> bool:
+        """Whether the pattern matches at a word start; `seen` caches literal look-ups.
+
+        `words` must hold every word of `text` (see `words_of`).
+        """
+        if not self.could_match(text, words, seen):
+            return False
         # The pattern itself has no leading \b: that would stop the regex engine from jumping
         # to its first literal. The word start is checked here instead.
         pos = 0
@@ -188,6 +200,9 @@ class _Table:
                 self.always.append(i)
 
     def find(self, text: str, words: frozenset[str]) -> set:
+        """The keys found by running every candidate rule on the whole text: the
+        straightforward path; `find_grounds`/`find_referrals` use `_by_line().find`, which
+        finds the same keys (tests/corpus/parse/test_linewise.py)."""
         candidates = set(self.always)
         for word in self.index.keys() & words:
             candidates.update(self.index[word])
@@ -200,16 +215,28 @@ class _Table:
         return found
 
 
-_compiled: tuple[_Table, _Table, int] | None = None
+_compiled: tuple[_Table, _Table, LineMatcher, int] | None = None
 
 
 def _tables() -> tuple[_Table, _Table]:
-    """The compiled tables; rebuilt if someone appended a pattern since."""
+    """The compiled tables (grounds, referrals); rebuilt if someone appended a pattern since."""
     global _compiled
     size = sum(map(len, GROUND_PATTERNS.values())) + sum(map(len, REFERRAL_PATTERNS.values()))
-    if _compiled is None or _compiled[2] != size:
-        _compiled = (_Table(GROUND_PATTERNS), _Table(REFERRAL_PATTERNS), size)
+    if _compiled is None or _compiled[3] != size:
+        grounds, referrals = _Table(GROUND_PATTERNS), _Table(REFERRAL_PATTERNS)
+        _compiled = (grounds, referrals, LineMatcher([grounds.rules, referrals.rules]), size)
     return _compiled[0], _compiled[1]
+
+
+def _by_line() -> LineMatcher:
+    """Both tables' rules as one `LineMatcher` (table 0: grounds, 1: referrals)."""
+    _tables()
+    return _compiled[2]
+
+
+def forget_lines() -> None:
+    """Empty the memo of lines already matched (see `linewise.py`)."""
+    _by_line().forget()
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -217,30 +244,36 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text))
 
 
-def find_referrals(decision_text: str, words: frozenset[str] | None = None) -> list[Referral]:
-    """Referral ids signposted in `decision_text` (a `matchable` string), in vocabulary order.
-
-    `words` may be the words of a larger text that contains this one (it only filters).
-    """
-    if words is None:
-        words = words_of(decision_text)
-    found = _tables()[1].find(decision_text, words)
-    return [r for r in Referral if r in found]
+def find_referrals(decision_text: str) -> list[Referral]:
+    """Referral ids signposted in `decision_text` (a `matchable` string), in vocabulary order."""
+    found = _by_line().find(decision_text, 1)
+    return [r for r in _REFERRALS if r in found]
 
 
-def find_grounds(role_text: str, decision_text: str, statutes: list[str],
-                 referrals: list[Referral], words: frozenset[str] | None = None) -> list[Ground]:
-    """Ground ids relied on, in vocabulary order.
+_GROUNDS, _REFERRALS = tuple(Ground), tuple(Referral)  # vocabulary order, iterated per parse
 
-    `role_text` and `decision_text` are `matchable` strings; `statutes` the normalised
-    citations; a referral to another body is itself reliance on `better_placed`; `words` the
-    `words_of` both texts, if already computed.
-    """
-    text = role_text + "\n" + decision_text
-    if words is None:
-        words = words_of(text)
-    found = _tables()[0].find(text, words)
+
+def grounds_and_referrals(role_text: str, decision_text: str,
+                          statutes: list[str]) -> tuple[list[Ground], list[Referral]]:
+    """`find_grounds` and `find_referrals` of a statement at once: its lines are read once."""
+    ground_keys, referral_keys = _by_line().find_each(
+        [(role_text, (0,)), (decision_text, (0, 1))])
+    referrals = [r for r in _REFERRALS if r in referral_keys]
+    return _grounds(ground_keys, statutes, referrals), referrals
+
+
+def _grounds(found: set, statutes: list[str], referrals: list[Referral]) -> list[Ground]:
     found.update(STATUTE_GROUNDS[s] for s in statutes if s in STATUTE_GROUNDS)
     if referrals:
         found.add(Ground.better_placed)
-    return [g for g in Ground if g in found]
+    return [g for g in _GROUNDS if g in found]
+
+
+def find_grounds(role_text: str, decision_text: str, statutes: list[str],
+                 referrals: list[Referral]) -> list[Ground]:
+    """Ground ids relied on, in vocabulary order.
+
+    `role_text` and `decision_text` are `matchable` strings; `statutes` the normalised
+    citations; a referral to another body is itself reliance on `better_placed`.
+    """
+    return _grounds(_by_line().find(role_text + "\n" + decision_text, 0), statutes, referrals)

@@ -68,10 +68,16 @@ _MARKER = re.compile(
     r"(?P<bullet>[\u2022\u00b7\u25aa\u25e6\u25cf\u25cb\u2023\u2043\uf0b7])\s*|"
     r"(?P<dash>[-\u2013\u2014*])\s+)(?P<rest>\S.*)"
 )
+# The kind of a `_MARKER` match, by the line's first character (letters and digits aside).
+_KIND_BY_FIRST = {
+    "(": "paren",
+    **dict.fromkeys("\u2022\u00b7\u25aa\u25e6\u25cf\u25cb\u2023\u2043\uf0b7", "bullet"),
+    **dict.fromkeys("-\u2013\u2014*", "dash"),
+}
 _TERMINAL = frozenset(".?!:;)\"'\u201d\u2019]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     section: str
     indent: int
@@ -196,10 +202,12 @@ def split_statement(lines: list[Line]) -> Statement:
             st.blocks.setdefault(key, [])
             continue
         blocks = st.blocks[section]
-        cur = paragraphs[-1] if paragraphs and paragraphs[-1].section == section else None
-        if cur is not None and blocks and blocks[-1] is not cur:
-            cur = None  # a sub-heading came between
-        m = _MARKER.match(text)
+        # The paragraph a line may continue: the last one, if it is this section's last block
+        # (not when a sub-heading or another section came between).
+        cur = blocks[-1] if blocks and paragraphs and blocks[-1] is paragraphs[-1] else None
+        first = text[0]
+        # No marker starts with a capital (most paragraphs do): skip the regex for those.
+        m = None if "A" <= first <= "Z" else _MARKER.match(text)
         if m is None:
             if cur is not None and (text[0] == "(" or cur.text[-1] not in _TERMINAL):
                 if text[0] == "(" and cur.in_list:
@@ -217,7 +225,8 @@ def split_statement(lines: list[Line]) -> Statement:
             kind, rest = "plain", text
         else:
             rest = m.group("rest")
-            kind = next(k for k in ("num", "paren", "letter", "bullet", "dash") if m.group(k))
+            # The marker's alternatives start with different characters: the first tells which.
+            kind = _KIND_BY_FIRST.get(first) or ("letter" if "a" <= first <= "z" else "num")
             if cur is not None:
                 if kind in ("paren", "letter"):
                     cur.add_item(rest)
