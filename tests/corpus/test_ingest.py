@@ -177,7 +177,8 @@ def _count_while_running(url: str) -> int:
 @pytest.mark.slow
 def test_killed_midway_leaves_whole_batches_and_a_rerun_completes(seed_files, tmp_path, db_url):
     folder = tmp_path / "corpus"
-    paths = write_corpus(seed_files, folder, 600)
+    total = 3000  # enough that ingest is still running when the first batches land
+    paths = write_corpus(seed_files, folder, total)
     command = [sys.executable, "-c", "from ombuds.cli import main; main()", "ingest",
                str(folder), "--db", db_url, "--batch-size", "10"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -193,7 +194,7 @@ def test_killed_midway_leaves_whole_batches_and_a_rerun_completes(seed_files, tm
 
     with open_store(db_url) as store:
         count = store.count()
-        assert 10 <= count < 600
+        assert 10 <= count < total
         assert count % 10 == 0, "a partial batch was committed"
         assert store.check_consistency() == []
         assert store.search(SearchQuery(q="council")).total == count  # every row is indexed
@@ -207,9 +208,9 @@ def test_killed_midway_leaves_whole_batches_and_a_rerun_completes(seed_files, tm
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert rerun.stdout.strip() == f"added {600 - count}, updated 0, unchanged {count}, failed 0"
+    assert rerun.stdout.strip() == f"added {total - count}, updated 0, unchanged {count}, failed 0"
     with open_store(db_url) as store:
-        assert store.count() == 600
+        assert store.count() == total
         assert store.check_consistency() == []
 
 
@@ -232,14 +233,14 @@ def test_a_parser_crash_on_one_file_is_reported_and_the_rest_are_stored(
 
     folder = tmp_path / "corpus"
     paths = write_corpus(seed_files, folder, 4)
-    real_parse = ingest_module.parse_text
+    real_parse = ingest_module.parse_document
 
     def parse_or_crash(text, source):
         if source == str(paths[1]):
             raise IndexError("list index out of range")
         return real_parse(text, source)
 
-    monkeypatch.setattr(ingest_module, "parse_text", parse_or_crash)
+    monkeypatch.setattr(ingest_module, "parse_document", parse_or_crash)
     report = ingest(store, [folder], workers=1)
     assert report.added == 3
     assert report.failed == [(str(paths[1]), "the parser failed (IndexError: list index out of "

@@ -23,8 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ombuds.corpus.parse import parse_text, read_decision_file
-from ombuds.corpus.parse.html import html_to_text, looks_like_html
+from ombuds.corpus.parse import parse_document, read_decision_file
 from ombuds.corpus.store import Store, UpsertItem
 from ombuds.errors import InputError, OmbudsError
 
@@ -107,9 +106,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def read_decision(path: Path) -> UpsertItem:
     """Read and parse one file into what the store takes; raises OmbudsError (InputError) when
     the file cannot be read or is not a decision."""
-    raw = read_decision_file(path)
-    parsed = parse_text(raw, str(path))
-    text = html_to_text(raw)[0] if looks_like_html(raw) else raw
+    parsed, text = parse_document(read_decision_file(path), str(path))
     return UpsertItem(parsed, text)
 
 

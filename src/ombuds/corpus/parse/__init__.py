@@ -1,7 +1,9 @@
 """The decision-statement parser: published decisions (copied text or saved HTML) to
 `ParsedDecision` (the `ombuds parse --json` contract of `ombuds.corpus.models`).
 
-- `parse_text(text, source)`: a decision already in memory (what bulk ingest calls);
+- `parse_text(text, source)`: a decision already in memory;
+- `parse_document(text, source)`: the same, with the statement's plain text (what ingest
+  stores: a saved HTML page is converted once);
 - `parse_bytes(data, source)`: raw bytes, decoded UTF-8 then Windows-1252;
 - `parse_file(path)`: a file; raises only `UnreadableFile` or `NotADecision` on bad input;
 - `read_decision_file(path)`: the decoded text of a file, checked (size, binary, encoding),
@@ -18,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ombuds.corpus.models import ParsedDecision
-from ombuds.corpus.parse.decision import parse_text
+from ombuds.corpus.parse.decision import parse_document, parse_text
 from ombuds.corpus.parse.decode import MAX_FILE_BYTES, decode_bytes, read_bytes
 
 
@@ -35,5 +37,5 @@ def parse_file(path: str | Path) -> ParsedDecision:
     return parse_text(read_decision_file(path), str(path))
 
 
-__all__ = ["MAX_FILE_BYTES", "ParsedDecision", "parse_bytes", "parse_file", "parse_text",
-           "read_decision_file"]
+__all__ = ["MAX_FILE_BYTES", "ParsedDecision", "parse_bytes", "parse_document", "parse_file",
+           "parse_text", "read_decision_file"]

@@ -93,6 +93,12 @@ def parse_text(text: str, source: str) -> ParsedDecision:
     headings, no signature). Anything else missing or odd is parsed as far as it goes and
     reported in `warnings`.
     """
+    return parse_document(text, source)[0]
+
+
+def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
+    """`parse_text`, also returning the statement's plain text: the text itself, or a saved
+    HTML page's text (what the corpus stores and indexes; the page is converted only once)."""
     address = None
     if looks_like_html(text):
         text, address = html_to_text(text)
@@ -178,4 +184,4 @@ def parse_text(text: str, source: str) -> ParsedDecision:
         sections=sections, paragraphs=paragraphs, statutes=statutes, grounds=grounds,
         referrals=referrals, related_references=_related_references(all_text, reference),
         warnings=warnings,
-    )
+    ), text
