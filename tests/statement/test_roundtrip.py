@@ -97,25 +97,7 @@ def test_many_grounds_on_many_heads_parse_back_together():
     assert_round_trip(a)
 
 
-# Known disagreements between the engine and the parser, not the drafter (reported to the lead).
-# Strict: each turns into a failure as soon as the two agree, so the marker cannot be forgotten.
-_SIGNPOST = ("the engine signposts this body from a jurisdiction ground without relying on "
-             "better_placed, but the parser reads every referral as reliance on better_placed "
-             "(corpus/parse/grounds.py, find_grounds)")
-KNOWN_MISMATCHES = {
-    "alleged_fraud": _SIGNPOST, "council_home_damp": _SIGNPOST, "fallen_tree_damage": _SIGNPOST,
-    "penalty_charge_notice": _SIGNPOST, "planning_refusal": _SIGNPOST,
-    "school_teaching_and_academy": _SIGNPOST,
-}
-
-
-def _example(path: Path):
-    reason = KNOWN_MISMATCHES.get(path.stem)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(path, marks=marks, id=f"{path.parent.name}/{path.stem}")
-
-
-@pytest.mark.parametrize("path", [_example(p) for p in EXAMPLE_FILES])
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_example_parses_back_to_its_own_assessment(path):
     from ombuds.code import assess_file
 

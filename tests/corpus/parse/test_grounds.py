@@ -87,6 +87,26 @@ def test_a_referral_implies_better_placed():
     assert find_grounds("", "", [], [Referral.ico]) == [Ground.better_placed]
 
 
+@pytest.mark.parametrize("citation, referral, ground", [
+    ("Schedule 5, paragraph 2", Referral.police, Ground.crime),
+    ("Schedule 5, paragraph 5A", Referral.housing_ombudsman, Ground.social_housing),
+    ("section 26(6)(a)", Referral.tribunal, Ground.tribunal_appeal),
+    ("section 26(6)(b)", Referral.planning_inspectorate, Ground.ministerial_appeal),
+    ("section 26(6)(c)", Referral.insurers, Ground.court_remedy),
+    ("section 25", Referral.dfe, Ground.body_out_of_jurisdiction),
+])
+def test_a_body_signposted_by_a_jurisdiction_ground_is_not_a_discretionary_referral(
+        citation, referral, ground):
+    statutes = [f"Local Government Act 1974, {citation}"]
+    assert find_grounds("", "", statutes, [referral]) == [ground]
+    # A second body that no ground explains is still a better-placed referral.
+    assert Ground.better_placed in find_grounds("", "", statutes, [referral, Referral.ico])
+
+
+def test_a_signposted_body_without_its_ground_is_a_better_placed_referral():
+    assert find_grounds("", "", [], [Referral.police]) == [Ground.better_placed]
+
+
 def test_a_cited_provision_of_one_ground_counts():
     assert find_grounds("", "", ["Local Government Act 1974, section 26B"], []) == [Ground.late]
 
@@ -138,3 +158,29 @@ def test_appended_pattern_with_its_own_flags_is_run_in_full():
         assert "commercial" in grounds_of("A zebracrossing row.")
     finally:
         GROUND_PATTERNS[Ground.commercial].remove(marker)
+
+
+@pytest.mark.parametrize("sentence, ground", [
+    ("Any fault has not caused injustice to the person who complained.",
+     "no_injustice_from_fault"),
+    ("It is reasonable to expect Mr X to use a council's own review first.",
+     "council_review_available"),
+    ("It is not a good use of public resources to look at how a council handled a complaint.",
+     "complaint_handling_only"),
+    ("The admission was handled by an academy trust, which is outside our jurisdiction.",
+     "body_out_of_jurisdiction"),
+])
+def test_phrasings_found_missing_on_the_synthetic_corpus(sentence, ground):
+    assert ground in grounds_of(sentence)
+
+
+def test_a_suitable_remedy_agreed_after_investigation_is_not_no_different_outcome():
+    assert "no_different_outcome" not in grounds_of(
+        "The Council has agreed to pay Mrs X £300, which is a suitable remedy for her distress.")
+    assert "no_different_outcome" in grounds_of(
+        "The Council's apology is an appropriate remedy for the injustice caused.")
+
+
+def test_the_police_may_consider_it_is_a_referral():
+    assert find_referrals(matchable("The police may consider it if Mr X reports it.")) == [
+        Referral.police]

@@ -50,8 +50,8 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
             r"valuation office|"
             r"hm courts|courts service|member of parliament|government department)\b"),
         # "academies are outside our jurisdiction"
-        _re(r"(?:academ(?:y|ies)|free schools?) (?:is|are) (?:outside|not (?:within|in)|beyond) "
-            r"(?:our|the ombudsman's) jurisdiction"),
+        _re(r"(?:academ(?:y|ies)|free schools?)(?: trusts?)?(?:,? which)? (?:is|are) "
+            r"(?:outside|not (?:within|in)|beyond) (?:our|the ombudsman's) jurisdiction"),
         # "is not a body we can investigate"
         _re(rf"not (?:a )?bod(?:y|ies) (?:that |which )?{_WE} (?:can|could) investigate"),
     ],
@@ -184,7 +184,8 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
     Ground.no_injustice_from_fault: [
         # "any fault did not cause injustice"; "the outcome would have been the same"
         _re(r"(?:did not|didn't|has not|hasn't|would not|had not|does not|doesn't) "
-            r"(?:cause|lead to|result in) (?:\w+ ){0,3}(?:injustice|harm|loss|disadvantage)"),
+            r"(?:cause|caused|lead to|led to|result in|resulted in) (?:\w+ ){0,3}"
+            r"(?:injustice|harm|loss|disadvantage)"),
         _re(r"no (?:significant )?injustice (?:was )?(?:caused|resulted|resulting|from)\b"),
         _re(r"(?:outcome|decision|result) would (?:probably |likely |still )?have been the same\b"),
     ],
@@ -204,9 +205,13 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
     Ground.no_different_outcome: [
         # "further investigation would not lead to a different outcome"
         _re(rf"{_NOT}[^.\n]{{0,50}}\bdifferent (?:outcome|result)s?\b"),
-        # "the apology is an appropriate remedy", "the apologies appropriately remedy"
-        _re(r"(?:appropriate|proportionate|suitable|sufficient|adequate) remedy|appropriately "
-            r"remed"),
+        # "the apology is an appropriate remedy", "the apologies appropriately remedy"; a remedy
+        # called suitable in an upheld investigation's agreed action is not this ground, so the
+        # remedy must be an apology, or the sentence must go on to say nothing more is needed
+        _re(r"apolog[^.\n]{0,80}(?:appropriate|proportionate|suitable|sufficient|adequate) remedy|"
+            r"(?:appropriate|proportionate|suitable|sufficient|adequate) remedy[^.\n]{0,60}"
+            r"(?:nothing (?:more|further)|no further|not (?:investigate|achieve))|"
+            r"appropriately remed"),
         # "the apology and reminder to staff were reasonable and proportionate"
         _re(r"reasonable and proportionate|proportionate and reasonable"),
         _re(r"already (?:put (?:this|it|things|matters|the matter) right|remedied)"),
@@ -230,13 +235,14 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
             r"(?:now )?be achieved|no worthwhile (?:outcome|purpose)|serve no (?:useful )?purpose"),
     ],
     Ground.better_placed: [
-        # "another body is better placed"; any referral also implies this ground
+        # "another body is better placed"; a referral also implies this ground unless a
+        # jurisdiction ground found in the same statement explains it (see SIGNPOSTED_BY)
         _re(r"better placed|a better position|(?:more|most) appropriate (?:body|organisation)"),
     ],
     Ground.council_review_available: [
         # "reasonable to ask for the council's own review / appeal first"
-        _re(r"(?:request|ask for|asking for|use|using|seek|seeking) (?:a |the |its |the council's )"
-            r"(?:own )?(?:statutory )?(?:review|appeal)\b(?! panel)"),
+        _re(r"(?:request|ask for|asking for|use|using|seek|seeking) (?:a |the |its |"
+            r"(?:the |a |their )council's )(?:own )?(?:statutory )?(?:review|appeal)\b(?! panel)"),
         _re(r"section 202 review"),
     ],
     Ground.satisfied_with_actions: [
@@ -247,7 +253,8 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
     Ground.complaint_handling_only: [
         # complaint handling alone is not investigated when the substance is not
         _re(r"complaint[- ]handling\b[^.\n]{0,80}(?:alone|on its own|in isolation|separately)"),
-        _re(r"not a good use of public (?:money|resources) to investigate[^.\n]{0,30}complaint"),
+        _re(r"not a good use of public (?:money|resources) to (?:investigate|look at|consider)"
+            r"[^.\n]{0,40}complaint"),
     ],
     Ground.individual_conduct: [
         # "our role is to investigate the council as a corporate body, not an individual"
@@ -291,6 +298,9 @@ REFERRAL_PATTERNS: dict[Referral, list[re.Pattern[str]]] = {
         _re(r"(?:report|reporting|refer|contact|complain|raise|matters? for|better placed|go to)"
             r"[^.\n]{0,60}\bpolice\b"),
         _re(r"independent office for police conduct"),
+        # "the police may consider it"
+        _re(r"\bpolice (?:may|can|could|will|would) (?:be able to )?(?:consider|investigate|look "
+            r"at|deal with)"),
     ],
     # liability, negligence, damages, family matters
     Referral.courts: [
@@ -317,6 +327,8 @@ REFERRAL_PATTERNS: dict[Referral, list[re.Pattern[str]]] = {
 # statement (normalised as in `statutes.py`) is relying on that ground. Shared provisions such
 # as section 24A(6) are deliberately absent.
 STATUTE_GROUNDS: dict[str, Ground] = {
+    "Local Government Act 1974, section 25": Ground.body_out_of_jurisdiction,
+    "Local Government Act 1974, section 34A": Ground.body_out_of_jurisdiction,
     "Local Government Act 1974, section 26(5)": Ground.premature,
     "Local Government Act 1974, section 26(6)(a)": Ground.tribunal_appeal,
     "Local Government Act 1974, section 26(6)(b)": Ground.ministerial_appeal,
@@ -335,4 +347,23 @@ STATUTE_GROUNDS: dict[str, Ground] = {
     "Local Government Act 1974, Schedule 5, paragraph 4": Ground.personnel,
     "Local Government Act 1974, Schedule 5, paragraph 5(2)": Ground.school_internal,
     "Local Government Act 1974, Schedule 5, paragraph 5A": Ground.social_housing,
+}
+
+
+# Bodies a statement names because a jurisdiction ground sends the person there ("we cannot
+# investigate alleged crimes: the police can"), not because the Ombudsman decided under its
+# discretion that another body is better placed. A referral counts as reliance on `better_placed`
+# unless one of the grounds listed for it was found in the same statement. The ICO, Social Work
+# England and the Independent Review Mechanism are always a discretionary referral.
+SIGNPOSTED_BY: dict[Referral, frozenset[Ground]] = {
+    Referral.police: frozenset({Ground.crime}),
+    Referral.housing_ombudsman: frozenset({Ground.social_housing}),
+    Referral.tribunal: frozenset({Ground.tribunal_appeal}),
+    Referral.planning_inspectorate: frozenset({Ground.ministerial_appeal}),
+    Referral.courts: frozenset({Ground.court_remedy, Ground.court_proceedings}),
+    Referral.insurers: frozenset({Ground.court_remedy}),
+    Referral.dfe: frozenset({Ground.body_out_of_jurisdiction}),
+    Referral.phso: frozenset({Ground.body_out_of_jurisdiction}),
+    Referral.valuation_office_agency: frozenset({Ground.body_out_of_jurisdiction,
+                                                 Ground.tribunal_appeal}),
 }

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ombuds.corpus.parse.grounds import GROUND_PATTERNS, REFERRAL_PATTERNS, STATUTE_GROUNDS
+from ombuds.corpus.parse.grounds import (GROUND_PATTERNS, REFERRAL_PATTERNS, SIGNPOSTED_BY,
+                                         STATUTE_GROUNDS)
 from ombuds.corpus.parse.linewise import LineMatcher
 from ombuds.corpus.parse.prefilter import (BOUNDARY, COMMON_WORDS, complete_words,
                                             required_literals)
@@ -264,7 +265,7 @@ def grounds_and_referrals(role_text: str, decision_text: str,
 
 def _grounds(found: set, statutes: list[str], referrals: list[Referral]) -> list[Ground]:
     found.update(STATUTE_GROUNDS[s] for s in statutes if s in STATUTE_GROUNDS)
-    if referrals:
+    if any(not (SIGNPOSTED_BY.get(r, frozenset()) & found) for r in referrals):
         found.add(Ground.better_placed)
     return [g for g in _GROUNDS if g in found]
 
@@ -274,6 +275,7 @@ def find_grounds(role_text: str, decision_text: str, statutes: list[str],
     """Ground ids relied on, in vocabulary order.
 
     `role_text` and `decision_text` are `matchable` strings; `statutes` the normalised
-    citations; a referral to another body is itself reliance on `better_placed`.
+    citations; a referral to another body is itself reliance on `better_placed`, unless a
+    jurisdiction ground found here explains it (`SIGNPOSTED_BY`).
     """
     return _grounds(_by_line().find(role_text + "\n" + decision_text, 0), statutes, referrals)
