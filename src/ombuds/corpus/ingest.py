@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ombuds.corpus.parse import parse_document, read_decision_file
 from ombuds.corpus.store import Store, UpsertItem
+from ombuds.corpus.store.writer import Prepared, prepare
 from ombuds.errors import InputError, OmbudsError
 
 SUFFIXES = (".txt", ".html", ".htm")
 BATCH_SIZE = 500
-WINDOW = 2000  # files handed to the parsing processes at a time (bounds memory)
+WINDOW = 2000  # parsed decisions that may wait for the writer at most (bounds memory)
 PARALLEL_FROM = 50  # fewer files than this are parsed in-process (a pool costs more)
 
 
@@ -110,17 +112,19 @@ def read_decision(path: Path) -> UpsertItem:
     return UpsertItem(parsed, text)
 
 
-Parsed = tuple[Path, UpsertItem | None, str | None]  # (file, item, or the reason it failed)
+Parsed = tuple[Path, Prepared | None, str | None]  # (file, item, or the reason it failed)
 
 
 def _read_or_reason(path: Path) -> Parsed:
-    """read_decision for a worker process: failures come back as a reason, not an exception.
+    """read_decision for a worker process, prepared for the writer (plain rows are far cheaper
+    to pass between processes than the parsed model); failures come back as a reason, not an
+    exception.
 
     An unexpected error inside the parser is reported for that file too (with its type, so it
     can be filed as a bug) rather than stopping an ingest of thousands of other files.
     """
     try:
-        return path, read_decision(path), None
+        return path, prepare(read_decision(path)), None
     except OmbudsError as error:
         return path, None, error.message + (f" ({error.hint})" if error.hint else "")
     except OSError as error:
@@ -135,14 +139,31 @@ def default_workers() -> int:
 
 
 def _parsed(files: list[Path], workers: int) -> Iterator[Parsed]:
-    """Each file parsed, in order. With several workers, files are parsed in other processes a
-    window at a time, so at most WINDOW parsed decisions wait in memory for the writer."""
+    """Each file parsed, in order. With several workers, files are parsed in other processes,
+    fed continuously but never more than WINDOW ahead of the writer, so memory stays bounded
+    while no worker waits for a window to drain."""
     if workers <= 1 or len(files) < PARALLEL_FROM:
         yield from map(_read_or_reason, files)
         return
+    room = threading.Semaphore(WINDOW)
+    stopped = threading.Event()
+
+    def feed() -> Iterator[Path]:  # runs in the pool's task-handler thread
+        for path in files:
+            room.acquire()
+            if stopped.is_set():
+                return
+            yield path
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for start in range(0, len(files), WINDOW):
-            yield from pool.imap(_read_or_reason, files[start:start + WINDOW], chunksize=16)
+        try:
+            for result in pool.imap(_read_or_reason, feed(), chunksize=16):
+                room.release()
+                yield result
+        finally:  # let the feeder finish so the pool can shut down, even on an error
+            stopped.set()
+            for _ in range(WINDOW):
+                room.release()
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, batch_size: int = BATCH_SIZE,
@@ -159,13 +180,13 @@ def ingest(store: Store, paths: Iterable[str | Path], *, batch_size: int = BATCH
     """
     files = find_files(paths)
     report = IngestReport()
-    batch: list[UpsertItem] = []
+    batch: list[Prepared] = []
 
     def flush() -> None:
         for item, status in zip(batch, store.upsert_many(batch)):
             setattr(report, status, getattr(report, status) + 1)
-            if not item.parsed.reference:
-                report.without_reference.append(item.parsed.source)
+            if not item.row["reference"]:
+                report.without_reference.append(item.row["source"])
         batch.clear()
 
     workers = default_workers() if workers is None else workers

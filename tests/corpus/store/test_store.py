@@ -185,3 +185,28 @@ def test_a_database_that_goes_away_is_a_storage_error_naming_it(tmp_path):
         with pytest.raises(StorageError, match="cannot read the database") as caught:
             read()
         assert str(path) in str(caught.value)
+
+
+def test_paragraphs_are_kept_as_spans_of_the_text_when_they_are_part_of_it(store_url):
+    from ombuds.corpus.models import Paragraph
+
+    parsed = decision()
+    text = "Kent County Council (24 015 969)\n1. Mr X complained.\n2. The council replied."
+    parsed.paragraphs = [
+        Paragraph(section="the_complaint", number=1, text="Mr X complained."),
+        Paragraph(section="assessment", number=2, text="The council replied."),
+        Paragraph(section="assessment", number=3, text="Not in the text at all."),
+    ]
+    parsed.sections = {"the_complaint": "Mr X complained.",
+                       "assessment": "The council replied.\n\nNot in the text at all."}
+    with open_store(store_url) as store:
+        store.upsert(parsed, text)
+        record = store.get("24 015 969")
+        with store.engine.connect() as connection:
+            stored = connection.execute(
+                sa.text("SELECT document FROM decision_documents")).scalar_one()
+    stored = stored if isinstance(stored, dict) else __import__("json").loads(stored)
+    assert stored["paragraphs"][:2] == [["the_complaint", 1, 36, 52], ["assessment", 2, 56, 76]]
+    assert stored["paragraphs"][2] == ["assessment", 3, "Not in the text at all."]
+    assert [p["text"] for p in record["paragraphs"]] == [p.text for p in parsed.paragraphs]
+    assert record["sections"] == parsed.sections

@@ -24,7 +24,13 @@ from ombuds.corpus.store.search import (
     PostgresSearch,
     SqliteSearch,
 )
-from ombuds.corpus.store.writer import UpsertItem, UpsertStatus, document_fields, write_batch
+from ombuds.corpus.store.writer import (
+    Prepared,
+    UpsertItem,
+    UpsertStatus,
+    document_fields,
+    write_batch,
+)
 from ombuds.errors import NotFound, StorageError
 from ombuds.vocabulary import normalise_reference
 
@@ -53,13 +59,15 @@ class Store:
         changed) or "unchanged". A `publication` of None keeps any record already stored."""
         return self.upsert_many([UpsertItem(parsed, text, publication)])[0]
 
-    def upsert_many(self, items: Iterable[UpsertItem | tuple]) -> list[UpsertStatus]:
+    def upsert_many(self, items: Iterable[UpsertItem | Prepared | tuple]) -> list[UpsertStatus]:
         """Store a batch in ONE transaction (all or nothing); one status per item, in order.
 
-        Items are `UpsertItem(parsed, text, publication=None)` or plain tuples of the same.
+        Items are `UpsertItem(parsed, text, publication=None)`, plain tuples of the same, or
+        `Prepared` items (`writer.prepare(item)`, which ingest runs in its parsing processes).
         Keep batches to a few hundred decisions: the batch is held in memory.
         """
-        batch = [item if isinstance(item, UpsertItem) else UpsertItem(*item) for item in items]
+        batch = [item if isinstance(item, (UpsertItem, Prepared)) else UpsertItem(*item)
+                 for item in items]
         try:
             with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
                 with connection.begin():
@@ -116,7 +124,7 @@ class Store:
             "decision_date": date.isoformat() if date else None,
             "complainant": row["complainant"],
             "summary": row["summary"],
-            **document_fields(row["document"] or {}),
+            **document_fields(row["document"] or {}, row["text"]),
             "text": row["text"],
             "content_hash": row["content_hash"],
             "publication": row["publication"],

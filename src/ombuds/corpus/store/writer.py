@@ -54,7 +54,14 @@ def record_key(reference: str | None, digest: str) -> str:
 
 
 @dataclass
-class _Prepared:
+class Prepared:
+    """A decision ready to write: rows of plain values, no model objects.
+
+    Ingest prepares decisions in its parsing processes, so what crosses to the writer is cheap
+    to pass between processes and the writer only writes. `row["stored_at"]` is set when the
+    batch is written.
+    """
+
     key: str
     digest: str
     row: dict
@@ -65,7 +72,9 @@ class _Prepared:
     referrals: list[str]
 
 
-def _prepare(item: UpsertItem, stored_at: str) -> _Prepared:
+def prepare(item: UpsertItem) -> Prepared:
+    """What `write_batch` writes for one decision (hash, key, rows); pure, so any process can
+    do it."""
     parsed, text = item.parsed, item.text
     digest = content_hash(text)
     key = record_key(parsed.reference, digest)
@@ -87,10 +96,10 @@ def _prepare(item: UpsertItem, stored_at: str) -> _Prepared:
         "complainant": parsed.complainant,
         "summary": parsed.summary,
         "content_hash": digest,
-        "stored_at": stored_at,
+        "stored_at": None,
         "source": parsed.source,
     }
-    paragraphs = [[p.section, p.number, p.text] for p in parsed.paragraphs]
+    paragraphs = _paragraph_spans(parsed, text)
     document = {
         # Sections are usually their paragraphs joined: then they are rebuilt on reading
         # instead of being stored twice (see document_fields); otherwise they are kept as given.
@@ -102,32 +111,62 @@ def _prepare(item: UpsertItem, stored_at: str) -> _Prepared:
         "related_references": parsed.related_references,
         "warnings": warnings,
     }
-    return _Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
+    return Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
 
 
-def _joined_sections(paragraphs: list[list]) -> dict[str, str]:
+def _paragraph_spans(parsed: ParsedDecision, text: str) -> list[list]:
+    """Paragraphs as stored: `[section, number, start, end]` when the paragraph is the stored
+    text's `text[start:end]` (nearly always), else `[section, number, paragraph text]`.
+
+    Why: the stored text already holds every paragraph; writing each one again as JSON made the
+    database half as large again and ingest a third slower.
+    """
+    spans: list[list] = []
+    cursor = 0
+    for p in parsed.paragraphs:
+        start = text.find(p.text, cursor)
+        if start < 0 or not p.text:
+            spans.append([p.section, p.number, p.text])
+            continue
+        cursor = start + len(p.text)
+        spans.append([p.section, p.number, start, cursor])
+    return spans
+
+
+def _paragraphs(stored: list, text: str) -> list[dict]:
+    """The paragraphs of a stored document, as ParsedDecision gives them."""
+    out = []
+    for p in stored:
+        if isinstance(p, dict):  # written before spans were used
+            out.append(p)
+        elif len(p) == 4:
+            out.append({"section": p[0], "number": p[1], "text": text[p[2]:p[3]]})
+        else:
+            out.append({"section": p[0], "number": p[1], "text": p[2]})
+    return out
+
+
+def _joined_sections(paragraphs: list[dict]) -> dict[str, str]:
     sections: dict[str, list[str]] = {}
     for paragraph in paragraphs:
-        section, text = ((paragraph["section"], paragraph["text"]) if isinstance(paragraph, dict)
-                         else (paragraph[0], paragraph[2]))
-        sections.setdefault(section, []).append(text)
+        sections.setdefault(paragraph["section"], []).append(paragraph["text"])
     return {key: "\n\n".join(texts) for key, texts in sections.items()}
 
 
 def derivable_sections(parsed: ParsedDecision) -> bool:
     """Whether the sections are exactly their paragraphs joined by blank lines, in order."""
-    joined = _joined_sections([[p.section, p.number, p.text] for p in parsed.paragraphs])
+    joined = _joined_sections([{"section": p.section, "text": p.text} for p in parsed.paragraphs])
     return list(joined.items()) == list(parsed.sections.items())
 
 
-def document_fields(document: dict) -> dict:
-    """The ParsedDecision fields kept in a stored document, in their JSON form."""
-    paragraphs = document.get("paragraphs", [])
+def document_fields(document: dict, text: str) -> dict:
+    """The ParsedDecision fields kept in a stored document (with the stored `text` its
+    paragraph spans point into), in their JSON form."""
+    paragraphs = _paragraphs(document.get("paragraphs", []), text)
     sections = document.get("sections")
     return {
         "sections": _joined_sections(paragraphs) if sections is None else sections,
-        "paragraphs": [p if isinstance(p, dict) else {"section": p[0], "number": p[1],
-                                                       "text": p[2]} for p in paragraphs],
+        "paragraphs": paragraphs,
         "statutes": document.get("statutes", []),
         "grounds": document.get("grounds", []),
         "referrals": document.get("referrals", []),
@@ -151,7 +190,8 @@ def _stored(connection: sa.Connection, keys: list[str]) -> dict[str, tuple[int, 
     return found
 
 
-def write_batch(connection: sa.Connection, items: list[UpsertItem]) -> list[UpsertStatus]:
+def write_batch(connection: sa.Connection,
+                items: list[UpsertItem | Prepared]) -> list[UpsertStatus]:
     """Store `items` on `connection` (inside the caller's transaction); one status per item.
 
     Items are applied in order, so a key met twice in one batch is "added" then "updated" (or
@@ -160,12 +200,14 @@ def write_batch(connection: sa.Connection, items: list[UpsertItem]) -> list[Upse
     if not items:
         return []
     stored_at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    prepared = [_prepare(item, stored_at) for item in items]
+    prepared = [item if isinstance(item, Prepared) else prepare(item) for item in items]
+    for p in prepared:
+        p.row["stored_at"] = stored_at
     stored = _stored(connection, list(dict.fromkeys(p.key for p in prepared)))
 
     statuses: list[UpsertStatus] = []
-    new: dict[str, _Prepared] = {}
-    changed: dict[str, tuple[int, _Prepared]] = {}
+    new: dict[str, Prepared] = {}
+    changed: dict[str, tuple[int, Prepared]] = {}
     for p in prepared:
         if p.key in new:
             previous = new[p.key]
@@ -220,7 +262,7 @@ def write_batch(connection: sa.Connection, items: list[UpsertItem]) -> list[Upse
     return statuses
 
 
-def _update(connection: sa.Connection, changed: list[tuple[int, _Prepared]]) -> None:
+def _update(connection: sa.Connection, changed: list[tuple[int, Prepared]]) -> None:
     """Rewrite changed decisions in place (same id), replacing their grounds and referrals."""
     ids = [id_ for id_, _p in changed]
     row_columns = [c for c in decisions.c.keys() if c not in ("id", "key")]
