@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from ombuds.corpus.store import migrate
 from ombuds.corpus.store.base import WRITE_OPTION, Store
+from ombuds.corpus.store.writer import serialise_json
 from ombuds.errors import StorageError
 
 URL_HINT = "use sqlite:///path/to/file.db or postgresql://user@host:5432/database"
@@ -65,7 +66,7 @@ def driver_url(url: str) -> sa.URL:
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
     database = url.database
     if database == ":memory:":
-        engine = sa.create_engine(url, poolclass=StaticPool,
+        engine = sa.create_engine(url, poolclass=StaticPool, json_serializer=serialise_json,
                                   connect_args={"check_same_thread": False})
     else:
         path = Path(database)
@@ -74,7 +75,8 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
         except OSError as error:
             raise StorageError(f"cannot create the folder for the database: {error.strerror}",
                                source=str(path), hint="choose a writable path") from None
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+        engine = sa.create_engine(url, json_serializer=serialise_json,
+                                  connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -117,7 +119,7 @@ def open_store(url: str, *, create: bool = True) -> Store:
     if parsed.get_backend_name() == "sqlite":
         engine = _sqlite_engine(parsed)
     else:
-        engine = sa.create_engine(parsed, pool_pre_ping=True)
+        engine = sa.create_engine(parsed, pool_pre_ping=True, json_serializer=serialise_json)
     try:
         migrate.upgrade(engine)
     except sa.exc.OperationalError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -42,6 +43,19 @@ class UpsertItem(NamedTuple):
     publication: dict | None = None
 
 
+class EncodedJSON(str):
+    """A JSON document already encoded, by the process that prepared it: the engine's JSON
+    serialiser (`serialise_json`) passes it through instead of encoding it again. Ingest's
+    parsing processes encode each document, so the writer neither rebuilds nor re-encodes it."""
+
+
+def serialise_json(value: object) -> str:
+    """The JSON serialiser of every store engine (`engine.py` passes it to create_engine)."""
+    if isinstance(value, EncodedJSON):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -65,7 +79,7 @@ class Prepared:
     key: str
     digest: str
     row: dict
-    document: dict
+    document: EncodedJSON
     publication: dict | None
     text: str
     grounds: list[str]
@@ -111,6 +125,7 @@ def prepare(item: UpsertItem) -> Prepared:
         "related_references": parsed.related_references,
         "warnings": warnings,
     }
+    document = EncodedJSON(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
     return Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
 
 
