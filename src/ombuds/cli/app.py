@@ -15,7 +15,8 @@ from typing import Annotated, Any, Callable
 import typer
 
 from ombuds.config import DEFAULT_DB_URL
-from ombuds.errors import InputError, OmbudsError
+from ombuds.errors import OmbudsError
+from ombuds.inputs import parse_date
 
 app = typer.Typer(
     name="ombuds",
@@ -55,13 +56,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 def parse_date_option(value: str | None, option: str = "--date") -> dt.date | None:
     """An ISO date given on the command line, or an InputError naming the option."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date: {value!r}", source=option,
-                         hint="write it as YYYY-MM-DD, e.g. 2025-02-10") from None
+    return parse_date(value, option)
 
 
 def fail(error: OmbudsError) -> typer.Exit:

@@ -7,7 +7,6 @@ into `InputError`s that name the option and list what it accepts.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from ombuds.corpus.ingest import BATCH_SIZE, IngestReport, ingest
 from ombuds.corpus.models import SearchQuery, SearchResults
 from ombuds.corpus.store import open_store
 from ombuds.errors import InputError
+from ombuds.inputs import parse_date
 from ombuds.vocabulary import Ground, Referral
 
 
@@ -30,16 +30,6 @@ def ingest_paths(url: str | None, paths: Iterable[str | Path], *, batch_size: in
     with open_store(db_url(url)) as store:
         return ingest(store, paths, batch_size=batch_size, on_progress=on_progress,
                       on_failure=on_failure)
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date: {value!r}", source=option,
-                         hint="write it as YYYY-MM-DD, e.g. 2024-01-31") from None
 
 
 def _choice(value: str | None, enum: type, option: str) -> Any:
@@ -58,7 +48,7 @@ def make_query(q: str = "", *, category: str | None = None, decision: str | None
                referral: str | None = None, date_from: str | None = None,
                date_to: str | None = None, limit: int = 20, offset: int = 0) -> SearchQuery:
     """A SearchQuery from user-typed values; InputError names the first bad one."""
-    start, end = _date(date_from, "--from"), _date(date_to, "--to")
+    start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:
         raise InputError(f"--from {start} is after --to {end}", source="--from/--to",
                          hint="give the earlier date first")
