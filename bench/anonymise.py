@@ -71,7 +71,8 @@ def main() -> None:
     ours_rate, ours_s, ours_size = rate(docs, anonymise)
     van_docs = docs[: max(1, len(docs) // 4)]
     van_rate, van_s, van_size = rate(van_docs, vanilla_run)
-    print(f"ombuds anonymise : {ours_rate:8.1f} KB/s  ({ours_size / 1000:.0f} KB in {ours_s:.2f} s, "
+    print(f"ombuds anonymise : {ours_rate:8.1f} KB/s  "
+          f"({ours_size / 1000:.0f} KB in {ours_s:.2f} s, "
           f"{len(docs)} documents, one core)")
     print(f"vanilla Presidio : {van_rate:8.1f} KB/s  ({van_size / 1000:.0f} KB in {van_s:.2f} s)")
     print(f"ratio            : {ours_rate / van_rate:8.1f}x  (target: ombuds >= 100 KB/s: "

@@ -174,7 +174,8 @@ GROUNDS: dict[Ground, GroundInfo] = {
                    "The council has not had the chance to consider the complaint and reply.",
                    (section("26(5)"),)),
         GroundInfo(Ground.tribunal_appeal, _J, "Right of appeal to a tribunal",
-                   "The person has or had a right of appeal to a tribunal.", (section("26(6)(a)"),)),
+                   "The person has or had a right of appeal to a tribunal.",
+                   (section("26(6)(a)"),)),
         GroundInfo(Ground.ministerial_appeal, _J, "Right of appeal to a Minister",
                    "The person has or had a right of appeal to a Minister (the Planning "
                    "Inspectorate).", (section("26(6)(b)"),)),

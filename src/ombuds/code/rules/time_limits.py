@@ -33,8 +33,8 @@ class Late(Rule):
     """
 
     ground, stage = Ground.late, Stage.jurisdiction
-    statement = ("A complaint that reaches the Ombudsman after the 12 months beginning with the day "
-                 "the person first knew of the matter is late, unless there are good reasons.")
+    statement = ("A complaint that reaches the Ombudsman after the 12 months beginning with the "
+                 "day the person first knew of the matter is late, unless there are good reasons.")
     reads = ("first_knew", "complaint.dates.first_knew", "complaint.dates.came_to_ombudsman",
              "complaint.dates.complained_to_council", "complaint.dates.council_replies",
              "late_reasons")
