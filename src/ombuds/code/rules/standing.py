@@ -7,6 +7,7 @@ fails it is closed by letter (outcome `invalid`), not published.
 
 from __future__ import annotations
 
+from ombuds.code.result import Question
 from ombuds.code.registry import rule
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import ActingBody, ComplainantKind, PeopleAffected
@@ -60,6 +61,12 @@ class NoConsent(Rule):
                               suggested="ask the representative for signed consent")
         if consent:
             return self.does_not_apply(ctx, "The representative has the person's written consent.")
+        # Invalid as it stands, but curable: the investigator's next step is to ask for consent.
+        ctx.questions.append(Question(
+            fact=ctx.full_path("complaint.representative.written_consent"),
+            why="the complaint cannot go ahead without the person's written consent; it can be "
+                "considered once the representative sends it",
+            suggested="ask the representative for the person's signed consent"))
         return self.applies(ctx, "A representative complains without the person's written "
                             "consent.")
 
