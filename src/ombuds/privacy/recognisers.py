@@ -18,8 +18,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 # --- Building blocks --------------------------------------------------------------------------
 
-TITLE = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Reverend|Councillor|Cllr)"
-ITITLE = r"(?i:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lady|lord|rev|reverend|councillor|cllr)"
+_TITLES = "Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Reverend|Councillor|Cllr"
+TITLE = rf"(?:{_TITLES})"
+ITITLE = rf"(?i:{_TITLES})"  # the same titles in any case ("MRS", "mr")
 # A name word: capitalised, at least two letters, with Mc/Mac/O'/D' prefixes and hyphenated or
 # apostrophe parts (O'Brien, Al-Rashid, Min-jun). "'s" after a name is a possessive, not a part.
 # Irish and Scottish Gaelic surnames mutate after a particle: "Mac an t-Saoir", "Ó hAodha".
