@@ -232,7 +232,7 @@ class SqliteSearch:
 
     # Ranking costs about a microsecond per matching decision per query word: rank when
     # (matches after filters) x (words) is at most this, i.e. within a few milliseconds.
-    rank_budget = 4_000
+    rank_budget = 12_000
 
     def __init__(self) -> None:
         self._index: FacetIndex | None = None
