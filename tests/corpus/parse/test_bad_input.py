@@ -157,3 +157,14 @@ def test_damaged_copies_never_crash():
             except OmbudsError:
                 continue
             assert [p.number for p in d.paragraphs] == list(range(1, len(d.paragraphs) + 1))
+
+
+def test_control_characters_are_dropped_so_no_terminal_is_driven_by_a_statement(seed_files):
+    from ombuds.corpus.parse import parse_document
+
+    text = seed_files[0].read_text(encoding="utf-8").replace(
+        "Miss X complained", "Miss X \x1b[31mcomplained\x1b[0m\x07", 1)
+    parsed, stored = parse_document(text, "escape.txt")
+    assert "\x1b" not in stored and "\x07" not in stored
+    assert not any("\x1b" in p.text for p in parsed.paragraphs)
+    assert parsed.paragraphs[0].text.startswith("Miss X [31mcomplained[0m")
