@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ombuds.errors import InputError
+
+# Control characters other than tab and line breaks (C0, DEL and C1): never part of a fact or a
+# statement, and where text is shown they could drive a terminal (escape sequences) or break a
+# document (XML forbids them in DOCX). Complaint files refuse them, the API refuses them in
+# parameters, and the decision parser drops them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def parse_date(value: str | None, source: str) -> dt.date | None:

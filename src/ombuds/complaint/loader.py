@@ -7,7 +7,6 @@ line: the file is composed into a node tree first so every path can be traced ba
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,12 +15,10 @@ from pydantic import ValidationError
 
 from ombuds.complaint.model import Complaint
 from ombuds.errors import InputError, SchemaError, UnreadableFile
+from ombuds.inputs import CONTROL_CHARACTERS
 
 STRUCTURED_SUFFIXES = {".yaml", ".yml", ".json"}
 FIX_HINT = "run `ombuds schema complaint` to see every field"
-# Control characters other than tab and line breaks: never part of a fact, and they would break
-# the DOCX drafter (XML forbids them) or rewrite a terminal (escape sequences).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _path_text(loc: tuple) -> str:

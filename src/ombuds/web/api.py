@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -30,6 +29,7 @@ from ombuds import __version__
 from ombuds.corpus.models import SearchHit, SearchQuery, SearchResults
 from ombuds.corpus.store import SNIPPET_END, SNIPPET_START, Store, open_store
 from ombuds.errors import OmbudsError
+from ombuds.inputs import CONTROL_CHARACTERS
 from ombuds.vocabulary import Ground, Referral, normalise_reference
 
 MAX_LIMIT = 100
@@ -38,7 +38,6 @@ MAX_TEXT = 500  # characters in a search string or a filter value
 # Stored with a decision but not published: the file path on the server that ingested it, and
 # the publication gate's record (which may quote the personal data it found).
 PRIVATE_FIELDS = frozenset({"source", "publication"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 DESCRIPTION = """\
 Search and read the published decisions of the Local Government and Social Care Ombudsman.
@@ -136,7 +135,7 @@ def _text_param(name: str, value: str | None) -> str | None:
     """Strip a free-text parameter; refuse control characters and overlong values."""
     if value is None:
         return None
-    if _CONTROL.search(value):
+    if CONTROL_CHARACTERS.search(value):
         raise _invalid(name, value, "text without control characters")
     if len(value) > MAX_TEXT:
         raise _invalid(name, value[:40] + "…", f"at most {MAX_TEXT} characters")

@@ -20,6 +20,7 @@ from ombuds.corpus.parse.matching import grounds_and_referrals, matchable
 from ombuds.corpus.parse.sections import split_statement
 from ombuds.corpus.parse.statutes import find_statutes
 from ombuds.errors import NotADecision
+from ombuds.inputs import CONTROL_CHARACTERS
 from ombuds.vocabulary import normalise_reference
 
 # References mentioned in the text: "24 021 658", "24-021-658", joint-case "19 001 962a".
@@ -31,9 +32,6 @@ _ADDRESS_REFERENCE = re.compile(
     r"lgo\.org\.uk/decisions/(?:[^/\s?#]+/)*?(\d{2}-?\d{3}-?\d{3}[a-z]?)(?=[/?#\s\"']|$)",
     re.IGNORECASE)
 # Sections every statement is expected to have; a missing one is reported in `warnings`.
-# Control characters (other than tab and line breaks) mean nothing in a statement and could
-# drive a terminal that shows it (`ombuds show`): they are dropped before anything is read.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EXPECTED = ("the_complaint", "role_and_powers", "final_decision")
 _INVESTIGATION_LABELS = ("Upheld", "Not upheld")
 
@@ -102,7 +100,7 @@ def parse_text(text: str, source: str) -> ParsedDecision:
 def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
     """`parse_text`, also returning the statement's plain text: the text itself, or a saved
     HTML page's text (what the corpus stores and indexes; the page is converted only once)."""
-    text = _CONTROL_CHARACTERS.sub("", text)
+    text = CONTROL_CHARACTERS.sub("", text)  # see ombuds.inputs: nothing to read, unsafe to show
     address = None
     if looks_like_html(text):
         text, address = html_to_text(text)
