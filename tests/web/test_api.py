@@ -233,9 +233,9 @@ def test_the_store_is_opened_once_per_app(sqlite_url, monkeypatch):
     opened = []
     real = api.open_store
 
-    def counting(url):
+    def counting(url, **options):
         opened.append(url)
-        return real(url)
+        return real(url, **options)
 
     monkeypatch.setattr(api, "open_store", counting)
     with TestClient(api.create_app(sqlite_url)) as client:
@@ -243,6 +243,16 @@ def test_the_store_is_opened_once_per_app(sqlite_url, monkeypatch):
             client.get("/api/decisions", params={"q": "council"})
         client.get("/api/decisions/24-015-969")
     assert opened == [sqlite_url]
+
+
+def test_the_api_never_creates_a_database(tmp_path):
+    from ombuds.errors import StorageError
+
+    missing = tmp_path / "missing.db"
+    with pytest.raises(StorageError, match="no corpus database"):
+        with TestClient(api.create_app(f"sqlite:///{missing}")):
+            pass
+    assert not missing.exists()
 
 
 def test_serve_command_has_an_example_and_refuses_a_bad_database():

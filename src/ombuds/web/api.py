@@ -142,13 +142,17 @@ def _text_param(name: str, value: str | None) -> str | None:
     return value.strip() or None
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The FastAPI app serving the corpus at `db_url` (opened at start-up, closed at shutdown)."""
+def create_app(db_url: str, *, opened: Store | None = None) -> FastAPI:
+    """The FastAPI app serving the corpus at `db_url`, read-only: the database must exist (it is
+    never created here). It is opened at start-up (or `opened`, already open, is used) and closed
+    at shutdown. Start-up also runs one search, so that the first request does not pay for
+    building the facet index."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.store = open_store(db_url)
+        app.state.store = opened or open_store(db_url, create=False)
         try:
+            app.state.store.search(SearchQuery(limit=1))
             yield
         finally:
             app.state.store.close()
@@ -239,5 +243,5 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the API with uvicorn until interrupted; StorageError first if the store cannot open."""
     import uvicorn
 
-    open_store(db_url).close()  # fail here, with a clear message, rather than inside uvicorn
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")
+    store = open_store(db_url, create=False)  # fail here, with a clear message, not in uvicorn
+    uvicorn.run(create_app(db_url, opened=store), host=host, port=port, log_level="info")
