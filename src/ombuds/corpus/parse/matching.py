@@ -101,13 +101,10 @@ class _Rule:
         return False
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern ("a|b(c|d)" -> ["a", "b(c|d)"]).
-
-    Each alternative gets its own prefilter: one alternative without a rare word would otherwise
-    make the whole pattern scan every statement.
-    """
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _outside_classes(pattern: str):
+    """(index, char, depth) for each character of a regex that is neither escaped nor inside a
+    [...] class; `depth` counts the groups open once the character is read."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -119,37 +116,32 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1:i + 2] == "]":
                 i += 1  # a literal "]" first in a class
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(c|d)" -> ["a", "b(c|d)"]).
+
+    Each alternative gets its own prefilter: one alternative without a rare word would otherwise
+    make the whole pattern scan every statement.
+    """
+    parts, start = [], 0
+    for i, ch, depth in _outside_classes(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
 
 def _group_end(pattern: str) -> int:
     """Index just past the group that opens `pattern` at 0, or -1."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for i, ch, depth in _outside_classes(pattern):
+        if ch == ")" and depth == 0:
+            return i + 1
     return -1
 
 
