@@ -131,7 +131,10 @@ def test_an_investigate_outcome_says_the_complaint_will_be_investigated():
                                 result=FindingResult.does_not_apply)))
     s = draft_statement(a)
     assert a.outcome is Outcome.investigate and s.decision is None
-    assert "not for publication" in (s.decision_line or "")
+    from ombuds.statement.render.text import header_lines
+
+    assert any(line.startswith("Status : ") and "not for publication" in line
+               for line in header_lines(s))
     assert s.summary.startswith("We will investigate Miss X's complaint")
     assert "will investigate" in s.sections[-1].paragraphs[0].text
     assert "will therefore investigate" in " ".join(p.text for p in s.sections[3].paragraphs)

@@ -88,11 +88,6 @@ class Statement(BaseModel):
         return f"{self.body} ({self.reference})" if self.reference else self.body
 
     @property
-    def decision_line(self) -> str | None:
-        """What the header's Decision line says: the label, or the note for an unpublished one."""
-        return self.decision or self.decision_note
-
-    @property
     def decision_date_text(self) -> str:
         """"10 Feb 2025", as published statements print it."""
         return self.decision_date.strftime("%d %b %Y")
