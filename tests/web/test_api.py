@@ -264,6 +264,14 @@ def test_serve_command_has_an_example_and_refuses_a_bad_database():
     assert "unsupported database URL" in result.output
 
 
+def test_serve_refuses_a_missing_database_and_does_not_create_it(tmp_path):
+    missing = tmp_path / "missing.db"
+    result = CliRunner().invoke(cli_app, ["serve", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == StorageError.exit_code
+    assert "no corpus database at this path" in result.output
+    assert not missing.exists()
+
+
 def test_ombuds_serve_answers_over_http(sqlite_url):
     """The real command: uvicorn on a free local port, one search, then stopped."""
     import socket
