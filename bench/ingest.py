@@ -128,7 +128,9 @@ def run_child(mode: str, corpus: Path, db_path: Path) -> tuple[dict, float, floa
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(
             [sys.executable, __file__, f"--child={mode}", str(corpus), str(db_path)],
-            stdout=output, cwd=ROOT)
+            stdout=output,
+            cwd=ROOT,
+        )
         tree_peak = 0.0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -145,24 +147,35 @@ def run_child(mode: str, corpus: Path, db_path: Path) -> tuple[dict, float, floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="Example: python bench/ingest.py --n 5000")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Example: python bench/ingest.py --n 5000",
+    )
     parser.add_argument("--n", type=int, default=100_000, help="decisions (default 100000)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="work in this folder and keep corpus/ and ombuds.db for search.py")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="alternate floor and ingest this many times and compare the best "
-                        "of each (the disk and page cache make single runs noisy; default 1)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="work in this folder and keep corpus/ and ombuds.db for search.py",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="alternate floor and ingest this many times and compare the best "
+        "of each (the disk and page cache make single runs noisy; default 1)",
+    )
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:  # inside a child process: one side of the benchmark
         corpus, db_path = args.paths
-        result = floor_child(corpus, db_path) if args.child == "floor" else ingest_child(
-            corpus, db_path)
+        result = (
+            floor_child(corpus, db_path) if args.child == "floor" else ingest_child(corpus, db_path)
+        )
         print(json.dumps(result))
         return 0
 
@@ -172,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     generated = write_corpus(corpus, args.n, args.seed)
     files = corpus_files(corpus)
     megabytes = sum(p.stat().st_size for p in files) / 1e6
-    print(f"corpus: {len(files)} files, {megabytes:.0f} MB in {corpus}"
-          + (f" (generated in {generated:.1f} s)" if generated else " (reused)"))
+    print(
+        f"corpus: {len(files)} files, {megabytes:.0f} MB in {corpus}"
+        + (f" (generated in {generated:.1f} s)" if generated else " (reused)")
+    )
 
     floor_db, ombuds_db = work / "floor.db", work / "ombuds.db"
     floors, ingests = [], []
@@ -184,8 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         floors.append(run_child("floor", corpus, floor_db))
         ingests.append(run_child("ingest", corpus, ombuds_db))
         if args.rounds > 1:
-            print(f"round {round_}: floor {floors[-1][0]['seconds']:.1f} s, "
-                  f"ingest {ingests[-1][0]['seconds']:.1f} s")
+            print(
+                f"round {round_}: floor {floors[-1][0]['seconds']:.1f} s, "
+                f"ingest {ingests[-1][0]['seconds']:.1f} s"
+            )
     floor, floor_peak, floor_tree = min(floors, key=lambda r: r[0]["seconds"])
     ingest, ingest_peak, ingest_tree = min(ingests, key=lambda r: r[0]["seconds"])
     ingest_peak = max(r[1] for r in ingests)  # memory: the worst round, not the fastest
@@ -193,20 +210,32 @@ def main(argv: list[str] | None = None) -> int:
 
     ratio = ingest["seconds"] / floor["seconds"]
     peak = max(ingest_peak, ingest_tree)
-    rows = [("raw FTS5 insert (floor)", floor["seconds"], floor_peak, floor_tree, floor_db),
-            ("ombuds ingest", ingest["seconds"], ingest_peak, ingest_tree, ombuds_db)]
-    print(f"\n{'':26}{'seconds':>9}{'decisions/s':>13}{'max RSS MB':>12}{'tree PSS MB':>13}"
-          f"{'DB MB':>8}")
+    rows = [
+        ("raw FTS5 insert (floor)", floor["seconds"], floor_peak, floor_tree, floor_db),
+        ("ombuds ingest", ingest["seconds"], ingest_peak, ingest_tree, ombuds_db),
+    ]
+    print(
+        f"\n{'':26}{'seconds':>9}{'decisions/s':>13}{'max RSS MB':>12}{'tree PSS MB':>13}"
+        f"{'DB MB':>8}"
+    )
     for name, seconds, largest, tree, path in rows:
         size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 1e6
-        print(f"{name:26}{seconds:9.1f}{len(files) / seconds:13.0f}{largest:12.0f}{tree:13.0f}"
-              f"{size:8.0f}")
-    print("(max RSS: the largest single process; tree PSS: all its processes together, "
-          "sampled every 0.2 s)")
-    print(f"\nratio ingest / floor: {ratio:.2f} (target <= {TARGET_RATIO:g}: "
-          f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})")
-    print(f"peak memory of ingest: {peak:.0f} MB (target <= {TARGET_PEAK_MB:g} MB: "
-          f"{'met' if peak <= TARGET_PEAK_MB else 'NOT met'})")
+        print(
+            f"{name:26}{seconds:9.1f}{len(files) / seconds:13.0f}{largest:12.0f}{tree:13.0f}"
+            f"{size:8.0f}"
+        )
+    print(
+        "(max RSS: the largest single process; tree PSS: all its processes together, "
+        "sampled every 0.2 s)"
+    )
+    print(
+        f"\nratio ingest / floor: {ratio:.2f} (target <= {TARGET_RATIO:g}: "
+        f"{'met' if ratio <= TARGET_RATIO else 'NOT met'})"
+    )
+    print(
+        f"peak memory of ingest: {peak:.0f} MB (target <= {TARGET_PEAK_MB:g} MB: "
+        f"{'met' if peak <= TARGET_PEAK_MB else 'NOT met'})"
+    )
     print(f"ingest report: {ingest['report']}")
     if args.keep:
         print(f"kept: {corpus} and {ombuds_db}")

@@ -22,9 +22,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synthetic import generate  # noqa: E402
-from ombuds.corpus.parse import parse_text  # noqa: E402
-from ombuds.corpus.parse.matching import forget_lines  # noqa: E402
+from bench.synthetic import generate
+from ombuds.corpus.parse import parse_text
+from ombuds.corpus.parse.matching import forget_lines
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "decisions" / "seeds"
 
@@ -77,14 +77,18 @@ def main(argv: list[str] | None = None) -> None:
     for fmt in ("txt", "html"):
         texts = [text for _name, text in generate(args.n, seed=args.seed, fmt=fmt)]
         rows.append((f"synthetic {fmt} ({args.n})", texts, False))
-    print(f"parse_text, median of {args.passes} passes, per decision "
-          "(and the raw FTS5 insert of the same texts, for scale):")
+    print(
+        f"parse_text, median of {args.passes} passes, per decision "
+        "(and the raw FTS5 insert of the same texts, for scale):"
+    )
     for label, texts, forget_each in rows:
         size = sum(map(len, texts)) / len(texts) / 1024
         parse = per_decision_us(texts, args.passes, forget_each)
         floor = statistics.median(fts5_insert_us(texts) for _ in range(args.passes))
-        print(f"  {label:<26} parse {parse / 1000:6.3f} ms   FTS5 insert {floor / 1000:6.3f} ms"
-              f"   parse/insert {parse / floor:4.1f}   ({size:.1f} KB average)")
+        print(
+            f"  {label:<26} parse {parse / 1000:6.3f} ms   FTS5 insert {floor / 1000:6.3f} ms"
+            f"   parse/insert {parse / floor:4.1f}   ({size:.1f} KB average)"
+        )
 
 
 if __name__ == "__main__":

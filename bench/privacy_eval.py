@@ -17,29 +17,50 @@ import argparse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {"labelled": ROOT / "tests/privacy/data/labelled.txt",
-        "holdout": ROOT / "tests/privacy/data/holdout.txt",
-        "independent": ROOT / "tests/privacy/data/independent.txt",
-        "fresh": ROOT / "tests/privacy/data/fresh.txt"}
+SETS = {
+    "labelled": ROOT / "tests/privacy/data/labelled.txt",
+    "holdout": ROOT / "tests/privacy/data/holdout.txt",
+    "independent": ROOT / "tests/privacy/data/independent.txt",
+    "fresh": ROOT / "tests/privacy/data/fresh.txt",
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
-    parser.add_argument("--set", action="append", choices=sorted(SETS),
-                        help="score only this set (repeatable; default: every set)")
-    parser.add_argument("--file", action="append", type=Path, default=[],
-                        help="also score this labelled file (same marks as labelled.txt)")
-    parser.add_argument("--vanilla-errors", action="store_true",
-                        help="with --show-errors, list vanilla Presidio's errors too")
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=sorted(SETS),
+        help="score only this set (repeatable; default: every set)",
+    )
+    parser.add_argument(
+        "--file",
+        action="append",
+        type=Path,
+        default=[],
+        help="also score this labelled file (same marks as labelled.txt)",
+    )
+    parser.add_argument(
+        "--vanilla-errors",
+        action="store_true",
+        help="with --show-errors, list vanilla Presidio's errors too",
+    )
     args = parser.parse_args()
     chosen = {name: SETS[name] for name in (args.set or SETS)}
     chosen.update({path.stem: path for path in args.file})
 
     from ombuds.privacy.analyzer import detect, vanilla_engine
     from ombuds.privacy.anonymise import anonymise
-    from ombuds.privacy.evaluation import (IDENTIFIER_TYPES, NAME_TYPES, VANILLA_TYPES,
-                                           format_table, leaks, load_labelled, score)
+    from ombuds.privacy.evaluation import (
+        IDENTIFIER_TYPES,
+        NAME_TYPES,
+        VANILLA_TYPES,
+        format_table,
+        leaks,
+        load_labelled,
+        score,
+    )
 
     vanilla = vanilla_engine()
 
@@ -47,24 +68,33 @@ def main() -> None:
         return [(d.start, d.end, d.entity) for d in detect(text)]
 
     def baseline(text):
-        return [(r.start, r.end, VANILLA_TYPES.get(r.entity_type, "OTHER"))
-                for r in vanilla.analyze(text, language="en")]
+        return [
+            (r.start, r.end, VANILLA_TYPES.get(r.entity_type, "OTHER"))
+            for r in vanilla.analyze(text, language="en")
+        ]
 
     for name, path in chosen.items():
         if not path.exists():
             continue
         paragraphs = load_labelled(path)
         mine, theirs = score(paragraphs, ours), score(paragraphs, baseline)
-        print(f"## {name} set: {len(paragraphs)} paragraphs, "
-              f"{sum(len(p.entities) for p in paragraphs)} labelled entities ({path.name})\n")
+        print(
+            f"## {name} set: {len(paragraphs)} paragraphs, "
+            f"{sum(len(p.entities) for p in paragraphs)} labelled entities ({path.name})\n"
+        )
         print(format_table(mine, theirs))
-        met = (mine.grouped_recall(NAME_TYPES) >= 0.99
-               and mine.grouped_recall(IDENTIFIER_TYPES) >= 0.99
-               and mine.overall_precision() >= 0.95 and mine.survived[0] == mine.survived[1])
+        met = (
+            mine.grouped_recall(NAME_TYPES) >= 0.99
+            and mine.grouped_recall(IDENTIFIER_TYPES) >= 0.99
+            and mine.overall_precision() >= 0.95
+            and mine.survived[0] == mine.survived[1]
+        )
         leaked = leaks(paragraphs, lambda text: anonymise(text).text)
         print(f"\nlabelled entities still readable in ombuds' anonymised output: {len(leaked)}")
-        print(f"\ntargets (recall >= 99% on names and identifiers, precision >= 95%, every public "
-              f"name survives): {'met' if met else 'NOT met'}\n")
+        print(
+            f"\ntargets (recall >= 99% on names and identifiers, precision >= 95%, every public "
+            f"name survives): {'met' if met else 'NOT met'}\n"
+        )
         if args.show_errors:
             for line in mine.misses + mine.false_positives + [f"leak {x}" for x in leaked]:
                 print("  ombuds:", line)

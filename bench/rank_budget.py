@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import search as search_bench  # noqa: E402  (bench/search.py: the same seeded queries)
+import search as search_bench
 
-from ombuds.corpus.models import SearchQuery  # noqa: E402
-from ombuds.corpus.store import open_store  # noqa: E402
-from ombuds.corpus.store.search import SqliteSearch  # noqa: E402
+from ombuds.corpus.models import SearchQuery
+from ombuds.corpus.store import open_store
+from ombuds.corpus.store.search import SqliteSearch
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,10 +31,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args(argv)
 
-    queries = [SearchQuery(q=q["q"], category=q.get("category"), decision=q.get("decision"),
-                           body=q.get("body"), ground=q.get("ground"), date_from=q.get("from"),
-                           date_to=q.get("to"), limit=20)
-               for q in search_bench.make_queries(args.queries, 0)]
+    queries = [
+        SearchQuery(
+            q=q["q"],
+            category=q.get("category"),
+            decision=q.get("decision"),
+            body=q.get("body"),
+            ground=q.get("ground"),
+            date_from=q.get("from"),
+            date_to=q.get("to"),
+            limit=20,
+        )
+        for q in search_bench.make_queries(args.queries, 0)
+    ]
     ranked = 0
     real_ranked_page = SqliteSearch._ranked_page
 
@@ -55,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
                 start = time.perf_counter()
                 store.search(query)
                 timings.append((time.perf_counter() - start) * 1000)
-            print(f"{budget:>12}  {ranked:>6}  {search_bench.percentile(timings, 0.5):6.1f}  "
-                  f"{search_bench.percentile(timings, 0.95):6.1f}")
+            print(
+                f"{budget:>12}  {ranked:>6}  {search_bench.percentile(timings, 0.5):6.1f}  "
+                f"{search_bench.percentile(timings, 0.95):6.1f}"
+            )
     return 0
 
 

@@ -45,9 +45,28 @@ from ombuds.corpus.store import open_store  # noqa: E402
 
 TARGET_P95_MS = 20.0
 VENV_BIN = Path(sys.executable).parent
-EXTRA_WORDS = ["social worker", "apology", "delay", "complaint", "assessment", "injustice",
-               "distress", "fault", "refund", "policy", "records", "review", "payment",
-               "manager", "letter", "officer", "information", "decision", "remedy", "care"]
+EXTRA_WORDS = [
+    "social worker",
+    "apology",
+    "delay",
+    "complaint",
+    "assessment",
+    "injustice",
+    "distress",
+    "fault",
+    "refund",
+    "policy",
+    "records",
+    "review",
+    "payment",
+    "manager",
+    "letter",
+    "officer",
+    "information",
+    "decision",
+    "remedy",
+    "care",
+]
 FACETS = ("category", "decision", "body", "year", "ground", "referral")
 
 
@@ -68,8 +87,9 @@ def make_queries(count: int, seed: int) -> list[dict]:
         elif kind == "top":
             query["category"] = rng.choice(sorted({c.split(" > ")[0] for c in W.KNOWN_CATEGORIES}))
         elif kind == "decision":
-            query["decision"] = rng.choice(("Closed after initial enquiries", "Upheld",
-                                            "Not upheld"))
+            query["decision"] = rng.choice(
+                ("Closed after initial enquiries", "Upheld", "Not upheld")
+            )
         elif kind == "ground":
             query["ground"] = str(rng.choice(W.DISCRETION))
         elif kind == "dates":
@@ -142,8 +162,9 @@ def free_port() -> int:
 
 
 def start_server(command: list[str], probe: str) -> subprocess.Popen:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               cwd=ROOT)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -178,10 +199,19 @@ def time_http(base: str, urls: list[str]) -> tuple[list[float], list[int]]:
 def time_in_process(db: Path, queries: list[dict]) -> list[float]:
     store = open_store(f"sqlite:///{db}")
     try:
-        search_queries = [SearchQuery(q=q["q"], category=q.get("category"),
-                                      decision=q.get("decision"), body=q.get("body"),
-                                      ground=q.get("ground"), date_from=q.get("from"),
-                                      date_to=q.get("to"), limit=20) for q in queries]
+        search_queries = [
+            SearchQuery(
+                q=q["q"],
+                category=q.get("category"),
+                decision=q.get("decision"),
+                body=q.get("body"),
+                ground=q.get("ground"),
+                date_from=q.get("from"),
+                date_to=q.get("to"),
+                limit=20,
+            )
+            for q in queries
+        ]
         for query in search_queries[:20]:
             store.search(query)
         timings = []
@@ -202,7 +232,8 @@ def percentile(values: list[float], share: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Search latency: ombuds (in process and HTTP) beside Datasette.",
-        epilog="Example: python bench/search.py --db /tmp/ombuds-bench/ombuds.db")
+        epilog="Example: python bench/search.py --db /tmp/ombuds-bench/ombuds.db",
+    )
     parser.add_argument("--db", type=Path, required=True, help="the SQLite file ingest built")
     parser.add_argument("--queries", type=int, default=300, help="queries (default 300)")
     parser.add_argument("--seed", type=int, default=0, help="query seed (default 0)")
@@ -214,31 +245,61 @@ def main(argv: list[str] | None = None) -> int:
     datasette_db = args.db.with_name("datasette.db")
     start = time.perf_counter()
     build_datasette_db(args.db, datasette_db)
-    print(f"{len(queries)} queries; Datasette copy {datasette_db} ready in "
-          f"{time.perf_counter() - start:.1f} s")
+    print(
+        f"{len(queries)} queries; Datasette copy {datasette_db} ready in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
 
     results = {"ombuds, in process": time_in_process(args.db, queries)}
 
     ours_port, theirs_port = free_port(), free_port()
     ours_urls = ["/api/decisions?" + urlencode({**q, "limit": 20}) for q in queries]
-    theirs_urls = ["/datasette/decisions.json?" + urlencode(datasette_params(q))
-                   for q in queries]
+    theirs_urls = ["/datasette/decisions.json?" + urlencode(datasette_params(q)) for q in queries]
     servers = []
     try:
-        servers.append(start_server(
-            [str(VENV_BIN / "ombuds"), "serve", "--db", f"sqlite:///{args.db}",
-             "--port", str(ours_port)], f"http://127.0.0.1:{ours_port}/api/decisions?limit=1"))
-        results["ombuds, HTTP"], ours_totals = time_http(f"http://127.0.0.1:{ours_port}",
-                                                         ours_urls)
+        servers.append(
+            start_server(
+                [
+                    str(VENV_BIN / "ombuds"),
+                    "serve",
+                    "--db",
+                    f"sqlite:///{args.db}",
+                    "--port",
+                    str(ours_port),
+                ],
+                f"http://127.0.0.1:{ours_port}/api/decisions?limit=1",
+            )
+        )
+        results["ombuds, HTTP"], ours_totals = time_http(f"http://127.0.0.1:{ours_port}", ours_urls)
         servers.pop().terminate()
-        servers.append(start_server(
-            [str(VENV_BIN / "datasette"), "serve", "-i", str(datasette_db), "--port",
-             str(theirs_port), "--setting", "suggest_facets", "off",
-             "--setting", "facet_time_limit_ms", "10000", "--setting", "sql_time_limit_ms",
-             "30000", "--setting", "default_facet_size", "30"],
-            f"http://127.0.0.1:{theirs_port}/datasette/decisions.json?_size=1"))
+        servers.append(
+            start_server(
+                [
+                    str(VENV_BIN / "datasette"),
+                    "serve",
+                    "-i",
+                    str(datasette_db),
+                    "--port",
+                    str(theirs_port),
+                    "--setting",
+                    "suggest_facets",
+                    "off",
+                    "--setting",
+                    "facet_time_limit_ms",
+                    "10000",
+                    "--setting",
+                    "sql_time_limit_ms",
+                    "30000",
+                    "--setting",
+                    "default_facet_size",
+                    "30",
+                ],
+                f"http://127.0.0.1:{theirs_port}/datasette/decisions.json?_size=1",
+            )
+        )
         results["Datasette, HTTP"], theirs_totals = time_http(
-            f"http://127.0.0.1:{theirs_port}", theirs_urls)
+            f"http://127.0.0.1:{theirs_port}", theirs_urls
+        )
     finally:
         for server in servers:
             server.terminate()
@@ -248,21 +309,30 @@ def main(argv: list[str] | None = None) -> int:
     summary = {}
     for name, timings in results.items():
         summary[name] = (percentile(timings, 0.5), percentile(timings, 0.95))
-        print(f"{name:22}{summary[name][0]:9.1f}{summary[name][1]:9.1f}"
-              f"{statistics.fmean(timings):9.1f}{max(timings):9.1f}")
+        print(
+            f"{name:22}{summary[name][0]:9.1f}{summary[name][1]:9.1f}"
+            f"{statistics.fmean(timings):9.1f}{max(timings):9.1f}"
+        )
     ours, theirs = summary["ombuds, HTTP"], summary["Datasette, HTTP"]
-    print(f"\nratio ombuds HTTP / Datasette: p50 {ours[0] / theirs[0]:.2f}, "
-          f"p95 {ours[1] / theirs[1]:.2f} (target <= 1)")
+    print(
+        f"\nratio ombuds HTTP / Datasette: p50 {ours[0] / theirs[0]:.2f}, "
+        f"p95 {ours[1] / theirs[1]:.2f} (target <= 1)"
+    )
     for name in ("ombuds, in process", "ombuds, HTTP"):
         p95 = summary[name][1]
-        print(f"{name}: p95 {p95:.1f} ms (target <= {TARGET_P95_MS:g} ms: "
-              f"{'met' if p95 <= TARGET_P95_MS else 'NOT met'})")
-    same = sum(a == b for a, b in zip(ours_totals, theirs_totals))
-    print(f"same total number of matches as Datasette: {same} of {len(queries)} queries "
-          "(both index with the same porter tokenizer; a difference means the two read the "
-          "search text differently)")
-    print(json.dumps({k: {"p50": round(v[0], 2), "p95": round(v[1], 2)}
-                      for k, v in summary.items()}))
+        print(
+            f"{name}: p95 {p95:.1f} ms (target <= {TARGET_P95_MS:g} ms: "
+            f"{'met' if p95 <= TARGET_P95_MS else 'NOT met'})"
+        )
+    same = sum(a == b for a, b in zip(ours_totals, theirs_totals, strict=False))
+    print(
+        f"same total number of matches as Datasette: {same} of {len(queries)} queries "
+        "(both index with the same porter tokenizer; a difference means the two read the "
+        "search text differently)"
+    )
+    print(
+        json.dumps({k: {"p50": round(v[0], 2), "p95": round(v[1], 2)} for k, v in summary.items()})
+    )
     return 0
 
 

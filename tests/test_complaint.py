@@ -30,8 +30,9 @@ def test_json_and_yaml_load_the_same_complaint(tmp_path):
 
 
 def test_enum_facts_accept_their_names_as_well_as_their_words(tmp_path):
-    text = SEED.read_text().replace("topics: [children in care]",
-                                    "topics: [looked_after_children]", 1)
+    text = SEED.read_text().replace(
+        "topics: [children in care]", "topics: [looked_after_children]", 1
+    )
     path = tmp_path / "c.yaml"
     path.write_text(text)
     assert load_complaint(path).heads[0].topics == [Topic.looked_after_children]
@@ -46,7 +47,8 @@ def test_a_schema_error_names_file_path_value_expected_and_line(tmp_path):
         "  - summary: Something went wrong\n"
         "    about: a service the council provided or failed to provide\n"
         "    council_response:\n"
-        "      upheld: maybe\n")
+        "      upheld: maybe\n"
+    )
     with pytest.raises(SchemaError) as caught:
         load_complaint(path)
     error = caught.value
@@ -60,10 +62,12 @@ def test_a_schema_error_names_file_path_value_expected_and_line(tmp_path):
 
 def test_a_missing_field_is_reported_at_its_parents_line(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text("body: Anytown Council\n"
-                    "complainant: {title: Mr, alias: Mr X}\n"
-                    "heads:\n"
-                    "  - about: a decision the council made\n")
+    path.write_text(
+        "body: Anytown Council\n"
+        "complainant: {title: Mr, alias: Mr X}\n"
+        "heads:\n"
+        "  - about: a decision the council made\n"
+    )
     with pytest.raises(SchemaError) as caught:
         load_complaint(path)
     problem = caught.value.problems[0]
@@ -121,12 +125,15 @@ def test_a_letter_is_not_read_yet_and_the_error_says_what_to_do(tmp_path):
     assert "ombuds schema complaint" in str(caught.value)
 
 
-@pytest.mark.parametrize("name, content, error", [
-    ("empty.yaml", "  \n", UnreadableFile),
-    ("latin1.yaml", b"body: caf\xe9\n", UnreadableFile),
-    ("complaint.docx", "x", InputError),
-    ("missing.yaml", None, InputError),
-])
+@pytest.mark.parametrize(
+    "name, content, error",
+    [
+        ("empty.yaml", "  \n", UnreadableFile),
+        ("latin1.yaml", b"body: caf\xe9\n", UnreadableFile),
+        ("complaint.docx", "x", InputError),
+        ("missing.yaml", None, InputError),
+    ],
+)
 def test_unusable_files_are_named(tmp_path, name, content, error):
     path = tmp_path / name
     if isinstance(content, bytes):
@@ -163,8 +170,11 @@ def test_a_bare_yes_or_no_for_upheld_is_read_as_the_word(tmp_path):
 
 def test_control_characters_are_refused_with_their_path_and_line(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text(SEED.read_text().replace(
-        "        officer: social worker\n", '        officer: "social\\x00worker"\n', 1))
+    path.write_text(
+        SEED.read_text().replace(
+            "        officer: social worker\n", '        officer: "social\\x00worker"\n', 1
+        )
+    )
     with pytest.raises(SchemaError) as caught:
         load_complaint(path)
     problem = caught.value.problems[0]

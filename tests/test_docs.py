@@ -24,21 +24,25 @@ def _commands() -> dict:
 
 
 def _section(doc: str, name: str) -> str:
-    m = re.search(rf"^## `ombuds {re.escape(name)}\b[^\n]*$.*?(?=^## |\Z)", doc, re.M | re.S)
+    m = re.search(
+        rf"^## `ombuds {re.escape(name)}\b[^\n]*$.*?(?=^## |\Z)", doc, re.MULTILINE | re.DOTALL
+    )
     assert m, f"docs/cli.md has no '## `ombuds {name} ...`' section"
     return m.group(0)
 
 
 def test_vocabulary_doc_is_generated_from_the_code():
     assert (ROOT / "docs" / "vocabulary.md").read_text(encoding="utf-8") == vocabulary_markdown(), (
-        "docs/vocabulary.md drifted: run `ombuds vocabulary --markdown > docs/vocabulary.md`")
+        "docs/vocabulary.md drifted: run `ombuds vocabulary --markdown > docs/vocabulary.md`"
+    )
 
 
 @pytest.mark.parametrize("ground", list(Ground))
 def test_every_ground_is_documented(ground):
     assert f"`{ground.value}`" in (ROOT / "docs" / "vocabulary.md").read_text(encoding="utf-8")
     assert f"`{ground.value}`" in (ROOT / "docs" / "assessment-code.md").read_text(
-        encoding="utf-8"), f"docs/assessment-code.md does not explain {ground.value}"
+        encoding="utf-8"
+    ), f"docs/assessment-code.md does not explain {ground.value}"
 
 
 def test_every_referral_is_documented():
@@ -69,9 +73,13 @@ def test_every_command_has_help_with_an_example():
 def test_readme_quick_start_has_exactly_two_commands():
     text = README.read_text(encoding="utf-8")
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", quick, re.S)
-    commands = [line for b in blocks for line in b.splitlines()
-                if line.strip() and not line.lstrip().startswith("#")]
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", quick, re.DOTALL)
+    commands = [
+        line
+        for b in blocks
+        for line in b.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     assert len(commands) == 2, commands
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1].strip() in ci, ".ci/run must run the README's test command as written"

@@ -41,9 +41,11 @@ def test_every_ground_has_a_checked_citation(ground):
 
 def test_citations_read_as_decisions_print_them():
     assert v.GROUNDS[v.Ground.could_not_add].citation_text == (
-        "Local Government Act 1974, section 24A(6)")
+        "Local Government Act 1974, section 24A(6)"
+    )
     assert v.GROUNDS[v.Ground.court_proceedings].citation_text == (
-        "Local Government Act 1974, Schedule 5, paragraph 1, Schedule 5A, paragraph 3")
+        "Local Government Act 1974, Schedule 5, paragraph 1, Schedule 5A, paragraph 3"
+    )
     assert v.GROUNDS[v.Ground.late].citation.url.endswith("/section/26B")
 
 
@@ -80,6 +82,7 @@ def test_categories_are_an_open_list():
 
 def test_every_published_outcome_has_a_label():
     assert v.PUBLISHED_LABELS[v.Outcome.closed_after_initial_enquiries] == (
-        "Closed after initial enquiries")
+        "Closed after initial enquiries"
+    )
     assert v.PUBLISHED_LABELS[v.Outcome.invalid] is None
     assert set(v.DECISION_LABELS) == {x for x in v.PUBLISHED_LABELS.values() if x}

@@ -21,5 +21,6 @@ def parse_date(value: str | None, source: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"not a date: {value!r}", source=source,
-                         hint="write it as YYYY-MM-DD, e.g. 2025-02-10") from None
+        raise InputError(
+            f"not a date: {value!r}", source=source, hint="write it as YYYY-MM-DD, e.g. 2025-02-10"
+        ) from None

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ombuds.vocabulary import (
     CATEGORIES,
     GROUNDS,
@@ -15,7 +17,7 @@ from ombuds.vocabulary import (
 )
 
 
-def vocabulary_data() -> dict:
+def vocabulary_data() -> dict[str, Any]:
     """The vocabulary as plain data (for `--json`)."""
     return {
         "grounds": [
@@ -44,16 +46,18 @@ def vocabulary_markdown() -> str:
     lines = [
         "# Vocabulary",
         "",
-        "Generated from `src/ombuds/vocabulary.py` by `ombuds vocabulary --markdown`; do not edit "
-        "by hand (a test compares the two). Every part of ombuds speaks these ids: adding one is "
-        "fine, renaming one is a breaking change.",
+        (
+            "Generated from `src/ombuds/vocabulary.py` by `ombuds vocabulary --markdown`; do not edit "
+            "by hand (a test compares the two). Every part of ombuds speaks these ids: adding one is "
+            "fine, renaming one is a breaking change."
+        ),
         "",
     ]
     for stage, heading, wording in (
         (Stage.jurisdiction, "Jurisdiction grounds", "we cannot investigate"),
         (Stage.discretion, "Discretion grounds", "we will not investigate"),
     ):
-        lines += [f"## {heading} (\"{wording}\")", "", "| id | test | citation |", "|---|---|---|"]
+        lines += [f'## {heading} ("{wording}")', "", "| id | test | citation |", "|---|---|---|"]
         for info in GROUNDS.values():
             if info.stage is stage:
                 links = ", ".join(f"[{c.provision or c.act}]({c.url})" for c in info.citations)

@@ -29,8 +29,9 @@ def test_search_benchmark_queries_are_fixed_and_map_to_datasette(tmp_path):
     first = search_bench.make_queries(250, seed=0)
     assert first == search_bench.make_queries(250, seed=0) and len(first) == 250
     assert sum(1 for q in first if len(q) > 1) > 150, "most queries carry a facet filter"
-    params = dict(search_bench.datasette_params({"q": "care", "category": "Education",
-                                                 "ground": "late"}))
+    params = dict(
+        search_bench.datasette_params({"q": "care", "category": "Education", "ground": "late"})
+    )
     assert params["_search"] == "care"
     assert params["category__startswith"] == "Education > "
     assert params["grounds__arraycontains"] == "late"
@@ -45,6 +46,7 @@ def test_datasette_copy_has_the_same_decisions_and_a_detected_fts_index(tmp_path
     connection = sqlite3.connect(target)
     assert connection.execute("select count(*) from decisions").fetchone() == (30,)
     assert detect_fts(connection, "decisions") == "decisions_fts"
-    hits = connection.execute("select count(*) from decisions_fts where decisions_fts match "
-                              "'council'").fetchone()[0]
+    hits = connection.execute(
+        "select count(*) from decisions_fts where decisions_fts match 'council'"
+    ).fetchone()[0]
     assert hits == 30

@@ -53,7 +53,7 @@ def test_the_corpus_is_varied(many):
     assert len({r.reference for r in many}) == len(many), "references are unique"
     assert len({r.body for r in many}) >= 100
     categories = {r.category for r in many if r.category}
-    assert KNOWN_CATEGORIES <= categories, "every known category appears"
+    assert categories >= KNOWN_CATEGORIES, "every known category appears"
     assert categories - KNOWN_CATEGORIES, "and a few unseen ones"
     decisions = Counter(r.decision for r in many if r.decision)
     share = {label: n / sum(decisions.values()) for label, n in decisions.items()}
@@ -73,16 +73,36 @@ def test_the_corpus_is_varied(many):
 
 def test_every_kind_of_copying_noise_occurs(many):
     texts = [r.text for r in many if r.fmt == "txt"]
-    for mark in ("Back to top", "Print this page", "Privacy settings", "LGO logogram",
-                 "Google Analytics", "\u00a0", "’", "'", "\n• ", "\n- ", "\n  1. ", "    • ",
-                 "\n\n\n", "The Ombudsmen’s role and powers",
-                 "What the Ombudsman can and cannot do"):
+    for mark in (
+        "Back to top",
+        "Print this page",
+        "Privacy settings",
+        "LGO logogram",
+        "Google Analytics",
+        "\u00a0",
+        "’",
+        "'",
+        "\n• ",
+        "\n- ",
+        "\n  1. ",
+        "    • ",
+        "\n\n\n",
+        "The Ombudsmen’s role and powers",
+        "What the Ombudsman can and cannot do",
+    ):
         assert any(mark in t for t in texts), f"no plain-text decision shows {mark!r}"
     assert any(t.startswith("LGO logogram") for t in texts), "banner before the statement"
     assert any(" 12. " in t and "Final decision\n" in t for t in texts), "continuous numbering"
     pages = [r.text for r in many if r.fmt == "html"]
-    for mark in ("<nav", "<script", "<footer", "cookie-banner", "&rsquo;", "displaypref=",
-                 "https://www.lgo.org.uk/decisions/"):
+    for mark in (
+        "<nav",
+        "<script",
+        "<footer",
+        "cookie-banner",
+        "&rsquo;",
+        "displaypref=",
+        "https://www.lgo.org.uk/decisions/",
+    ):
         assert any(mark in p for p in pages), f"no HTML page shows {mark!r}"
 
 

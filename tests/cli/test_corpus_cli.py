@@ -91,10 +91,25 @@ def test_search_prints_ranked_hits_with_snippets_and_facets(db):
 
 
 def test_search_json_with_filters(db):
-    result = run("search", "", "--db", db, "--ground", "individual_conduct", "--referral", "ico",
-                 "--from", "2024-01-01", "--to", "2025-12-31", "--decision",
-                 "closed after initial enquiries", "--category", "Children's care services",
-                 "--json")
+    result = run(
+        "search",
+        "",
+        "--db",
+        db,
+        "--ground",
+        "individual_conduct",
+        "--referral",
+        "ico",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2025-12-31",
+        "--decision",
+        "closed after initial enquiries",
+        "--category",
+        "Children's care services",
+        "--json",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"total", "results", "facets"}
@@ -109,12 +124,15 @@ def test_search_syntax_never_crashes(db, text):
     assert json.loads(result.stdout)["total"] >= 0
 
 
-@pytest.mark.parametrize("option, value, expected", [
-    ("--ground", "too_late", "better_placed"),
-    ("--referral", "the_pope", "ico"),
-    ("--from", "10/02/2025", "YYYY-MM-DD"),
-    ("--limit", "0", "--limit"),
-])
+@pytest.mark.parametrize(
+    "option, value, expected",
+    [
+        ("--ground", "too_late", "better_placed"),
+        ("--referral", "the_pope", "ico"),
+        ("--from", "10/02/2025", "YYYY-MM-DD"),
+        ("--limit", "0", "--limit"),
+    ],
+)
 def test_search_bad_options_say_what_is_accepted(db, option, value, expected):
     result = run("search", "council", "--db", db, option, value)
     assert result.exit_code == 2
@@ -131,8 +149,12 @@ def test_show_accepts_every_way_of_writing_a_reference(db, reference):
 
 def test_show_json_has_the_parsed_fields_and_the_text(db):
     data = json.loads(run("show", "24-015-969", "--db", db, "--json").stdout)
-    assert data["grounds"] == ["could_not_add", "cannot_achieve_outcome", "better_placed",
-                               "individual_conduct"]
+    assert data["grounds"] == [
+        "could_not_add",
+        "cannot_achieve_outcome",
+        "better_placed",
+        "individual_conduct",
+    ]
     assert data["text"].startswith("Leicestershire County Council (24 015 969)")
     assert len(data["content_hash"]) == 64
 

@@ -13,8 +13,13 @@ from ombuds.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seeds" / "000_5d44b0c00c107248.yaml"
-HEADINGS = ["The complaint", "The Ombudsman's role and powers", "How I considered this complaint",
-            "My assessment", "Final decision"]
+HEADINGS = [
+    "The complaint",
+    "The Ombudsman's role and powers",
+    "How I considered this complaint",
+    "My assessment",
+    "Final decision",
+]
 
 runner = CliRunner()
 
@@ -61,8 +66,13 @@ def test_json_gives_each_paragraph_with_its_trace():
     paragraphs = [p for s in data["sections"] for p in s["paragraphs"]]
     assert [p["number"] for p in paragraphs] == list(range(1, len(paragraphs) + 1))
     assert all(p["trace"] for p in paragraphs)
-    grounds = {t["ground"] for p in paragraphs if p["section"] == "assessment"
-               for t in p["trace"] if t["ground"]}
+    grounds = {
+        t["ground"]
+        for p in paragraphs
+        if p["section"] == "assessment"
+        for t in p["trace"]
+        if t["ground"]
+    }
     assert {"could_not_add", "better_placed", "individual_conduct"} <= grounds
     assert any(t["head"] == 1 for p in paragraphs for t in p["trace"])
 
@@ -161,16 +171,22 @@ def test_an_output_path_that_is_a_folder_is_refused(tmp_path):
 
 
 def test_an_unknown_category_is_drafted_with_a_warning(tmp_path):
-    result = run(seed_with(tmp_path, "category: Children's care services > Other",
-                           "category: Libraries > Late fees"))
+    result = run(
+        seed_with(
+            tmp_path,
+            "category: Children's care services > Other",
+            "category: Libraries > Late fees",
+        )
+    )
     assert result.exit_code == 0, result.output
     assert "Category : Libraries > Late fees" in result.stdout
     assert "warning: unknown category 'Libraries > Late fees'" in result.stderr
 
 
 def test_markup_in_the_complaint_is_escaped_in_the_html_draft(tmp_path):
-    sneaky = seed_with(tmp_path, "body: Leicestershire County Council",
-                       'body: "<script>alert(1)</script> Council"')
+    sneaky = seed_with(
+        tmp_path, "body: Leicestershire County Council", 'body: "<script>alert(1)</script> Council"'
+    )
     out = tmp_path / "decision.html"
     result = run(sneaky, "--format", "html", "-o", out)
     assert result.exit_code == 0, result.output
@@ -180,8 +196,9 @@ def test_markup_in_the_complaint_is_escaped_in_the_html_draft(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
 def test_control_characters_in_the_complaint_are_refused(tmp_path, fmt):
-    sneaky = seed_with(tmp_path, "body: Leicestershire County Council",
-                       'body: "Anytown \\e]0;owned\\a Council"')
+    sneaky = seed_with(
+        tmp_path, "body: Leicestershire County Council", 'body: "Anytown \\e]0;owned\\a Council"'
+    )
     out = tmp_path / f"decision.{fmt}"
     result = run(sneaky, "--format", fmt, "-o", out)
     assert result.exit_code == 2 and not out.exists()

@@ -82,9 +82,12 @@ def test_a_schema_error_lists_path_and_line(tmp_path):
 
 
 def test_contradictory_facts_are_an_error(tmp_path):
-    bad = seed_with(tmp_path, "assessment_date: 2025-02-10",
-                    "assessment_date: 2025-02-10\ndates: {first_knew: 2025-01-01, "
-                    "complained_to_council: 2024-12-01}")
+    bad = seed_with(
+        tmp_path,
+        "assessment_date: 2025-02-10",
+        "assessment_date: 2025-02-10\ndates: {first_knew: 2025-01-01, "
+        "complained_to_council: 2024-12-01}",
+    )
     result = run("assess", bad)
     assert result.exit_code == 2
     assert "cannot all be true" in result.output
@@ -113,8 +116,9 @@ def test_a_schema_error_names_the_file_the_value_and_what_was_expected(tmp_path)
 
 
 def test_an_unknown_category_is_assessed_with_a_warning(tmp_path):
-    odd = seed_with(tmp_path, "category: Children's care services > Other",
-                    "category: Libraries > Late fees")
+    odd = seed_with(
+        tmp_path, "category: Children's care services > Other", "category: Libraries > Late fees"
+    )
     result = run("assess", odd)
     assert result.exit_code == 0, result.output
     assert "Outcome: closed_after_initial_enquiries" in result.output
@@ -122,8 +126,11 @@ def test_an_unknown_category_is_assessed_with_a_warning(tmp_path):
 
 
 def test_control_characters_in_the_complaint_are_refused_not_printed(tmp_path):
-    sneaky = seed_with(tmp_path, "  - summary: Miss X complains",
-                       '  - summary: "\\e[2J\\e[31mCLEARED"\n    what_happened: Miss X complains')
+    sneaky = seed_with(
+        tmp_path,
+        "  - summary: Miss X complains",
+        '  - summary: "\\e[2J\\e[31mCLEARED"\n    what_happened: Miss X complains',
+    )
     for option in ([], ["--explain"], ["--json"]):
         result = run("assess", sneaky, *option)
         assert result.exit_code == 2

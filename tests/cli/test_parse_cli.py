@@ -32,8 +32,11 @@ def test_json_lines_one_object_per_file_matching_the_contract():
     assert first["reference"] == "24 015 969"
     assert first["decision_date"] == "2025-02-10"
     assert first["referrals"] == ["ico", "social_work_england"]
-    assert first["paragraphs"][0] == {"section": "the_complaint", "number": 1,
-                                      "text": first["paragraphs"][0]["text"]}
+    assert first["paragraphs"][0] == {
+        "section": "the_complaint",
+        "number": 1,
+        "text": first["paragraphs"][0]["text"],
+    }
     assert objects[-1]["reference"] == objects[2]["reference"] == "24 022 651"
 
 

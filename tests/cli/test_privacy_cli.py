@@ -25,8 +25,9 @@ def test_anonymise_prints_text_and_json(tmp_path):
     result = runner.invoke(app, ["anonymise", str(path), "--json"])
     data = json.loads(result.output)
     assert [(r["entity"], r["label"], r["recogniser"]) for r in data["replacements"]] == [
-        ("PERSON", "Mrs X", "TitledNameRecogniser"), ("PHONE", "[phone number]",
-                                                      "UkPhoneRecogniser")]
+        ("PERSON", "Mrs X", "TitledNameRecogniser"),
+        ("PHONE", "[phone number]", "UkPhoneRecogniser"),
+    ]
 
 
 def test_anonymise_saves_the_case_map(tmp_path):
@@ -46,16 +47,30 @@ def test_anonymise_empty_file_is_a_clear_error(tmp_path):
 
 def test_publish_blocks_then_accepts_with_override(tmp_path, seed_files):
     dirty = tmp_path / "dirty.txt"
-    dirty.write_text(seed_files[0].read_text().replace("Miss X complained her",
-                                                       "Miss Jolene Fairweather complained her", 1))
+    dirty.write_text(
+        seed_files[0]
+        .read_text()
+        .replace("Miss X complained her", "Miss Jolene Fairweather complained her", 1)
+    )
     db = f"sqlite:///{tmp_path / 'c.db'}"
     blocked = runner.invoke(app, ["publish", str(dirty), "--db", db])
     assert blocked.exit_code == 5
     assert "Miss Jolene Fairweather" in blocked.output and "nothing was stored" in blocked.output
     fid = next(word for word in blocked.output.split() if word.startswith("PERSON-")).rstrip(":")
-    accepted = runner.invoke(app, ["publish", str(dirty), "--db", db, "--override",
-                                   f"{fid}:named with consent", "--reviewer", "A Reviewer",
-                                   "--json"])
+    accepted = runner.invoke(
+        app,
+        [
+            "publish",
+            str(dirty),
+            "--db",
+            db,
+            "--override",
+            f"{fid}:named with consent",
+            "--reviewer",
+            "A Reviewer",
+            "--json",
+        ],
+    )
     assert accepted.exit_code == 0, accepted.output
     outcome = json.loads(accepted.output)
     assert outcome["status"] == "added"
@@ -63,8 +78,9 @@ def test_publish_blocks_then_accepts_with_override(tmp_path, seed_files):
 
 
 def test_publish_clean_statement(tmp_path, seed_files):
-    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db",
-                                 f"sqlite:///{tmp_path / 'c.db'}"])
+    result = runner.invoke(
+        app, ["publish", str(seed_files[1]), "--db", f"sqlite:///{tmp_path / 'c.db'}"]
+    )
     assert result.exit_code == 0 and result.output.strip().endswith(": added")
 
 
@@ -77,8 +93,9 @@ def test_anonymise_html_file(tmp_path):
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
-    result = runner.invoke(app, ["publish", str(tmp_path / "nope.txt"), "--db",
-                                 f"sqlite:///{tmp_path / 'c.db'}"])
+    result = runner.invoke(
+        app, ["publish", str(tmp_path / "nope.txt"), "--db", f"sqlite:///{tmp_path / 'c.db'}"]
+    )
     assert result.exit_code == 2 and "no such file" in result.output
 
 
@@ -114,16 +131,47 @@ def test_publish_refuses_an_empty_statement(tmp_path):
 
 def test_publish_refuses_an_override_without_a_reviewer_or_a_reason(tmp_path, seed_files):
     db = f"sqlite:///{tmp_path / 'c.db'}"
-    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db,
-                                 "--override", "PERSON-1a2b3c4d:a council service"])
+    result = runner.invoke(
+        app,
+        [
+            "publish",
+            str(seed_files[1]),
+            "--db",
+            db,
+            "--override",
+            "PERSON-1a2b3c4d:a council service",
+        ],
+    )
     assert result.exit_code == 2 and "needs the reviewer's name" in result.output
-    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db,
-                                 "--override", "PERSON-1a2b3c4d", "--reviewer", "A Reviewer"])
+    result = runner.invoke(
+        app,
+        [
+            "publish",
+            str(seed_files[1]),
+            "--db",
+            db,
+            "--override",
+            "PERSON-1a2b3c4d",
+            "--reviewer",
+            "A Reviewer",
+        ],
+    )
     assert result.exit_code == 2 and "is not FINDING_ID:reason" in result.output
 
 
 def test_publish_refuses_an_override_of_no_finding(tmp_path, seed_files):
     db = f"sqlite:///{tmp_path / 'c.db'}"
-    result = runner.invoke(app, ["publish", str(seed_files[1]), "--db", db, "--override",
-                                 "PERSON-00000000:a typo", "--reviewer", "A Reviewer"])
+    result = runner.invoke(
+        app,
+        [
+            "publish",
+            str(seed_files[1]),
+            "--db",
+            db,
+            "--override",
+            "PERSON-00000000:a typo",
+            "--reviewer",
+            "A Reviewer",
+        ],
+    )
     assert result.exit_code == 2 and "'PERSON-00000000', which is not a finding" in result.output

@@ -60,32 +60,47 @@ def run_case(case: dict[str, Any], ground: str) -> tuple[Assessment, list[str]]:
     findings = [f for f in head.findings if f.ground.value == wanted]
     problems = []
     if expect.get("absent") and findings:
-        problems.append(f"{wanted} should not have been considered on heads[{head_index}], got "
-                        f"{[f.result.value for f in findings]}")
+        problems.append(
+            f"{wanted} should not have been considered on heads[{head_index}], got "
+            f"{[f.result.value for f in findings]}"
+        )
     if "result" in expect:
         if not findings:
-            problems.append(f"no finding for {wanted} on heads[{head_index}] (outcome "
-                            f"{head.outcome.value}: the test was not considered)")
+            problems.append(
+                f"no finding for {wanted} on heads[{head_index}] (outcome "
+                f"{head.outcome.value}: the test was not considered)"
+            )
         else:
             results = [f.result.value for f in findings]
             if expect["result"] not in results:
-                problems.append(f"{wanted}: expected {expect['result']}, got {results} "
-                                f"({'; '.join(f.reason for f in findings)})")
+                problems.append(
+                    f"{wanted}: expected {expect['result']}, got {results} "
+                    f"({'; '.join(f.reason for f in findings)})"
+                )
     if "exception" in expect and expect["exception"] not in [f.exception for f in findings]:
-        problems.append(f"{wanted}: expected exception {expect['exception']}, got "
-                        f"{[f.exception for f in findings]}")
+        problems.append(
+            f"{wanted}: expected exception {expect['exception']}, got "
+            f"{[f.exception for f in findings]}"
+        )
     if "referral" in expect and expect["referral"] not in [
-            f.referral.value if f.referral else None for f in findings]:
-        problems.append(f"{wanted}: expected referral {expect['referral']}, got "
-                        f"{[f.referral for f in findings]}")
+        f.referral.value if f.referral else None for f in findings
+    ]:
+        problems.append(
+            f"{wanted}: expected referral {expect['referral']}, got "
+            f"{[f.referral for f in findings]}"
+        )
     if "head_outcome" in expect and head.outcome.value != expect["head_outcome"]:
-        problems.append(f"heads[{head_index}] outcome: expected {expect['head_outcome']}, got "
-                        f"{head.outcome.value}")
+        problems.append(
+            f"heads[{head_index}] outcome: expected {expect['head_outcome']}, got "
+            f"{head.outcome.value}"
+        )
     if "outcome" in expect and assessment.outcome.value != expect["outcome"]:
         problems.append(f"outcome: expected {expect['outcome']}, got {assessment.outcome.value}")
     if "question" in expect and expect["question"] not in [q.fact for q in assessment.questions]:
-        problems.append(f"expected a question on {expect['question']}, got "
-                        f"{[q.fact for q in assessment.questions]}")
+        problems.append(
+            f"expected a question on {expect['question']}, got "
+            f"{[q.fact for q in assessment.questions]}"
+        )
     return assessment, problems
 
 

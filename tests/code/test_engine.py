@@ -32,25 +32,43 @@ def test_the_date_argument_overrides_the_complaints_date():
     assert assess(c).heads[0].outcome.value == "investigate"  # the complaint's own 2025-06-02
     early = assess(c, assessment_date=dt.date(2025, 4, 1))
     late = assess(c, assessment_date=dt.date(2025, 6, 2))
-    premature = lambda a: next(f for f in a.heads[0].findings if f.ground.value == "premature")
+
+    def premature(a):
+        return next(f for f in a.heads[0].findings if f.ground.value == "premature")
+
     assert premature(early).result.value == "applies"
     assert premature(late).result.value == "exception_applies"
 
 
 def test_a_date_before_any_parameter_is_in_force_is_an_input_error():
-    data = build({"complaint": {"dates": {"first_knew": None, "complained_to_council": None,
-                                          "council_replies": [], "came_to_ombudsman": None}}})
+    data = build(
+        {
+            "complaint": {
+                "dates": {
+                    "first_knew": None,
+                    "complained_to_council": None,
+                    "council_replies": [],
+                    "came_to_ombudsman": None,
+                }
+            }
+        }
+    )
     with pytest.raises(InputError, match="no value in force"):
         assess(parse_complaint(data), assessment_date=dt.date(1999, 1, 1))
 
 
-@pytest.mark.parametrize("dates, message", [
-    ({"events_started": "2025-02-01", "complained_to_council": "2025-01-20"},
-     "before dates.events_started"),
-    ({"council_replies": [{"date": "2025-01-10", "final": True}]}, "before the complaint"),
-    ({"came_to_ombudsman": "2025-07-01"}, "after the assessment date"),
-    ({"first_knew": "2025-04-02"}, "before"),
-])
+@pytest.mark.parametrize(
+    "dates, message",
+    [
+        (
+            {"events_started": "2025-02-01", "complained_to_council": "2025-01-20"},
+            "before dates.events_started",
+        ),
+        ({"council_replies": [{"date": "2025-01-10", "final": True}]}, "before the complaint"),
+        ({"came_to_ombudsman": "2025-07-01"}, "after the assessment date"),
+        ({"first_knew": "2025-04-02"}, "before"),
+    ],
+)
 def test_contradictory_dates_are_a_clear_error(dates, message):
     with pytest.raises(ContradictoryFacts, match=message):
         assess(complaint(complaint={"dates": dates}))
@@ -62,8 +80,17 @@ def test_a_part_put_to_the_council_before_the_person_knew_of_it_is_contradictory
 
 
 def test_a_representative_without_consent_makes_the_complaint_invalid_not_an_error():
-    result = assess(complaint(complaint={"representative": {
-        "alias": "Mr Y", "relationship": "friend", "written_consent": False}}))
+    result = assess(
+        complaint(
+            complaint={
+                "representative": {
+                    "alias": "Mr Y",
+                    "relationship": "friend",
+                    "written_consent": False,
+                }
+            }
+        )
+    )
     assert result.outcome.value == "invalid" and result.published_label is None
     assert result.grounds == ["no_consent"]
 
@@ -85,22 +112,41 @@ def test_personal_names_are_never_output():
 
 
 def test_top_level_grounds_and_referrals_are_the_union_over_heads():
-    result = assess(complaint(
-        head={"allegations": [{"kind": "personal information was shared without consent or by "
-                                        "mistake"}]},
-        extra_heads=[{"summary": "A social worker was rude", "about": "the conduct of an "
-                      "individual officer", "allegations": [{"kind": "an officer behaved "
-                                                             "unprofessionally",
-                                                             "officer": "social worker"}]}]))
+    result = assess(
+        complaint(
+            head={
+                "allegations": [
+                    {"kind": "personal information was shared without consent or by mistake"}
+                ]
+            },
+            extra_heads=[
+                {
+                    "summary": "A social worker was rude",
+                    "about": "the conduct of an individual officer",
+                    "allegations": [
+                        {"kind": "an officer behaved unprofessionally", "officer": "social worker"}
+                    ],
+                }
+            ],
+        )
+    )
     per_head = [g for h in result.heads for g in h.grounds]
     assert result.grounds == list(dict.fromkeys(per_head))
     assert result.referrals == ["ico", "social_work_england"]
 
 
 def test_a_case_is_investigated_if_any_head_passes_both_stages():
-    result = assess(complaint(extra_heads=[{
-        "summary": "Another matter", "about": "a service the council provided or failed to "
-        "provide", "council_response": {"raised_with_council": False}}]))
+    result = assess(
+        complaint(
+            extra_heads=[
+                {
+                    "summary": "Another matter",
+                    "about": "a service the council provided or failed to provide",
+                    "council_response": {"raised_with_council": False},
+                }
+            ]
+        )
+    )
     assert [h.outcome.value for h in result.heads] == ["investigate", "premature"]
     assert result.outcome.value == "investigate"
     assert result.published_label is None
@@ -125,8 +171,12 @@ def test_a_provisional_investigation_says_so():
 
 
 def test_case_details_come_from_the_complaint():
-    result = assess(complaint(complaint={"reference": "25-004-512"}, head={
-        "earlier_case": {"reference": "24021658", "same_matter": False}}))
+    result = assess(
+        complaint(
+            complaint={"reference": "25-004-512"},
+            head={"earlier_case": {"reference": "24021658", "same_matter": False}},
+        )
+    )
     case = result.case
     assert case.reference == "25 004 512" and case.body == BASE["body"]
     assert case.related_references == ["24 021 658"]
@@ -137,8 +187,7 @@ def test_case_details_come_from_the_complaint():
 def test_assessment_json_round_trips_through_the_contract():
     result = assess(complaint())
     data = json.loads(json.dumps(result.model_dump(mode="json")))
-    assert set(data) >= {"outcome", "published_label", "grounds", "referrals", "heads",
-                         "questions"}
+    assert set(data) >= {"outcome", "published_label", "grounds", "referrals", "heads", "questions"}
     assert Assessment.model_validate(data) == result
     finding = data["heads"][0]["findings"][0]
     assert set(finding) >= {"ground", "stage", "result", "citation", "reason", "facts"}
@@ -155,5 +204,12 @@ def test_a_part_naming_court_proceedings_that_are_not_listed_is_contradictory():
 
 def test_a_statutory_stage_ending_before_it_began_is_contradictory():
     with pytest.raises(ContradictoryFacts, match="stage 2 completed"):
-        assess(complaint(complaint={"childrens_procedure": [
-            {"stage": 2, "requested": "2025-03-01", "completed": "2025-02-01"}]}))
+        assess(
+            complaint(
+                complaint={
+                    "childrens_procedure": [
+                        {"stage": 2, "requested": "2025-03-01", "completed": "2025-02-01"}
+                    ]
+                }
+            )
+        )

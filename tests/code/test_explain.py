@@ -26,7 +26,8 @@ def test_trace_lists_every_test_on_every_head_with_facts_and_reasons():
 def test_trace_says_when_discretion_is_not_considered():
     seed = SEED.with_name("004_7f12aca6ea7adb48.yaml")
     assert "[discretion] not considered: a jurisdiction test applies" in trace_text(
-        assess_file(seed))
+        assess_file(seed)
+    )
 
 
 def test_decision_text_names_outcome_grounds_and_bodies():

@@ -17,11 +17,13 @@ SCENARIOS = Path(__file__).parent / "scenarios"
 def test_one_test_per_ground_in_stage_order():
     rules = load_rules()
     assert [r.ground for r in rules if r.stage is not Stage.validity] == [
-        g for g in Ground if g not in (Ground.no_consent, Ground.not_member_of_public)]
+        g for g in Ground if g not in (Ground.no_consent, Ground.not_member_of_public)
+    ]
     assert {r.ground for r in rules} == set(Ground)
     stages = [r.stage for r in rules]
-    assert stages == sorted(stages, key=[Stage.validity, Stage.jurisdiction,
-                                         Stage.discretion].index)
+    assert stages == sorted(
+        stages, key=[Stage.validity, Stage.jurisdiction, Stage.discretion].index
+    )
 
 
 def test_every_test_is_described():
@@ -40,28 +42,39 @@ def test_every_named_exception_is_exercised_by_a_scenario():
     exercised = set()
     for path in SCENARIOS.glob("*.yaml"):
         ground, cases = load_scenarios(path)
-        exercised |= {(ground, case["expect"]["exception"]) for case in cases
-                      if "exception" in case["expect"]}
+        exercised |= {
+            (ground, case["expect"]["exception"]) for case in cases if "exception" in case["expect"]
+        }
     declared = {(r.ground.value, u.name) for r in load_rules() for u in r.exceptions}
     assert declared <= exercised, f"untested exceptions: {sorted(declared - exercised)}"
 
 
 def _rule(**attrs) -> type[Rule]:
-    body = {"ground": Ground.late, "stage": Stage.jurisdiction, "statement": "s",
-            "reads": ("dates",), "__doc__": "Provision. Leaves out: nothing."}
+    body = {
+        "ground": Ground.late,
+        "stage": Stage.jurisdiction,
+        "statement": "s",
+        "reads": ("dates",),
+        "__doc__": "Provision. Leaves out: nothing.",
+    }
     body.update(attrs)
     return type("Broken", (Rule,), body)
 
 
-@pytest.mark.parametrize("attrs, message", [
-    ({"ground": "not_a_ground"}, "not in the vocabulary"),
-    ({"stage": Stage.discretion}, "runs in"),
-    ({"__doc__": "No statement of omissions."}, "docstring"),
-    ({"statement": ""}, "statement"),
-    ({"reads": ()}, "facts it reads"),
-    ({"exceptions": (Unless("good_reasons", "There are good reasons."),)},
-     "must name each exception; missing good_reasons"),
-])
+@pytest.mark.parametrize(
+    "attrs, message",
+    [
+        ({"ground": "not_a_ground"}, "not in the vocabulary"),
+        ({"stage": Stage.discretion}, "runs in"),
+        ({"__doc__": "No statement of omissions."}, "docstring"),
+        ({"statement": ""}, "statement"),
+        ({"reads": ()}, "facts it reads"),
+        (
+            {"exceptions": (Unless("good_reasons", "There are good reasons."),)},
+            "must name each exception; missing good_reasons",
+        ),
+    ],
+)
 def test_a_badly_described_test_fails_at_load(attrs, message):
     with pytest.raises(ValueError, match=message):
         check_rule(_rule(**attrs))

@@ -21,25 +21,39 @@ SEEDS = {
     "000_5d44b0c00c107248": (
         {"could_not_add", "better_placed", "individual_conduct"},
         {"cannot_achieve_outcome"},
-        {"ico", "social_work_england"}),
+        {"ico", "social_work_england"},
+    ),
     "001_9498e815dd3f7996": (
-        {"no_different_outcome", "could_not_add", "insufficient_evidence_of_fault",
-         "merits_without_fault", "better_placed"},
+        {
+            "no_different_outcome",
+            "could_not_add",
+            "insufficient_evidence_of_fault",
+            "merits_without_fault",
+            "better_placed",
+        },
         set(),
-        {"ico"}),
+        {"ico"},
+    ),
     "002_4168fba0f950c81a": (
-        {"previously_decided", "individual_conduct", "cannot_achieve_outcome",
-         "no_different_outcome"},
+        {
+            "previously_decided",
+            "individual_conduct",
+            "cannot_achieve_outcome",
+            "no_different_outcome",
+        },
         {"could_not_add", "injustice_not_significant", "better_placed", "personnel"},
-        {"social_work_england"}),
+        {"social_work_england"},
+    ),
     "003_d802940d3c2146ef": (
         {"no_worthwhile_outcome"},
         {"better_placed", "tests_not_met", "cannot_achieve_outcome"},
-        {"ico"}),
+        {"ico"},
+    ),
     "004_7f12aca6ea7adb48": (
         {"court_proceedings", "could_not_add", "merits_without_fault", "better_placed"},
         {"insufficient_evidence_of_fault"},
-        {"ico"}),
+        {"ico"},
+    ),
 }
 
 
@@ -73,6 +87,7 @@ def test_every_seed_ground_is_explained_by_a_finding():
         assessment = assess_file(SEED_FACTS / f"{stem}.yaml")
         for head in assessment.heads:
             for ground in head.grounds:
-                finding = next(f for f in head.findings
-                               if f.ground == ground and f.result.value == "applies")
+                finding = next(
+                    f for f in head.findings if f.ground == ground and f.result.value == "applies"
+                )
                 assert finding.reason and finding.facts and finding.citation

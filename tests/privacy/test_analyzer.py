@@ -16,17 +16,21 @@ def test_real_published_statements_have_nothing_left_to_find(seed_files):
 
 
 def test_public_names_survive():
-    text = ("Mrs Okafor complained to Leicestershire County Council, Social Work England, the "
-            "Information Commissioner's Office, the Family Court and the Ombudsman under the "
-            "Children Act 1989 and the Local Government Act 1974.")
+    text = (
+        "Mrs Okafor complained to Leicestershire County Council, Social Work England, the "
+        "Information Commissioner's Office, the Family Court and the Ombudsman under the "
+        "Children Act 1989 and the Local Government Act 1974."
+    )
     assert spans(text) == [("PERSON", "Mrs Okafor")]
 
 
 def test_names_that_are_words_are_found_again_by_propagation():
     found = detect("Mr Green says he hoped for more. Green wrote again in May; GREEN signed it.")
     assert [(d.text, d.recogniser) for d in found] == [
-        ("Mr Green", "TitledNameRecogniser"), ("Green", "NamePropagation"),
-        ("GREEN", "NamePropagation")]
+        ("Mr Green", "TitledNameRecogniser"),
+        ("Green", "NamePropagation"),
+        ("GREEN", "NamePropagation"),
+    ]
 
 
 def test_known_names_from_the_case_are_found():
@@ -48,16 +52,20 @@ def test_every_detection_has_provenance():
 
 
 def test_public_bodies_statutes_and_posts_with_capitals_survive():
-    text = ("Mr Bakker told Avon and Somerset Police, the Council's Children's Services and the "
-            "Director of Children's Services. The Fostering Services (England) Regulations 2011 "
-            "and the Homelessness (Suitability of Accommodation) (England) Order 2003 apply. The "
-            "Council's Virtual School and the Team Manager replied.")
+    text = (
+        "Mr Bakker told Avon and Somerset Police, the Council's Children's Services and the "
+        "Director of Children's Services. The Fostering Services (England) Regulations 2011 "
+        "and the Homelessness (Suitability of Accommodation) (England) Order 2003 apply. The "
+        "Council's Virtual School and the Team Manager replied."
+    )
     assert spans(text) == [("PERSON", "Mr Bakker")]
 
 
 def test_peoples_languages_and_faiths_are_not_names():
-    text = ("Mr Horvath says the Council did not book a Slovak or Romani interpreter. Miss Stanley "
-            "says the Traveller site is full.")
+    text = (
+        "Mr Horvath says the Council did not book a Slovak or Romani interpreter. Miss Stanley "
+        "says the Traveller site is full."
+    )
     assert spans(text) == [("PERSON", "Mr Horvath"), ("PERSON", "Miss Stanley")]
 
 

@@ -9,8 +9,14 @@ import pytest
 
 from ombuds.privacy.analyzer import detect
 from ombuds.privacy.anonymise import anonymise
-from ombuds.privacy.evaluation import (IDENTIFIER_TYPES, NAME_TYPES, leaks, load_labelled,
-                                       parse_marked, score)
+from ombuds.privacy.evaluation import (
+    IDENTIFIER_TYPES,
+    NAME_TYPES,
+    leaks,
+    load_labelled,
+    parse_marked,
+    score,
+)
 
 LABELLED = Path(__file__).parent / "data" / "labelled.txt"
 INDEPENDENT = Path(__file__).parent / "data" / "independent.txt"
@@ -20,9 +26,11 @@ def ours(text: str):
     return [(d.start, d.end, d.entity) for d in detect(text)]
 
 
-@pytest.mark.parametrize("path, least_paragraphs, least_public_names",
-                         [(LABELLED, 60, 50), (INDEPENDENT, 50, 100)],
-                         ids=["labelled", "independent"])
+@pytest.mark.parametrize(
+    "path, least_paragraphs, least_public_names",
+    [(LABELLED, 60, 50), (INDEPENDENT, 50, 100)],
+    ids=["labelled", "independent"],
+)
 def test_the_set_is_big_and_varied_enough(path, least_paragraphs, least_public_names):
     paragraphs = load_labelled(path)
     assert len(paragraphs) >= least_paragraphs
@@ -49,7 +57,8 @@ def test_nothing_labelled_is_readable_in_the_anonymised_output(path):
 def test_a_leak_is_an_entity_still_in_the_output():
     para = parse_marked("Mrs {{Okafor|PERSON}} rang {{0161 496 0753|PHONE}}.")
     assert leaks([para], lambda text: text.replace("Okafor", "X")) == [
-        "PHONE: '0161 496 0753' in 'Mrs X rang 0161 496 0753.'"]
+        "PHONE: '0161 496 0753' in 'Mrs X rang 0161 496 0753.'"
+    ]
 
 
 def test_marks_are_stripped_with_their_spans():

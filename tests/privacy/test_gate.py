@@ -7,10 +7,15 @@ import datetime as dt
 import pytest
 
 from ombuds.errors import InputError, NotFound, PublicationBlocked
-from ombuds.privacy.gate import (check_publication, finding_id, parse_override, publish_statement,
-                                 require_clean)
+from ombuds.privacy.gate import (
+    check_publication,
+    finding_id,
+    parse_override,
+    publish_statement,
+    require_clean,
+)
 
-WHEN = dt.datetime(2025, 2, 10, 9, 30, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2025, 2, 10, 9, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -41,19 +46,31 @@ def test_a_name_left_in_blocks_with_the_finding(with_a_name):
 
 def test_override_is_recorded_with_who_when_why(with_a_name):
     fid = finding_id("PERSON", "Miss Jolene Fairweather")
-    override = parse_override(f"{fid}:the name of a public programme", reviewer="A Reviewer",
-                              at=WHEN)
+    override = parse_override(
+        f"{fid}:the name of a public programme", reviewer="A Reviewer", at=WHEN
+    )
     decision = check_publication(with_a_name, [override])
     assert decision.passed
     record = decision.to_record()
-    assert record["overrides"] == [{"finding_id": fid, "reason": "the name of a public programme",
-                                    "reviewer": "A Reviewer", "at": "2025-02-10T09:30:00+00:00"}]
+    assert record["overrides"] == [
+        {
+            "finding_id": fid,
+            "reason": "the name of a public programme",
+            "reviewer": "A Reviewer",
+            "at": "2025-02-10T09:30:00+00:00",
+        }
+    ]
     assert record["findings"][0]["text"] == "Miss Jolene Fairweather"
 
 
-@pytest.mark.parametrize("spec,reviewer,message", [
-    ("no-colon", "A", "not FINDING_ID:reason"), ("PERSON-1:", "A", "not FINDING_ID:reason"),
-    ("PERSON-1:why", None, "reviewer")])
+@pytest.mark.parametrize(
+    "spec,reviewer,message",
+    [
+        ("no-colon", "A", "not FINDING_ID:reason"),
+        ("PERSON-1:", "A", "not FINDING_ID:reason"),
+        ("PERSON-1:why", None, "reviewer"),
+    ],
+)
 def test_bad_overrides(spec, reviewer, message):
     with pytest.raises(InputError, match=message):
         parse_override(spec, reviewer=reviewer, at=WHEN)

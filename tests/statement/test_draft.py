@@ -16,8 +16,12 @@ def test_sections_come_in_the_published_order_with_their_headings(conduct_case):
     s = draft_statement(conduct_case)
     assert [sec.key for sec in s.sections] == list(SECTION_ORDER)
     assert [sec.heading for sec in s.sections] == [
-        "The complaint", "The Ombudsman's role and powers", "How I considered this complaint",
-        "My assessment", "Final decision"]
+        "The complaint",
+        "The Ombudsman's role and powers",
+        "How I considered this complaint",
+        "My assessment",
+        "Final decision",
+    ]
     assert s.title == "Northfield County Council (24 123 456)"
     assert s.decision == "Closed after initial enquiries"
     assert s.decision_date_text == "10 Feb 2025"
@@ -32,7 +36,8 @@ def test_paragraphs_are_numbered_continuously_and_the_summary_is_not(conduct_cas
 
 
 def test_discretionary_tests_are_bullets_after_a_colon_with_the_citation_after_the_list(
-        conduct_case):
+    conduct_case,
+):
     role = draft_statement(conduct_case).sections[1]
     bulleted = [p for p in role.paragraphs if p.items]
     assert len(bulleted) == 1
@@ -46,8 +51,9 @@ def test_discretionary_tests_are_bullets_after_a_colon_with_the_citation_after_t
 
 def test_a_test_with_its_own_citation_is_its_own_paragraph(conduct_case):
     role = draft_statement(conduct_case).sections[1]
-    conduct = [p for p in role.paragraphs
-               if any(t.ground is Ground.individual_conduct for t in p.trace)]
+    conduct = [
+        p for p in role.paragraphs if any(t.ground is Ground.individual_conduct for t in p.trace)
+    ]
     assert len(conduct) == 1 and not conduct[0].items
     assert conduct[0].citation == GROUNDS[Ground.individual_conduct].citation_text
 
@@ -61,16 +67,22 @@ def test_the_ico_paragraph_appears_only_when_the_ico_is_a_referral(conduct_case)
 
 
 def test_jurisdiction_tests_come_first_each_ending_with_its_citation():
-    a = assessment(head("what the social worker told the court",
-                        finding(Ground.court_proceedings, "the report was given in care "
-                                "proceedings")),
-                   head("keeping the same social worker",
-                        finding(Ground.merits_without_fault, "a professional decision"),
-                        finding(Ground.could_not_add, "a detailed reply")))
+    a = assessment(
+        head(
+            "what the social worker told the court",
+            finding(Ground.court_proceedings, "the report was given in care proceedings"),
+        ),
+        head(
+            "keeping the same social worker",
+            finding(Ground.merits_without_fault, "a professional decision"),
+            finding(Ground.could_not_add, "a detailed reply"),
+        ),
+    )
     role = draft_statement(a).sections[1].paragraphs
     assert role[0].trace[0].ground is Ground.court_proceedings
-    assert role[0].citation == ("Local Government Act 1974, Schedule 5, paragraph 1, "
-                                "Schedule 5A, paragraph 3")
+    assert role[0].citation == (
+        "Local Government Act 1974, Schedule 5, paragraph 1, Schedule 5A, paragraph 3"
+    )
     merits = [p for p in role if p.trace[0].ground is Ground.merits_without_fault]
     assert merits[0].citation == "Local Government Act 1974, section 34(3)"
 
@@ -84,8 +96,12 @@ def test_only_the_tests_relied_on_appear_in_role_and_powers(conduct_case):
 def test_every_applying_finding_has_its_own_assessment_paragraph_with_its_trace(conduct_case):
     s = draft_statement(conduct_case)
     traced = {(t.head, t.ground) for p in s.sections[3].paragraphs for t in p.trace if t.ground}
-    expected = {(i, f.ground) for i, h in enumerate(conduct_case.heads, start=1)
-                for f in h.findings if f.result is FindingResult.applies}
+    expected = {
+        (i, f.ground)
+        for i, h in enumerate(conduct_case.heads, start=1)
+        for f in h.findings
+        if f.result is FindingResult.applies
+    }
     assert traced == expected
     # The finding's own reason is in its paragraph; a finding that does not apply is not drafted.
     texts = " ".join(p.text for p in s.sections[3].paragraphs)
@@ -126,15 +142,21 @@ def test_every_ground_is_drafted_with_its_citation(ground):
 
 
 def test_an_investigate_outcome_says_the_complaint_will_be_investigated():
-    a = assessment(head("the council took two years to assess her needs",
-                        finding(Ground.late, "she complained within weeks",
-                                result=FindingResult.does_not_apply)))
+    a = assessment(
+        head(
+            "the council took two years to assess her needs",
+            finding(
+                Ground.late, "she complained within weeks", result=FindingResult.does_not_apply
+            ),
+        )
+    )
     s = draft_statement(a)
     assert a.outcome is Outcome.investigate and s.decision is None
     from ombuds.statement.render.text import header_lines
 
-    assert any(line.startswith("Status : ") and "not for publication" in line
-               for line in header_lines(s))
+    assert any(
+        line.startswith("Status : ") and "not for publication" in line for line in header_lines(s)
+    )
     assert s.summary.startswith("We will investigate Miss X's complaint")
     assert "will investigate" in s.sections[-1].paragraphs[0].text
     assert "will therefore investigate" in " ".join(p.text for p in s.sections[3].paragraphs)
@@ -142,10 +164,17 @@ def test_an_investigate_outcome_says_the_complaint_will_be_investigated():
 
 
 def test_an_exception_that_lets_a_head_go_on_is_explained_with_its_trace():
-    a = assessment(head("delay in a care assessment",
-                        finding(Ground.late, "the delay was caused by the council's own "
-                                "complaint handling", result=FindingResult.exception_applies,
-                                exception="council_complaint_handling_delay")))
+    a = assessment(
+        head(
+            "delay in a care assessment",
+            finding(
+                Ground.late,
+                "the delay was caused by the council's own complaint handling",
+                result=FindingResult.exception_applies,
+                exception="council_complaint_handling_delay",
+            ),
+        )
+    )
     s = draft_statement(a)
     para = [p for p in s.sections[3].paragraphs if any(t.ground is Ground.late for t in p.trace)]
     assert para and "the Council's own handling of the complaint" in para[0].text
@@ -154,10 +183,13 @@ def test_an_exception_that_lets_a_head_go_on_is_explained_with_its_trace():
 
 
 def test_a_mixed_case_investigates_some_heads_and_explains_the_others():
-    a = assessment(head("care charges",
-                        finding(Ground.late, "", result=FindingResult.does_not_apply)),
-                   head("the social worker's honesty",
-                        finding(Ground.individual_conduct, "this is about one officer")))
+    a = assessment(
+        head("care charges", finding(Ground.late, "", result=FindingResult.does_not_apply)),
+        head(
+            "the social worker's honesty",
+            finding(Ground.individual_conduct, "this is about one officer"),
+        ),
+    )
     s = draft_statement(a)
     assert a.outcome is Outcome.investigate
     assert "We will not look into some parts of it" in s.summary
@@ -170,13 +202,16 @@ def test_upheld_after_initial_enquiries_is_published_as_upheld():
 
 
 def test_a_judgement_the_engine_could_not_make_becomes_a_warning():
-    a = assessment(head("distress", finding(Ground.injustice_not_significant, "",
-                                            result=FindingResult.needs_judgement),
-                        finding(Ground.could_not_add, "the council investigated")))
+    a = assessment(
+        head(
+            "distress",
+            finding(Ground.injustice_not_significant, "", result=FindingResult.needs_judgement),
+            finding(Ground.could_not_add, "the council investigated"),
+        )
+    )
     s = draft_statement(a)
     assert any("head 1: injustice_not_significant" in w and "judgement" in w for w in s.warnings)
-    assert Ground.injustice_not_significant not in {t.ground for p in s.paragraphs
-                                                    for t in p.trace}
+    assert Ground.injustice_not_significant not in {t.ground for p in s.paragraphs for t in p.trace}
 
 
 def test_a_joint_case_speaks_of_the_ombudsmen():
@@ -201,6 +236,7 @@ def test_a_referral_named_only_at_the_top_is_still_signposted():
     a = assessment(head("records", finding(Ground.could_not_add, "the council looked into it")))
     a = a.model_copy(update={"referrals": [Referral.ico]})
     s = draft_statement(a)
-    signposts = [p for p in s.sections[3].paragraphs
-                 if any(t.referral is Referral.ico for t in p.trace)]
+    signposts = [
+        p for p in s.sections[3].paragraphs if any(t.referral is Referral.ico for t in p.trace)
+    ]
     assert len(signposts) == 1 and "decide for itself" in signposts[0].text

@@ -12,8 +12,13 @@ from ombuds.errors import InputError
 from ombuds.statement import draft_statement, render
 from ombuds.vocabulary import Ground
 
-HEADINGS = ["The complaint", "The Ombudsman's role and powers", "How I considered this complaint",
-            "My assessment", "Final decision"]
+HEADINGS = [
+    "The complaint",
+    "The Ombudsman's role and powers",
+    "How I considered this complaint",
+    "My assessment",
+    "Final decision",
+]
 
 
 @pytest.fixture
@@ -30,10 +35,11 @@ def test_text_keeps_the_published_layout(statement):
         "Decision : Closed after initial enquiries",
         "Decision date : 10 Feb 2025",
         "The Ombudsman's final decision:",
-        f"Summary: {statement.summary}"]
+        f"Summary: {statement.summary}",
+    ]
     positions = [lines.index(h) for h in HEADINGS]
     assert positions == sorted(positions)
-    numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", text, re.M)]
+    numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", text, re.MULTILINE)]
     assert numbers == list(range(1, len(statement.paragraphs) + 1))
     assert "   \u2022 another body is better placed to consider the complaint, or" in lines
     assert "   (Local Government Act 1974, section 24A(6))" in lines
@@ -47,12 +53,16 @@ def test_markdown_has_headings_numbers_and_escapes_markup(conduct_case):
     for h in HEADINGS:
         assert f"## {h}" in md
     assert r"\*worst\* \<b\>social\</b\>" in md
-    assert re.search(r"^1\. Miss X complains", md, re.M)
+    assert re.search(r"^1\. Miss X complains", md, re.MULTILINE)
 
 
 def test_html_escapes_what_the_complaint_says():
-    a = assessment(head("the officer wrote <script>alert(1)</script> & more",
-                        finding(Ground.could_not_add, "Tom & Jerry's <b>reply</b>")))
+    a = assessment(
+        head(
+            "the officer wrote <script>alert(1)</script> & more",
+            finding(Ground.could_not_add, "Tom & Jerry's <b>reply</b>"),
+        )
+    )
     html = render(draft_statement(a), "html").decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
@@ -78,8 +88,7 @@ def test_docx_opens_back_with_headings_and_numbered_paragraphs(statement):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == ["Northfield County Council (24 123 456)", *HEADINGS]
     numbered = [t for t in texts if re.match(r"^\d+\.\t", t)]
-    assert [int(t.split(".")[0]) for t in numbered] == list(
-        range(1, len(statement.paragraphs) + 1))
+    assert [int(t.split(".")[0]) for t in numbered] == list(range(1, len(statement.paragraphs) + 1))
     assert any(t.startswith("Summary: We have decided not to investigate") for t in texts)
     assert "Investigator's decision on behalf of the Ombudsman" in texts
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
@@ -93,8 +102,11 @@ def test_pdf_opens_back_with_the_sections(statement):
     assert data.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
-    for h in ["Northfield County Council (24 123 456)", *HEADINGS,
-              "Investigator's decision on behalf of the Ombudsman"]:
+    for h in [
+        "Northfield County Council (24 123 456)",
+        *HEADINGS,
+        "Investigator's decision on behalf of the Ombudsman",
+    ]:
         assert h in text.replace("\u2019", "'"), h
     assert "Summary:" in text
     for n in (1, len(statement.paragraphs)):
@@ -102,5 +114,5 @@ def test_pdf_opens_back_with_the_sections(statement):
 
 
 def test_an_unknown_format_is_refused_with_the_list(statement):
-    with pytest.raises(InputError, match="unknown format 'rtf'.*txt, md, html, docx, pdf"):
+    with pytest.raises(InputError, match=r"unknown format 'rtf'.*txt, md, html, docx, pdf"):
         render(statement, "rtf")

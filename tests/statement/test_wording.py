@@ -22,7 +22,7 @@ def _words(text: str) -> list[str]:
 
 def _runs(text: str) -> set[tuple[str, ...]]:
     w = _words(text)
-    return {tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1)}
+    return {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +40,23 @@ def _drafts():
     for g in Ground:
         yield builders.one_ground(g)
     for r in Referral:
-        yield builders.assessment(builders.head("x", builders.finding(
-            Ground.better_placed, "", referral=r)))
+        yield builders.assessment(
+            builders.head("x", builders.finding(Ground.better_placed, "", referral=r))
+        )
     yield builders.assessment(builders.head("a delay", outcome=Outcome.investigate))
     from ombuds.statement.draft import default_pack
     from ombuds.vocabulary import FindingResult
 
     for name in default_pack().settings["exceptions"]:
         for ground in (Ground.late, Ground.could_not_add):
-            yield builders.assessment(builders.head("a delay", builders.finding(
-                ground, "", result=FindingResult.exception_applies, exception=name)))
+            yield builders.assessment(
+                builders.head(
+                    "a delay",
+                    builders.finding(
+                        ground, "", result=FindingResult.exception_applies, exception=name
+                    ),
+                )
+            )
 
 
 def test_no_drafted_sentence_repeats_a_published_decision(seed_runs):
@@ -64,6 +71,8 @@ def test_no_drafted_sentence_repeats_a_published_decision(seed_runs):
 
 
 def test_the_check_would_catch_a_pasted_sentence(seed_runs):
-    pasted = ("We provide a free service, but must use public money carefully. "
-              "We do not start or continue an investigation if we decide")
+    pasted = (
+        "We provide a free service, but must use public money carefully. "
+        "We do not start or continue an investigation if we decide"
+    )
     assert _runs(pasted) & seed_runs

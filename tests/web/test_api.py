@@ -31,9 +31,29 @@ from ombuds.errors import (  # noqa: E402
 from ombuds.web import api  # noqa: E402
 
 SYNTHETIC = 60
-HOSTILE = ['"', "*", "NEAR(", "NEAR(social worker", '"unbalanced quote', "'; drop table x; --",
-           "social AND", "OR", "-", "NOT", "body:council", "^council", "{text}: council",
-           "social*worker*", "((((", "\\", "%", "_", "' OR 1=1 --", "ü\u0301ber", "🙂"]
+HOSTILE = [
+    '"',
+    "*",
+    "NEAR(",
+    "NEAR(social worker",
+    '"unbalanced quote',
+    "'; drop table x; --",
+    "social AND",
+    "OR",
+    "-",
+    "NOT",
+    "body:council",
+    "^council",
+    "{text}: council",
+    "social*worker*",
+    "((((",
+    "\\",
+    "%",
+    "_",
+    "' OR 1=1 --",
+    "ü\u0301ber",
+    "🙂",
+]
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +102,15 @@ def test_search_returns_ranked_hits_with_snippets_and_facets(client, corpus):
     assert set(data) == {"total", "results", "facets"}
     assert 5 <= data["total"] <= len(corpus)
     first = data["results"][0]
-    assert set(first) == {"reference", "body", "category", "decision", "decision_date",
-                          "summary", "snippet"}
+    assert set(first) == {
+        "reference",
+        "body",
+        "category",
+        "decision",
+        "decision_date",
+        "summary",
+        "snippet",
+    }
     assert "<mark>" in first["snippet"] and "</mark>" in first["snippet"]
     assert set(data["facets"]) >= {"category", "decision", "body", "ground", "referral", "year"}
     assert sum(data["facets"]["decision"].values()) <= data["total"]
@@ -96,11 +123,14 @@ def test_browsing_without_a_query_lists_every_decision_newest_first(client, corp
     assert dates == sorted(dates, reverse=True)
 
 
-@pytest.mark.parametrize("name,value,field", [
-    ("category", "Children's care services > Child protection", "category"),
-    ("decision", "Closed after initial enquiries", "decision"),
-    ("body", "Kent County Council", "body"),
-])
+@pytest.mark.parametrize(
+    "name,value,field",
+    [
+        ("category", "Children's care services > Child protection", "category"),
+        ("decision", "Closed after initial enquiries", "decision"),
+        ("body", "Kent County Council", "body"),
+    ],
+)
 def test_each_filter_narrows_to_matching_decisions(client, name, value, field):
     everything = _search(client, limit=100)
     filtered = _search(client, limit=100, **{name: value})
@@ -149,19 +179,22 @@ def test_an_unknown_reference_is_a_json_404_and_garbage_a_422(client):
     assert "reference" in garbage.json()["message"]
 
 
-@pytest.mark.parametrize("params,parameter", [
-    ({"ground": "no_such_ground"}, "ground"),
-    ({"referral": "the_moon"}, "referral"),
-    ({"limit": 0}, "limit"),
-    ({"limit": 5000}, "limit"),
-    ({"offset": -1}, "offset"),
-    ({"from": "2024-13-01"}, "from"),
-    ({"to": "yesterday"}, "to"),
-    ({"from": "2025-01-01", "to": "2024-01-01"}, "from"),
-    ({"q": "care\x00plan"}, "q"),
-    ({"body": "Kent\x00"}, "body"),
-    ({"q": "x" * 600}, "q"),
-])
+@pytest.mark.parametrize(
+    "params,parameter",
+    [
+        ({"ground": "no_such_ground"}, "ground"),
+        ({"referral": "the_moon"}, "referral"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 5000}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"from": "2024-13-01"}, "from"),
+        ({"to": "yesterday"}, "to"),
+        ({"from": "2025-01-01", "to": "2024-01-01"}, "from"),
+        ({"q": "care\x00plan"}, "q"),
+        ({"body": "Kent\x00"}, "body"),
+        ({"q": "x" * 600}, "q"),
+    ],
+)
 def test_bad_parameters_are_a_422_naming_the_parameter(client, params, parameter):
     response = client.get("/api/decisions", params=params)
     assert response.status_code == 422, response.text
@@ -185,8 +218,10 @@ def test_unbalanced_and_operator_queries_still_find_sensible_results(client):
     assert _search(client, q='"social worker')["total"] == phrase
     assert _search(client, q="social OR zzzunseen")["total"] == _search(client, q="social")["total"]
     assert _search(client, q="soci*")["total"] >= _search(client, q="social")["total"] > 0
-    assert _search(client, q="social worker -zzzunseen")["total"] == _search(
-        client, q="social worker")["total"]
+    assert (
+        _search(client, q="social worker -zzzunseen")["total"]
+        == _search(client, q="social worker")["total"]
+    )
 
 
 def test_the_api_is_read_only(client):
@@ -203,22 +238,38 @@ def test_openapi_documents_the_endpoints(client):
     assert schema["info"]["title"] and "read-only" in schema["info"]["description"]
     search = schema["paths"]["/api/decisions"]["get"]
     names = {p["name"] for p in search["parameters"]}
-    assert names == {"q", "category", "decision", "body", "ground", "referral", "from", "to",
-                     "limit", "offset"}
+    assert names == {
+        "q",
+        "category",
+        "decision",
+        "body",
+        "ground",
+        "referral",
+        "from",
+        "to",
+        "limit",
+        "offset",
+    }
     assert all(p.get("description") for p in search["parameters"])
     assert "/api/decisions/{reference}" in schema["paths"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
 
 
-@pytest.mark.parametrize("error,status", [
-    (NotFound("gone", source="x"), 404), (StorageError("database away"), 503),
-    (PublicationBlocked("blocked"), 409), (InputError("bad"), 400),
-    (SchemaError("bad shape", problems=[{"path": "a", "expected": "b", "value": 1}]), 422),
-])
+@pytest.mark.parametrize(
+    "error,status",
+    [
+        (NotFound("gone", source="x"), 404),
+        (StorageError("database away"), 503),
+        (PublicationBlocked("blocked"), 409),
+        (InputError("bad"), 400),
+        (SchemaError("bad shape", problems=[{"path": "a", "expected": "b", "value": 1}]), 422),
+    ],
+)
 def test_domain_errors_map_to_their_http_status_in_one_handler(sqlite_url, error, status):
     app = api.create_app(sqlite_url)
     with TestClient(app) as client:
+
         def failing(_query):
             raise error
 
@@ -249,9 +300,11 @@ def test_the_api_never_creates_a_database(tmp_path):
     from ombuds.errors import StorageError
 
     missing = tmp_path / "missing.db"
-    with pytest.raises(StorageError, match="no corpus database"):
-        with TestClient(api.create_app(f"sqlite:///{missing}")):
-            pass
+    with (
+        pytest.raises(StorageError, match="no corpus database"),
+        TestClient(api.create_app(f"sqlite:///{missing}")),
+    ):
+        pass
     assert not missing.exists()
 
 
@@ -284,14 +337,20 @@ def test_ombuds_serve_answers_over_http(sqlite_url):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     ombuds = Path(sys.executable).parent / "ombuds"
-    server = subprocess.Popen([str(ombuds), "serve", "--db", sqlite_url, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(ombuds), "serve", "--db", sqlite_url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/decisions",
-                                     params={"q": "social worker"}, timeout=5)
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/api/decisions",
+                    params={"q": "social worker"},
+                    timeout=5,
+                )
                 break
             except httpx.TransportError:
                 assert server.poll() is None, "ombuds serve exited"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
-from typing import Annotated, Any, Callable
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
 
 def _version(value: bool) -> None:
     if value:
@@ -48,8 +50,9 @@ def _main(
 # Shared options.
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"Database URL (default: $OMBUDS_DB or {DEFAULT_DB_URL}).",
-                 show_default=False),
+    typer.Option(
+        "--db", help=f"Database URL (default: $OMBUDS_DB or {DEFAULT_DB_URL}).", show_default=False
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -66,8 +69,10 @@ def fail(error: OmbudsError) -> typer.Exit:
         where = problem.get("path") or ""
         if problem.get("line"):
             where += f" (line {problem['line']})"
-        print(f"  - {where}: {problem.get('expected', '')} (got {problem.get('value')!r})",
-              file=sys.stderr)
+        print(
+            f"  - {where}: {problem.get('expected', '')} (got {problem.get('value')!r})",
+            file=sys.stderr,
+        )
     for finding in getattr(error, "findings", []) or []:
         print(f"  - {finding}", file=sys.stderr)
     return typer.Exit(error.exit_code)

@@ -57,8 +57,9 @@ def _dump(data: object) -> None:
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Decision files or folders of them.")],
     db: DbOption = None,
-    batch_size: Annotated[int, typer.Option(
-        "--batch-size", min=1, help="Decisions stored per transaction.")] = 500,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Decisions stored per transaction.")
+    ] = 500,
     as_json: JsonOption = False,
 ) -> None:
     """Parse published decisions and store them in the corpus (idempotent)."""
@@ -76,8 +77,13 @@ def ingest_command(
     # A bar only for a person watching: quiet in pipes, logs and CI.
     progress = None
     if sys.stderr.isatty() and sys.stdout.isatty():
-        progress = Progress("[progress.description]{task.description}", BarColumn(),
-                            MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+        progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
     if progress is None:
         report = ingest_paths(db, paths, batch_size=batch_size, on_failure=report_failure)
     else:
@@ -87,15 +93,19 @@ def ingest_command(
             def advance(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            report = ingest_paths(db, paths, batch_size=batch_size, on_progress=advance,
-                                      on_failure=report_failure)
+            report = ingest_paths(
+                db, paths, batch_size=batch_size, on_progress=advance, on_failure=report_failure
+            )
     if as_json:
         _dump(report.as_dict())
     else:
         print(report.summary())
     if report.without_reference:
-        print(f"warning: {len(report.without_reference)} decision(s) had no reference and are "
-              "stored under the hash of their text", file=sys.stderr)
+        print(
+            f"warning: {len(report.without_reference)} decision(s) had no reference and are "
+            "stored under the hash of their text",
+            file=sys.stderr,
+        )
     if report.failed:
         raise typer.Exit(1)
 
@@ -106,21 +116,28 @@ def _marked(text: str) -> str:
 
 @command("search", epilog=SEARCH_EPILOG)
 def search_command(
-    query: Annotated[str, typer.Argument(help="Words to find; \"\" to browse.")] = "",
+    query: Annotated[str, typer.Argument(help='Words to find; "" to browse.')] = "",
     db: DbOption = None,
-    category: Annotated[str | None, typer.Option(
-        "--category", help="A category, 'Top > Sub' or just 'Top'.")] = None,
-    decision: Annotated[str | None, typer.Option(
-        "--decision", help="Upheld, Not upheld or Closed after initial enquiries.")] = None,
-    body: Annotated[str | None, typer.Option(
-        "--body", help="The council or body, exactly.")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="A category, 'Top > Sub' or just 'Top'.")
+    ] = None,
+    decision: Annotated[
+        str | None,
+        typer.Option("--decision", help="Upheld, Not upheld or Closed after initial enquiries."),
+    ] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", help="The council or body, exactly.")
+    ] = None,
     ground: Annotated[str | None, typer.Option("--ground", help="A ground id, e.g. late.")] = None,
-    referral: Annotated[str | None, typer.Option(
-        "--referral", help="A referral id, e.g. ico.")] = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", help="Decided on or after YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", help="Decided on or before YYYY-MM-DD.")] = None,
+    referral: Annotated[
+        str | None, typer.Option("--referral", help="A referral id, e.g. ico.")
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Decided on or after YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Decided on or before YYYY-MM-DD.")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Results to show (1-500).")] = 20,
     offset: Annotated[int, typer.Option("--offset", help="Results to skip.")] = 0,
     as_json: JsonOption = False,
@@ -128,9 +145,21 @@ def search_command(
     """Search the corpus: ranked full-text results with snippets and facet counts."""
     from ombuds.corpus.service import make_query, search
 
-    results = search(db, make_query(query, category=category, decision=decision, body=body,
-                                    ground=ground, referral=referral, date_from=date_from,
-                                    date_to=date_to, limit=limit, offset=offset))
+    results = search(
+        db,
+        make_query(
+            query,
+            category=category,
+            decision=decision,
+            body=body,
+            ground=ground,
+            referral=referral,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        ),
+    )
     if as_json:
         _dump(results.model_dump(mode="json"))
         return
@@ -163,9 +192,15 @@ def show_command(
     if as_json:
         _dump(record)
         return
-    for label, key in (("Reference", "reference"), ("Body", "body"), ("Category", "category"),
-                       ("Decision", "decision"), ("Decision date", "decision_date"),
-                       ("Grounds", "grounds"), ("Referrals", "referrals")):
+    for label, key in (
+        ("Reference", "reference"),
+        ("Body", "body"),
+        ("Category", "category"),
+        ("Decision", "decision"),
+        ("Decision date", "decision_date"),
+        ("Grounds", "grounds"),
+        ("Referrals", "referrals"),
+    ):
         value = record.get(key)
         if isinstance(value, list):
             value = ", ".join(value) or "-"

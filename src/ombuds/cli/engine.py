@@ -30,14 +30,27 @@ SCHEMAS = ("complaint",)
 
 @command("assess", epilog=ASSESS_EPILOG)
 def assess_command(
-    file: Annotated[Path, typer.Argument(help="The complaint: YAML or JSON in the complaint "
-                                              "schema (see `ombuds schema complaint`).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The complaint: YAML or JSON in the complaint "
+            "schema (see `ombuds schema complaint`)."
+        ),
+    ],
     as_json: JsonOption = False,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="Print the trace: every test on every part, the facts read, the result "
-                          "and why.")] = False,
-    date: Annotated[str | None, typer.Option("--date", help="The assessment date, YYYY-MM-DD "
-                                             "(else the complaint's assessment_date).")] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print the trace: every test on every part, the facts read, the result and why.",
+        ),
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="The assessment date, YYYY-MM-DD (else the complaint's assessment_date)."
+        ),
+    ] = None,
 ) -> None:
     """Decide whether the Ombudsman can and should investigate a complaint.
 
@@ -67,8 +80,9 @@ def schema_command(
     Example: ombuds schema complaint > complaint.schema.json
     """
     if name not in SCHEMAS:
-        raise InputError(f"unknown schema {name!r}", source="NAME",
-                         hint=f"choose one of: {', '.join(SCHEMAS)}")
+        raise InputError(
+            f"unknown schema {name!r}", source="NAME", hint=f"choose one of: {', '.join(SCHEMAS)}"
+        )
     from ombuds.complaint import Complaint
 
     typer.echo(json.dumps(Complaint.model_json_schema(), indent=2, ensure_ascii=False))

@@ -19,8 +19,10 @@ def _summary(d: ParsedDecision) -> str:
     lines = [
         f"{d.source}",
         f"  {d.body or '?'} ({d.reference or 'no reference'})",
-        f"  category: {d.category or '-'}    decision: {d.decision or '-'}    "
-        f"date: {d.decision_date or '-'}    complainant: {d.complainant or '-'}",
+        (
+            f"  category: {d.category or '-'}    decision: {d.decision or '-'}    "
+            f"date: {d.decision_date or '-'}    complainant: {d.complainant or '-'}"
+        ),
         f"  sections: {', '.join(d.sections) or '-'}    paragraphs: {len(d.paragraphs)}",
         f"  grounds: {', '.join(d.grounds) or '-'}",
         f"  referrals: {', '.join(d.referrals) or '-'}",
@@ -48,11 +50,13 @@ HELP = (
     "parse",
     help=HELP,
     epilog="More examples:\n\n  ombuds parse examples/decisions/seeds/*.txt\n\n"
-           "  ombuds parse saved-page.html --json > decisions.jsonl",
+    "  ombuds parse saved-page.html --json > decisions.jsonl",
 )
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Decision files: copied text or saved HTML.",
-                                                show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Decision files: copied text or saved HTML.", show_default=False),
+    ],
     json: JsonOption = False,
 ) -> None:
     """Thin: one `parse_file` per file; errors are reported and counted, never fatal."""

@@ -38,11 +38,19 @@ with its id; nothing is stored.
 def anonymise_command(
     file: Annotated[Path, typer.Argument(help="The statement: plain text or HTML.")],
     as_json: JsonOption = False,
-    map_file: Annotated[Path | None, typer.Option(
-        "--map", help="The case's pseudonym map (JSON): loaded if it exists, saved after.")] = None,
-    complainant: Annotated[str | None, typer.Option(
-        "--complainant", help="The complainant's name, when it is not the first titled adult "
-                              "of the text.")] = None,
+    map_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--map", help="The case's pseudonym map (JSON): loaded if it exists, saved after."
+        ),
+    ] = None,
+    complainant: Annotated[
+        str | None,
+        typer.Option(
+            "--complainant",
+            help="The complainant's name, when it is not the first titled adult of the text.",
+        ),
+    ] = None,
 ) -> None:
     """Replace the personal data in a statement the way published decisions do (Mrs X, Mr Y,
     a child's letter, staff by role; addresses, numbers and identifying places removed)."""
@@ -59,20 +67,31 @@ def anonymise_command(
 def publish_command(
     statement: Annotated[Path, typer.Argument(help="The anonymised statement: text or HTML.")],
     db: DbOption = None,
-    override: Annotated[list[str] | None, typer.Option(
-        "--override", help='Accept one finding: "FINDING_ID:reason" (repeatable).')] = None,
-    reviewer: Annotated[str | None, typer.Option(
-        "--reviewer", help="Who accepts the overridden findings (recorded).")] = None,
+    override: Annotated[
+        list[str] | None,
+        typer.Option("--override", help='Accept one finding: "FINDING_ID:reason" (repeatable).'),
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option("--reviewer", help="Who accepts the overridden findings (recorded)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Store a statement in the corpus only if no personal data is left in it."""
     from ombuds.privacy.gate import publish_file
 
-    outcome = publish_file(statement, db_url=db_url(db), override_specs=override or [],
-                           reviewer=reviewer, at=dt.datetime.now(dt.timezone.utc))
+    outcome = publish_file(
+        statement,
+        db_url=db_url(db),
+        override_specs=override or [],
+        reviewer=reviewer,
+        at=dt.datetime.now(dt.UTC),
+    )
     if as_json:
         typer.echo(json.dumps(outcome, ensure_ascii=False, indent=2))
     else:
         overrides = outcome["publication"]["overrides"]
-        typer.echo(f"{outcome['source']}: {outcome['status']}"
-                   + (f" ({len(overrides)} finding(s) overridden)" if overrides else ""))
+        typer.echo(
+            f"{outcome['source']}: {outcome['status']}"
+            + (f" ({len(overrides)} finding(s) overridden)" if overrides else "")
+        )

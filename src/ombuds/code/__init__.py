@@ -8,5 +8,12 @@ from ombuds.code.engine import assess
 from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
 from ombuds.code.service import assess_file
 
-__all__ = ["Assessment", "CaseDetails", "Finding", "HeadAssessment", "Question", "assess",
-           "assess_file"]
+__all__ = [
+    "Assessment",
+    "CaseDetails",
+    "Finding",
+    "HeadAssessment",
+    "Question",
+    "assess",
+    "assess_file",
+]

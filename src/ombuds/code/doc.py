@@ -17,6 +17,8 @@ def rules_table_markdown() -> str:
     for rule in load_rules():
         reads = ", ".join(f"`{r}`" for r in rule.reads)
         unless = "; ".join(f"`{u.name}`" for u in rule.exceptions) or "—"
-        rows.append(f"| `{rule.ground.value}` | {rule.stage.value} | {rule.info.citation_text} | "
-                    f"{rule.statement} | {reads} | {unless} |")
+        rows.append(
+            f"| `{rule.ground.value}` | {rule.stage.value} | {rule.info.citation_text} | "
+            f"{rule.statement} | {reads} | {unless} |"
+        )
     return "\n".join(rows) + "\n"

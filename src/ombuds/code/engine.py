@@ -19,40 +19,61 @@ investigated matters; the output keeps the complaint's order.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TypeVar
 
-from ombuds.code.parameters import parameters_on
+from ombuds.code.parameters import Parameter, parameters_on
 from ombuds.code.registry import load_rules
 from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
-from ombuds.code.unit import Context
+from ombuds.code.unit import Context, Rule
 from ombuds.complaint import Complaint
 from ombuds.complaint.facts import ActingBody, HeadSubject
 from ombuds.errors import ContradictoryFacts, InputError
 from ombuds.vocabulary import (
-    PUBLISHED_LABELS, FindingResult, Ground, Outcome, Stage, is_known_category,
-    normalise_category, normalise_reference,
+    PUBLISHED_LABELS,
+    FindingResult,
+    Ground,
+    Outcome,
+    Stage,
+    is_known_category,
+    normalise_category,
+    normalise_reference,
 )
+
+T = TypeVar("T")
 
 
 def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
     """Facts that cannot all be true."""
     d = complaint.dates
     problems = []
-    for path, start in (("dates.events_started", d.events_started),
-                        ("dates.first_knew", d.first_knew)):
+    for path, start in (
+        ("dates.events_started", d.events_started),
+        ("dates.first_knew", d.first_knew),
+    ):
         if d.complained_to_council and start and d.complained_to_council < start:
-            problems.append(f"dates.complained_to_council ({d.complained_to_council}) is before "
-                            f"{path} ({start}): a complaint cannot come before the events or "
-                            "before the person knew of them")
+            problems.append(
+                f"dates.complained_to_council ({d.complained_to_council}) is before "
+                f"{path} ({start}): a complaint cannot come before the events or "
+                "before the person knew of them"
+            )
     if d.came_to_ombudsman and d.first_knew and d.came_to_ombudsman < d.first_knew:
-        problems.append(f"dates.came_to_ombudsman ({d.came_to_ombudsman}) is before "
-                        f"dates.first_knew ({d.first_knew})")
+        problems.append(
+            f"dates.came_to_ombudsman ({d.came_to_ombudsman}) is before "
+            f"dates.first_knew ({d.first_knew})"
+        )
     for i, reply in enumerate(d.council_replies):
         if d.complained_to_council and reply.date < d.complained_to_council:
-            problems.append(f"dates.council_replies[{i}].date ({reply.date}) is before the "
-                            f"complaint to the council ({d.complained_to_council})")
-    dated = [("dates.first_knew", d.first_knew), ("dates.events_started", d.events_started),
-             ("dates.complained_to_council", d.complained_to_council),
-             ("dates.came_to_ombudsman", d.came_to_ombudsman)]
+            problems.append(
+                f"dates.council_replies[{i}].date ({reply.date}) is before the "
+                f"complaint to the council ({d.complained_to_council})"
+            )
+    dated = [
+        ("dates.first_knew", d.first_knew),
+        ("dates.events_started", d.events_started),
+        ("dates.complained_to_council", d.complained_to_council),
+        ("dates.came_to_ombudsman", d.came_to_ombudsman),
+    ]
     dated += [(f"dates.council_replies[{i}].date", r.date) for i, r in enumerate(d.council_replies)]
     dated += [(f"heads[{i}].first_knew", h.first_knew) for i, h in enumerate(complaint.heads)]
     for path, value in dated:
@@ -60,22 +81,32 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
             problems.append(f"{path} ({value}) is after the assessment date ({date})")
     for i, head in enumerate(complaint.heads):
         raised = head.council_response.raised_with_council
-        if raised and d.complained_to_council and head.first_knew \
-                and d.complained_to_council < head.first_knew:
-            problems.append(f"heads[{i}] was put to the council ({d.complained_to_council}) "
-                            f"before the person knew of it ({head.first_knew})")
+        if (
+            raised
+            and d.complained_to_council
+            and head.first_knew
+            and d.complained_to_council < head.first_knew
+        ):
+            problems.append(
+                f"heads[{i}] was put to the council ({d.complained_to_council}) "
+                f"before the person knew of it ({head.first_knew})"
+            )
         for j in head.related_court_cases:
             if not 0 <= j < len(complaint.court_cases):
-                problems.append(f"heads[{i}].related_court_cases names {j}, but only "
-                                f"{len(complaint.court_cases)} court proceedings are listed")
+                problems.append(
+                    f"heads[{i}].related_court_cases names {j}, but only "
+                    f"{len(complaint.court_cases)} court proceedings are listed"
+                )
     for stage in complaint.childrens_procedure:
         if stage.completed and stage.requested and stage.completed < stage.requested:
-            problems.append(f"children's procedure stage {stage.stage} completed "
-                            f"({stage.completed}) before it was asked for ({stage.requested})")
+            problems.append(
+                f"children's procedure stage {stage.stage} completed "
+                f"({stage.completed}) before it was asked for ({stage.requested})"
+            )
     return problems
 
 
-def _run(rules, ctx: Context) -> list[Finding]:
+def _run(rules: Iterable[Rule], ctx: Context) -> list[Finding]:
     """Run `rules` in order on one context; each sees the findings made before it."""
     found: list[Finding] = []
     for r in rules:
@@ -86,14 +117,21 @@ def _run(rules, ctx: Context) -> list[Finding]:
     return found
 
 
-def _unique(items) -> list:
+def _unique(items: Iterable[T]) -> list[T]:
     """The items without repeats, in first-seen order."""
     return list(dict.fromkeys(items))
 
 
-def _decide_head(complaint: Complaint, index: int, date: dt.date, params,
-                 validity: list[Finding], invalid: bool, decided: list[HeadAssessment],
-                 questions: list[Question]) -> HeadAssessment:
+def _decide_head(
+    complaint: Complaint,
+    index: int,
+    date: dt.date,
+    params: dict[str, Parameter],
+    validity: list[Finding],
+    invalid: bool,
+    decided: list[HeadAssessment],
+    questions: list[Question],
+) -> HeadAssessment:
     """Decide one head: jurisdiction, then (if nothing bars it) discretion. Its questions are
     added to `questions`."""
     rules = load_rules()
@@ -107,8 +145,11 @@ def _decide_head(complaint: Complaint, index: int, date: dt.date, params,
         findings += jurisdiction
         bars = [f.ground for f in jurisdiction if f.result is FindingResult.applies]
         if bars:
-            outcome = (Outcome.premature if set(bars) == {Ground.premature}
-                       else Outcome.closed_after_initial_enquiries)
+            outcome = (
+                Outcome.premature
+                if set(bars) == {Ground.premature}
+                else Outcome.closed_after_initial_enquiries
+            )
         else:
             discretion = _run([r for r in rules if r.stage is Stage.discretion], ctx)
             findings += discretion
@@ -117,10 +158,12 @@ def _decide_head(complaint: Complaint, index: int, date: dt.date, params,
     questions.extend(ctx.questions)
     applying = [f for f in findings if f.result is FindingResult.applies]
     return HeadAssessment(
-        summary=head.summary, outcome=outcome,
+        summary=head.summary,
+        outcome=outcome,
         grounds=_unique(f.ground for f in applying),
         referrals=_unique(f.referral for f in applying if f.referral is not None),
-        findings=findings)
+        findings=findings,
+    )
 
 
 def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
@@ -150,22 +193,32 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     """Decide a complaint under the Assessment Code. See the module docstring for the order."""
     date = assessment_date or complaint.assessment_date
     if date is None:
-        raise InputError("no assessment date: the rules never assume today's date",
-                         source="assessment_date",
-                         hint="pass --date YYYY-MM-DD, or set assessment_date in the complaint")
+        raise InputError(
+            "no assessment date: the rules never assume today's date",
+            source="assessment_date",
+            hint="pass --date YYYY-MM-DD, or set assessment_date in the complaint",
+        )
     problems = _contradictions(complaint, date)
     if problems:
-        raise ContradictoryFacts("facts that cannot all be true: " + "; ".join(problems),
-                                 source="complaint", hint="correct the dates and try again")
+        raise ContradictoryFacts(
+            "facts that cannot all be true: " + "; ".join(problems),
+            source="complaint",
+            hint="correct the dates and try again",
+        )
     try:
         params = parameters_on(date)
     except ValueError as error:
-        raise InputError(str(error), source="assessment_date",
-                         hint="give an assessment date on or after 2007-10-30") from None
+        raise InputError(
+            str(error),
+            source="assessment_date",
+            hint="give an assessment date on or after 2007-10-30",
+        ) from None
     warnings: list[str] = []
     if complaint.category and not is_known_category(complaint.category):
-        warnings.append(f"unknown category {complaint.category!r}: kept as given; known "
-                        "categories are listed in ombuds.vocabulary.CATEGORIES")
+        warnings.append(
+            f"unknown category {complaint.category!r}: kept as given; known "
+            "categories are listed in ombuds.vocabulary.CATEGORIES"
+        )
     questions: list[Question] = []
 
     validity_rules = [r for r in load_rules() if r.stage is Stage.validity]
@@ -175,17 +228,25 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     invalid = any(f.result is FindingResult.applies for f in validity)
     if complaint.information_requested_not_provided:
         invalid = True
-        warnings.append("invalid: the Ombudsman asked for information needed to proceed and it "
-                        "has not been provided (information_requested_not_provided)")
+        warnings.append(
+            "invalid: the Ombudsman asked for information needed to proceed and it "
+            "has not been provided (information_requested_not_provided)"
+        )
 
-    order = sorted(range(len(complaint.heads)),
-                   key=lambda i: complaint.heads[i].about is HeadSubject.complaint_handling)
+    order = sorted(
+        range(len(complaint.heads)),
+        key=lambda i: complaint.heads[i].about is HeadSubject.complaint_handling,
+    )
     decided: dict[int, HeadAssessment] = {}
     for i in order:
-        substantive = [h for j, h in decided.items()
-                       if complaint.heads[j].about is not HeadSubject.complaint_handling]
-        decided[i] = _decide_head(complaint, i, date, params, validity, invalid, substantive,
-                                  questions)
+        substantive = [
+            h
+            for j, h in decided.items()
+            if complaint.heads[j].about is not HeadSubject.complaint_handling
+        ]
+        decided[i] = _decide_head(
+            complaint, i, date, params, validity, invalid, substantive, questions
+        )
     heads = [decided[i] for i in range(len(complaint.heads))]
 
     if invalid:
@@ -197,11 +258,17 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     else:
         outcome = Outcome.closed_after_initial_enquiries
     open_on_investigated = [
-        f for h in heads if h.outcome is Outcome.investigate for f in h.findings
-        if f.result is FindingResult.needs_judgement]
+        f
+        for h in heads
+        if h.outcome is Outcome.investigate
+        for f in h.findings
+        if f.result is FindingResult.needs_judgement
+    ]
     if outcome is Outcome.investigate and open_on_investigated:
-        warnings.append(f"provisional: {len(open_on_investigated)} test(s) on the part(s) to be "
-                        "investigated need an investigator's judgement (see questions)")
+        warnings.append(
+            f"provisional: {len(open_on_investigated)} test(s) on the part(s) to be "
+            "investigated need an investigator's judgement (see questions)"
+        )
     first_question: dict[str, Question] = {}  # one question per fact, the first asked
     for q in questions:
         first_question.setdefault(q.fact, q)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from ombuds.code.result import Assessment
 from ombuds.vocabulary import REFERRAL_BODIES, FindingResult
 
-_MARK = {FindingResult.applies: "APPLIES", FindingResult.does_not_apply: "does not apply",
-         FindingResult.exception_applies: "EXCEPTION",
-         FindingResult.needs_judgement: "NEEDS JUDGEMENT"}
+_MARK = {
+    FindingResult.applies: "APPLIES",
+    FindingResult.does_not_apply: "does not apply",
+    FindingResult.exception_applies: "EXCEPTION",
+    FindingResult.needs_judgement: "NEEDS JUDGEMENT",
+}
 
 
 def decision_text(assessment: Assessment) -> str:
@@ -20,14 +23,16 @@ def decision_text(assessment: Assessment) -> str:
     lines = []
     if case:
         ref = f" ({case.reference})" if case.reference else ""
-        lines.append(f"{case.body}{ref}: complaint by {case.complainant}, "
-                     f"assessed {case.assessment_date}")
+        lines.append(
+            f"{case.body}{ref}: complaint by {case.complainant}, assessed {case.assessment_date}"
+        )
     label = assessment.published_label
     label = f' (published as "{label}")' if label else ""
     lines.append(f"Outcome: {assessment.outcome.value}{label}")
     lines.append("Grounds: " + (", ".join(g.value for g in assessment.grounds) or "none"))
-    lines.append("Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals)
-                                      or "none"))
+    lines.append(
+        "Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals) or "none")
+    )
     for i, head in enumerate(assessment.heads, 1):
         lines.append(f"\nPart {i}: {head.summary}")
         lines.append(f"  outcome: {head.outcome.value}")

@@ -41,9 +41,12 @@ def load_parameters(path: Path = PARAMETERS_FILE) -> dict[str, list[Parameter]]:
         if not spec.get("citation") or not spec.get("values"):
             raise ValueError(f"{path}: parameter {name} needs a citation and dated values")
         values = sorted(
-            (Parameter(name, int(v["value"]), v["from"], spec["citation"], spec["url"])
-             for v in spec["values"]),
-            key=lambda p: p.effective_from)
+            (
+                Parameter(name, int(v["value"]), v["from"], spec["citation"], spec["url"])
+                for v in spec["values"]
+            ),
+            key=lambda p: p.effective_from,
+        )
         table[name] = values
     return table
 

@@ -38,7 +38,8 @@ def check_rule(cls: type[Rule]) -> None:
     expected_stage = Stage.validity if ground in _VALIDITY_GROUNDS else info.stage
     if cls.stage is not expected_stage:
         raise ValueError(f"{name}: runs in {cls.stage}, expected {expected_stage}")
-    if not (cls.__doc__ or "").strip() or "Leaves out" not in cls.__doc__:
+    doc = cls.__doc__ or ""
+    if not doc.strip() or "Leaves out" not in doc:
         raise ValueError(f"{name}: the docstring must state the provision and what it leaves out")
     if not getattr(cls, "statement", "").strip():
         raise ValueError(f"{name}: no plain-English statement")
@@ -47,10 +48,11 @@ def check_rule(cls: type[Rule]) -> None:
     names = [u.name for u in cls.exceptions]
     if len(names) != len(set(names)) or not all(u.statement for u in cls.exceptions):
         raise ValueError(f"{name}: exceptions need unique names and statements")
-    unnamed = [n for n in names if n not in cls.__doc__]
+    unnamed = [n for n in names if n not in doc]
     if unnamed:
-        raise ValueError(f"{name}: the docstring must name each exception; missing "
-                         f"{', '.join(unnamed)}")
+        raise ValueError(
+            f"{name}: the docstring must name each exception; missing {', '.join(unnamed)}"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +67,9 @@ def load_rules() -> tuple[Rule, ...]:
     for cls in _REGISTERED:
         check_rule(cls)
         if cls.ground in by_ground and by_ground[cls.ground] is not cls:
-            raise ValueError(f"two tests for {cls.ground}: {by_ground[cls.ground].__name__} and "
-                             f"{cls.__name__}")
+            raise ValueError(
+                f"two tests for {cls.ground}: {by_ground[cls.ground].__name__} and {cls.__name__}"
+            )
         by_ground[cls.ground] = cls
     missing = set(Ground) - set(by_ground)
     if missing:

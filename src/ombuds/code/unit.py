@@ -121,14 +121,29 @@ class Rule:
         raise NotImplementedError
 
     # Result helpers: each returns a one-item list so `evaluate` can `return self.applies(...)`.
-    def _finding(self, ctx: Context, result: FindingResult, reason: str, *,
-                 exception: str | None = None, referral: Referral | None = None) -> Finding:
-        return Finding(ground=self.ground, stage=self.stage, result=result,
-                       citation=self.info.citation_text, reason=reason, facts=list(ctx.reads),
-                       exception=exception, referral=referral)
+    def _finding(
+        self,
+        ctx: Context,
+        result: FindingResult,
+        reason: str,
+        *,
+        exception: str | None = None,
+        referral: Referral | None = None,
+    ) -> Finding:
+        return Finding(
+            ground=self.ground,
+            stage=self.stage,
+            result=result,
+            citation=self.info.citation_text,
+            reason=reason,
+            facts=list(ctx.reads),
+            exception=exception,
+            referral=referral,
+        )
 
-    def applies(self, ctx: Context, reason: str, *,
-                referral: Referral | None = None) -> list[Finding]:
+    def applies(
+        self, ctx: Context, reason: str, *, referral: Referral | None = None
+    ) -> list[Finding]:
         """The test applies: the part cannot (or will not) be investigated on this ground."""
         return [self._finding(ctx, FindingResult.applies, reason, referral=referral)]
 
@@ -142,10 +157,20 @@ class Rule:
             raise ValueError(f"{self.ground}: undeclared exception {name!r}")
         return [self._finding(ctx, FindingResult.exception_applies, reason, exception=name)]
 
-    def needs(self, ctx: Context, fact: str, why: str, *, suggested: str | None = None,
-              reason: str | None = None) -> list[Finding]:
+    def needs(
+        self,
+        ctx: Context,
+        fact: str,
+        why: str,
+        *,
+        suggested: str | None = None,
+        reason: str | None = None,
+    ) -> list[Finding]:
         """The test cannot be decided without `fact`: say so and ask."""
         path = ctx.full_path(fact)
         ctx.questions.append(Question(fact=path, why=why, suggested=suggested))
-        return [self._finding(ctx, FindingResult.needs_judgement,
-                              reason or f"Cannot decide without {path}: {why}")]
+        return [
+            self._finding(
+                ctx, FindingResult.needs_judgement, reason or f"Cannot decide without {path}: {why}"
+            )
+        ]

@@ -9,13 +9,14 @@ conclusion (`ombuds.code.rules`). Adding a value is fine; renaming one breaks st
 from __future__ import annotations
 
 from enum import StrEnum as _StrEnum
+from typing import Self
 
 
 class StrEnum(_StrEnum):
     """A string enum that also accepts its member name ("council_home_repairs") as input."""
 
     @classmethod
-    def _missing_(cls, value: object):
+    def _missing_(cls, value: object) -> Self | None:
         if isinstance(value, str):
             return cls.__members__.get(value.strip().replace(" ", "_"))
         return None
@@ -107,7 +108,8 @@ class Topic(StrEnum):
     staff_grievance = "a staff grievance"
     commercial_contract = "a commercial contract with the council"
     council_trading_service = (
-        "a council trading service (market, transport, entertainment, industrial premises)")
+        "a council trading service (market, transport, entertainment, industrial premises)"
+    )
     land_transaction = "sale, purchase or lease of land"
     # Care.
     child_protection = "child protection"
@@ -148,13 +150,15 @@ class AllegationKind(StrEnum):
 
 
 # Allegations about how the council handled personal or requested information.
-DATA_PROTECTION_ALLEGATIONS = frozenset({
-    AllegationKind.information_shared,
-    AllegationKind.information_withheld,
-    AllegationKind.subject_access_request,
-    AllegationKind.foi_request,
-    AllegationKind.record_inaccurate,
-})
+DATA_PROTECTION_ALLEGATIONS = frozenset(
+    {
+        AllegationKind.information_shared,
+        AllegationKind.information_withheld,
+        AllegationKind.subject_access_request,
+        AllegationKind.foi_request,
+        AllegationKind.record_inaccurate,
+    }
+)
 
 
 class OutcomeWanted(StrEnum):
@@ -209,7 +213,7 @@ class Upheld(StrEnum):
     no = "no"
 
     @classmethod
-    def _missing_(cls, value: object):
+    def _missing_(cls, value: object) -> Upheld | None:
         if isinstance(value, bool):  # YAML reads a bare yes/no as a boolean
             return cls.yes if value else cls.no
         return super()._missing_(value)

@@ -7,8 +7,9 @@ line: the file is composed into a node tree first so every path can be traced ba
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -21,7 +22,7 @@ STRUCTURED_SUFFIXES = {".yaml", ".yml", ".json"}
 FIX_HINT = "run `ombuds schema complaint` to see every field"
 
 
-def _path_text(loc: tuple) -> str:
+def _path_text(loc: tuple[str | int, ...]) -> str:
     """("heads", 0, "council_response", "upheld") -> "heads[0].council_response.upheld"."""
     text = ""
     for part in loc:
@@ -32,29 +33,31 @@ def _path_text(loc: tuple) -> str:
     return text or "(top level)"
 
 
-def _yaml_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
+def _yaml_lines(
+    node: yaml.Node, prefix: tuple[str | int, ...] = ()
+) -> dict[tuple[str | int, ...], int]:
     """Map every path in a composed YAML document to its 1-based line."""
     lines = {prefix: node.start_mark.line + 1}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            path = prefix + (key.value,)
+            path = (*prefix, key.value)
             lines[path] = key.start_mark.line + 1
             for sub, line in _yaml_lines(value, path).items():
                 lines.setdefault(sub, line)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            lines.update(_yaml_lines(item, prefix + (i,)))
+            lines.update(_yaml_lines(item, (*prefix, i)))
     return lines
 
 
-def _value_at(data: Any, loc: tuple) -> Any:
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
     """The value at a path of loaded data."""
     for part in loc:
         data = data[part]
     return data
 
 
-def _line_for(loc: tuple, lines: dict[tuple, int]) -> int | None:
+def _line_for(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]) -> int | None:
     """The line of the deepest part of `loc` present in the file (a missing field: its parent)."""
     for cut in range(len(loc), -1, -1):
         if loc[:cut] in lines:
@@ -71,22 +74,32 @@ def _read_data(path: Path, text: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise SchemaError(
-                f"not valid JSON: {error.msg}", source=str(path), hint="fix the JSON syntax",
-                problems=[{"path": "(file)", "value": None, "expected": "valid JSON",
-                           "line": error.lineno}]) from None
+                f"not valid JSON: {error.msg}",
+                source=str(path),
+                hint="fix the JSON syntax",
+                problems=[
+                    {
+                        "path": "(file)",
+                        "value": None,
+                        "expected": "valid JSON",
+                        "line": error.lineno,
+                    }
+                ],
+            ) from None
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise SchemaError(
-            f"not valid YAML: {getattr(error, 'problem', error)}", source=str(path),
+            f"not valid YAML: {getattr(error, 'problem', error)}",
+            source=str(path),
             hint="fix the YAML syntax",
-            problems=[{"path": "(file)", "value": None, "expected": "valid YAML",
-                       "line": line}]) from None
+            problems=[{"path": "(file)", "value": None, "expected": "valid YAML", "line": line}],
+        ) from None
 
 
-def _lines_of(path: Path, text: str) -> dict[tuple, int]:
+def _lines_of(path: Path, text: str) -> dict[tuple[str | int, ...], int]:
     """Every path's line in a YAML file; composed only when there is an error to report."""
     if path.suffix.lower() == ".json":
         return {}
@@ -94,31 +107,44 @@ def _lines_of(path: Path, text: str) -> dict[tuple, int]:
     return _yaml_lines(node) if node is not None else {}
 
 
-def _with_control_characters(data: Any, loc: tuple = ()) -> list[tuple]:
+def _with_control_characters(
+    data: Any, loc: tuple[str | int, ...] = ()
+) -> list[tuple[str | int, ...]]:
     """The paths of the strings in `data` that hold a control character."""
     if isinstance(data, str):
         return [loc] if CONTROL_CHARACTERS.search(data) else []
     if isinstance(data, dict):
-        return [bad for key, value in data.items()
-                for bad in _with_control_characters(value, loc + (key,))]
+        return [
+            bad
+            for key, value in data.items()
+            for bad in _with_control_characters(value, (*loc, key))
+        ]
     if isinstance(data, list):
-        return [bad for i, item in enumerate(data)
-                for bad in _with_control_characters(item, loc + (i,))]
+        return [
+            bad for i, item in enumerate(data) for bad in _with_control_characters(item, (*loc, i))
+        ]
     return []
 
 
-def _schema_error(problems: list[dict], source: str) -> SchemaError:
+def _schema_error(problems: list[dict[str, Any]], source: str) -> SchemaError:
     """One SchemaError listing every problem, the first one in its message."""
     first = problems[0]
     where = f" (line {first['line']})" if first["line"] else ""
     return SchemaError(
         f"{len(problems)} problem(s) with the complaint; first: {first['path']}{where}: "
         f"{first['expected']} (got {first['value']!r})",
-        source=source, hint=FIX_HINT, problems=problems)
+        source=source,
+        hint=FIX_HINT,
+        problems=problems,
+    )
 
 
-def parse_complaint(data: Any, *, source: str = "complaint",
-                    lines: Callable[[], dict[tuple, int]] | None = None) -> Complaint:
+def parse_complaint(
+    data: Any,
+    *,
+    source: str = "complaint",
+    lines: Callable[[], dict[tuple[str | int, ...], int]] | None = None,
+) -> Complaint:
     """Validate already-loaded data; raise SchemaError listing every problem.
 
     `lines`, when given, returns the map of field paths to file lines; it is called only when
@@ -126,16 +152,33 @@ def parse_complaint(data: Any, *, source: str = "complaint",
     """
     if not isinstance(data, dict):
         raise SchemaError(
-            "a complaint must be a mapping of fields", source=source, hint=FIX_HINT,
-            problems=[{"path": "(top level)", "value": type(data).__name__,
-                       "expected": "a mapping with body, complainant and heads", "line": 1}])
+            "a complaint must be a mapping of fields",
+            source=source,
+            hint=FIX_HINT,
+            problems=[
+                {
+                    "path": "(top level)",
+                    "value": type(data).__name__,
+                    "expected": "a mapping with body, complainant and heads",
+                    "line": 1,
+                }
+            ],
+        )
     controlled = _with_control_characters(data)
     if controlled:
         line_map = lines() if lines else {}
-        raise _schema_error([{"path": _path_text(loc), "value": _value_at(data, loc),
-                              "expected": "text without control characters (such as terminal "
-                                          "escape codes)", "line": _line_for(loc, line_map)}
-                             for loc in controlled], source)
+        raise _schema_error(
+            [
+                {
+                    "path": _path_text(loc),
+                    "value": _value_at(data, loc),
+                    "expected": "text without control characters (such as terminal escape codes)",
+                    "line": _line_for(loc, line_map),
+                }
+                for loc in controlled
+            ],
+            source,
+        )
     try:
         return Complaint.model_validate(data)
     except ValidationError as error:
@@ -146,8 +189,14 @@ def parse_complaint(data: Any, *, source: str = "complaint",
             value = item.get("input") if item["type"] != "missing" else None
             if isinstance(value, dict):
                 value = "{…}"
-            problems.append({"path": _path_text(loc), "value": value, "expected": item["msg"],
-                             "line": _line_for(loc, line_map)})
+            problems.append(
+                {
+                    "path": _path_text(loc),
+                    "value": value,
+                    "expected": item["msg"],
+                    "line": _line_for(loc, line_map),
+                }
+            )
         raise _schema_error(problems, source) from None
 
 
@@ -161,19 +210,25 @@ def load_complaint(path: str | Path) -> Complaint:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         raise InputError(
-            "plain-text letters are not read yet", source=str(path),
+            "plain-text letters are not read yet",
+            source=str(path),
             hint="write the complaint's facts as YAML or JSON instead; `ombuds schema complaint` "
-            "prints the fields and examples/complaints/ has worked examples")
+            "prints the fields and examples/complaints/ has worked examples",
+        )
     if suffix not in STRUCTURED_SUFFIXES:
-        raise InputError(f"unsupported file type {suffix or '(none)'!r}", source=str(path),
-                         hint="give a .yaml, .yml or .json complaint")
+        raise InputError(
+            f"unsupported file type {suffix or '(none)'!r}",
+            source=str(path),
+            hint="give a .yaml, .yml or .json complaint",
+        )
     if not path.is_file():
         raise InputError("no such file", source=str(path), hint="check the path")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UnreadableFile("not UTF-8 text", source=str(path),
-                             hint="save the complaint as UTF-8") from None
+        raise UnreadableFile(
+            "not UTF-8 text", source=str(path), hint="save the complaint as UTF-8"
+        ) from None
     if not text.strip():
         raise UnreadableFile("the file is empty", source=str(path), hint=FIX_HINT)
     data = _read_data(path, text)

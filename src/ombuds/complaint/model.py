@@ -15,9 +15,23 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ombuds.complaint.facts import (
-    ActingBody, AllegationKind, AppealBarrier, AppealRoute, ComplainantKind, EvidenceOfFault,
-    HeadSubject, InformationSource, LateReason, OutcomeWanted, PeopleAffected, ProceedingsKind,
-    ProceedingsStatus, RemedyAction, RemedyStatus, Topic, Upheld,
+    ActingBody,
+    AllegationKind,
+    AppealBarrier,
+    AppealRoute,
+    ComplainantKind,
+    EvidenceOfFault,
+    HeadSubject,
+    InformationSource,
+    LateReason,
+    OutcomeWanted,
+    PeopleAffected,
+    ProceedingsKind,
+    ProceedingsStatus,
+    RemedyAction,
+    RemedyStatus,
+    Topic,
+    Upheld,
 )
 
 
@@ -29,28 +43,38 @@ class Complainant(_Facts):
     title: str = Field(description='How the person is addressed: "Miss", "Mr", "Dr", "Mrs".')
     alias: str = Field(description='The published alias: "Miss X". The only name ever output.')
     private_name: str | None = Field(
-        None, exclude=True,
+        None,
+        exclude=True,
         description="The person's real name, kept for the case file only. Never output: it is "
-        "excluded from every dump and from the assessment.")
+        "excluded from every dump and from the assessment.",
+    )
     kind: ComplainantKind = Field(
         ComplainantKind.individual,
-        description="The kind of complainant: a person, a business, a public body.")
+        description="The kind of complainant: a person, a business, a public body.",
+    )
     employed_by_body: bool = Field(
-        False, description="The complainant works for the body complained about.")
+        False, description="The complainant works for the body complained about."
+    )
 
 
 class Representative(_Facts):
     alias: str = Field(description='How the representative is referred to: "Mr Y", "her MP".')
     relationship: str = Field(
-        description='Their relationship to the person: "mother", "solicitor".')
+        description='Their relationship to the person: "mother", "solicitor".'
+    )
     written_consent: bool | None = Field(
-        None, description="The person affected has given written consent to the representative. "
-        "Leave empty when not known.")
+        None,
+        description="The person affected has given written consent to the representative. "
+        "Leave empty when not known.",
+    )
     person_unable_to_consent: bool = Field(
-        False, description="The person affected cannot give consent (has died or lacks capacity).")
+        False, description="The person affected cannot give consent (has died or lacks capacity)."
+    )
     acts_in_persons_interest: bool | None = Field(
-        None, description="Judgement: the representative acts in the person's interest (read "
-        "only when the person cannot consent).")
+        None,
+        description="Judgement: the representative acts in the person's interest (read "
+        "only when the person cannot consent).",
+    )
 
 
 class CouncilReply(_Facts):
@@ -61,33 +85,44 @@ class CouncilReply(_Facts):
 
 class Dates(_Facts):
     first_knew: dt.date | None = Field(
-        None, description="When the person first knew of the matter complained about.")
+        None, description="When the person first knew of the matter complained about."
+    )
     events_started: dt.date | None = Field(
-        None, description="When the events complained about began.")
+        None, description="When the events complained about began."
+    )
     complained_to_council: dt.date | None = Field(
-        None, description="When the person first complained to the council.")
+        None, description="When the person first complained to the council."
+    )
     council_replies: list[CouncilReply] = Field(
-        default_factory=list, description="The council's replies to the complaint, in order.")
+        default_factory=list, description="The council's replies to the complaint, in order."
+    )
     came_to_ombudsman: dt.date | None = Field(
-        None, description="When the complaint reached the Ombudsman.")
+        None, description="When the complaint reached the Ombudsman."
+    )
 
 
 class StatutoryStage(_Facts):
     """One stage of the statutory children's complaints procedure (Children Act 1989;
     SI 2006/1738)."""
 
-    stage: int = Field(ge=1, le=3,
-                       description="1 local resolution, 2 investigation, 3 review panel.")
+    stage: int = Field(
+        ge=1, le=3, description="1 local resolution, 2 investigation, 3 review panel."
+    )
     requested: dt.date | None = Field(None, description="When the stage was asked for.")
-    completed: dt.date | None = Field(None, description="When the council's response at this "
-                                      "stage was sent.")
-    complete: bool = Field(False, description="The stage has ended (implied by `completed`); "
-                           "set it when the end date is not known.")
+    completed: dt.date | None = Field(
+        None, description="When the council's response at this stage was sent."
+    )
+    complete: bool = Field(
+        False,
+        description="The stage has ended (implied by `completed`); "
+        "set it when the end date is not known.",
+    )
     refused_by_council: bool = Field(
-        False, description="The council refused to take the complaint to this stage.")
+        False, description="The council refused to take the complaint to this stage."
+    )
 
     @model_validator(mode="after")
-    def _completed_means_complete(self) -> "StatutoryStage":
+    def _completed_means_complete(self) -> StatutoryStage:
         if self.completed is not None:
             self.complete = True
         return self
@@ -97,22 +132,32 @@ class Remedy(_Facts):
     action: RemedyAction = Field(description="What the council did or agreed to do.")
     status: RemedyStatus = Field(RemedyStatus.done, description="Offered, agreed or done.")
     after_ombudsman_enquiries: bool = Field(
-        False, description="The council offered or agreed it after the Ombudsman's enquiries.")
+        False, description="The council offered or agreed it after the Ombudsman's enquiries."
+    )
     detail: str = Field("", description="What exactly, in a few words.")
 
 
 class CouncilResponse(_Facts):
     raised_with_council: bool = Field(
-        True, description="This part was put to the council as a complaint. Set false for a "
-        "part first raised with the Ombudsman.")
+        True,
+        description="This part was put to the council as a complaint. Set false for a "
+        "part first raised with the Ombudsman.",
+    )
     investigated: bool | None = Field(
-        None, description="The council looked into this part and replied on its substance.")
+        None, description="The council looked into this part and replied on its substance."
+    )
     declined: bool = Field(False, description="The council declined to consider this part.")
-    stage: int | None = Field(None, ge=1, le=3, description="The last stage of the council's "
-                              "procedure that considered this part.")
+    stage: int | None = Field(
+        None,
+        ge=1,
+        le=3,
+        description="The last stage of the council's procedure that considered this part.",
+    )
     statutory_procedure: bool = Field(
-        False, description="This part went through the statutory children's complaints "
-        "procedure (its stages are listed in the complaint's `childrens_procedure`).")
+        False,
+        description="This part went through the statutory children's complaints "
+        "procedure (its stages are listed in the complaint's `childrens_procedure`).",
+    )
     upheld: Upheld | None = Field(None, description="Whether the council upheld this part.")
     remedies: list[Remedy] = Field(default_factory=list, description="What it did or agreed.")
     summary: str = Field("", description="The council's reply in a sentence.")
@@ -123,14 +168,16 @@ class AppealRight(_Facts):
     body: str = Field(description='The tribunal, minister or court: "SEND Tribunal".')
     used: bool = Field(False, description="The person appealed or started court action.")
     barriers: list[AppealBarrier] = Field(
-        default_factory=list, description="Facts that made using it hard.")
+        default_factory=list, description="Facts that made using it hard."
+    )
 
 
 class CouncilReview(_Facts):
     name: str = Field(description='The council\'s own review or appeal: "section 202 review".')
     used: bool = Field(False, description="The person has asked for it.")
-    barriers: list[AppealBarrier] = Field(default_factory=list,
-                                          description="Facts that made using it hard.")
+    barriers: list[AppealBarrier] = Field(
+        default_factory=list, description="Facts that made using it hard."
+    )
 
 
 class Allegation(_Facts):
@@ -143,36 +190,51 @@ class EarlierCase(_Facts):
     reference: str = Field(description='The earlier Ombudsman reference: "24 021 658".')
     decided: dt.date | None = Field(None, description="When it was decided.")
     same_matter: bool | None = Field(
-        None, description="This part is the matter the earlier case decided.")
+        None, description="This part is the matter the earlier case decided."
+    )
     new_events_since: bool = Field(
-        False, description="Something new has happened since the earlier decision.")
+        False, description="Something new has happened since the earlier decision."
+    )
 
 
 class Judgement(_Facts):
     """Facts an investigator must judge. Empty means "not yet judged", never "no"."""
 
     evidence_of_fault: EvidenceOfFault | None = Field(
-        None, description="How much sign of fault the information shows.")
+        None, description="How much sign of fault the information shows."
+    )
     outcome_same_without_fault: bool | None = Field(
-        None, description="The person would have been in the same position without the fault.")
+        None, description="The person would have been in the same position without the fault."
+    )
     injustice_significant: bool | None = Field(
-        None, description="The injustice claimed is significant enough to justify involvement.")
+        None, description="The injustice claimed is significant enough to justify involvement."
+    )
     council_investigation_thorough: bool | None = Field(
-        None, description="The council's (or statutory procedure's) investigation was thorough "
-        "and its process sound.")
+        None,
+        description="The council's (or statutory procedure's) investigation was thorough "
+        "and its process sound.",
+    )
     remedy_proportionate: bool | None = Field(
-        None, description="What the council did or agreed is proportionate to the fault.")
+        None, description="What the council did or agreed is proportionate to the fault."
+    )
     public_interest: bool | None = Field(
-        None, description="Wider or systemic injustice, or a risk to others.")
+        None, description="Wider or systemic injustice, or a risk to others."
+    )
     could_raise_in_proceedings: bool | None = Field(
-        None, description="The issues could reasonably be, or have been, raised in the related "
-        "legal proceedings.")
+        None,
+        description="The issues could reasonably be, or have been, raised in the related "
+        "legal proceedings.",
+    )
     data_protection_good_reasons: bool | None = Field(
-        None, description="There are good reasons for the Ombudsman, not the ICO, to look at a "
-        "data protection matter.")
+        None,
+        description="There are good reasons for the Ombudsman, not the ICO, to look at a "
+        "data protection matter.",
+    )
     worth_investigating: bool | None = Field(
-        None, description="Overall view on fault, injustice, remedy and public interest, for a "
-        "part no specific test closes.")
+        None,
+        description="Overall view on fault, injustice, remedy and public interest, for a "
+        "part no specific test closes.",
+    )
 
 
 class Head(_Facts):
@@ -180,39 +242,55 @@ class Head(_Facts):
     what_happened: str = Field("", description="The events, briefly.")
     about: HeadSubject = Field(description="What this part is mainly about.")
     acting_body: ActingBody = Field(
-        ActingBody.council, description="Who did what this part complains of.")
+        ActingBody.council, description="Who did what this part complains of."
+    )
     topics: list[Topic] = Field(default_factory=list, description="The subject matter.")
     allegations: list[Allegation] = Field(default_factory=list, description="What went wrong.")
     people_affected: PeopleAffected = Field(
-        PeopleAffected.person_or_household, description="Who the matter affects.")
+        PeopleAffected.person_or_household, description="Who the matter affects."
+    )
     personally_affected: bool = Field(True, description="The complainant is personally affected.")
     first_knew: dt.date | None = Field(
-        None, description="When the person first knew of this part, where it differs from the "
-        "complaint's `dates.first_knew`.")
+        None,
+        description="When the person first knew of this part, where it differs from the "
+        "complaint's `dates.first_knew`.",
+    )
     late_reasons: list[LateReason] = Field(
-        default_factory=list, description="Reasons given for the time taken to complain.")
+        default_factory=list, description="Reasons given for the time taken to complain."
+    )
     urgent_risk: bool = Field(False, description="There is an urgent risk to someone.")
     council_response: CouncilResponse = Field(
-        default_factory=CouncilResponse, description="The council's response to this part.")
-    appeal_rights: list[AppealRight] = Field(default_factory=list,
-                                             description="Rights of appeal the person has or had.")
+        default_factory=CouncilResponse, description="The council's response to this part."
+    )
+    appeal_rights: list[AppealRight] = Field(
+        default_factory=list, description="Rights of appeal the person has or had."
+    )
     council_review: CouncilReview | None = Field(
-        None, description="A review or appeal the council itself offers.")
+        None, description="A review or appeal the council itself offers."
+    )
     related_court_cases: list[int] = Field(
-        default_factory=list, description="Indexes into `court_cases` this part relates to.")
+        default_factory=list, description="Indexes into `court_cases` this part relates to."
+    )
     linked_topics: list[Topic] = Field(
-        default_factory=list, description="Subject matter the council's actions were about, "
-        "when this part complains of the council's handling of another matter.")
+        default_factory=list,
+        description="Subject matter the council's actions were about, "
+        "when this part complains of the council's handling of another matter.",
+    )
     earlier_case: EarlierCase | None = Field(
-        None, description="An earlier Ombudsman case about this part.")
+        None, description="An earlier Ombudsman case about this part."
+    )
     case_closed: bool | None = Field(
-        None, description="The council's involvement (the case or service) has ended.")
+        None, description="The council's involvement (the case or service) has ended."
+    )
     views_already_on_record: bool | None = Field(
-        None, description="The person's disagreement is already on the council's file.")
-    outcomes_wanted: list[OutcomeWanted] = Field(default_factory=list,
-                                                 description="What the person asks for.")
-    injustice_claimed: list[str] = Field(default_factory=list,
-                                         description="The harm the person describes.")
+        None, description="The person's disagreement is already on the council's file."
+    )
+    outcomes_wanted: list[OutcomeWanted] = Field(
+        default_factory=list, description="What the person asks for."
+    )
+    injustice_claimed: list[str] = Field(
+        default_factory=list, description="The harm the person describes."
+    )
     judgement: Judgement = Field(default_factory=Judgement, description="Investigator's view.")
 
 
@@ -227,28 +305,40 @@ class Complaint(_Facts):
 
     body: str = Field(min_length=1, description="The council or care provider complained about.")
     category: str | None = Field(
-        None, description='"Top > Sub" as the Ombudsman files it. An unknown one gives a warning.')
+        None, description='"Top > Sub" as the Ombudsman files it. An unknown one gives a warning.'
+    )
     reference: str | None = Field(None, description='The Ombudsman\'s reference: "24 015 969".')
     assessment_date: dt.date | None = Field(
-        None, description="The date the assessment is made (the CLI's --date overrides it).")
+        None, description="The date the assessment is made (the CLI's --date overrides it)."
+    )
     complainant: Complainant = Field(description="Who complains.")
     representative: Representative | None = Field(
-        None, description="Someone complaining for the person affected.")
+        None, description="Someone complaining for the person affected."
+    )
     dates: Dates = Field(default_factory=Dates, description="When things happened.")
     childrens_procedure: list[StatutoryStage] = Field(
-        default_factory=list, description="Stages of the statutory children's complaints "
-        "procedure asked for, for the parts that went through it.")
+        default_factory=list,
+        description="Stages of the statutory children's complaints "
+        "procedure asked for, for the parts that went through it.",
+    )
     court_cases: list[CourtCase] = Field(
-        default_factory=list, description="Court proceedings connected with the complaint.")
+        default_factory=list, description="Court proceedings connected with the complaint."
+    )
     heads: list[Head] = Field(min_length=1, description="The parts of the complaint.")
-    injustice_claimed: list[str] = Field(default_factory=list,
-                                         description="The harm the person describes overall.")
+    injustice_claimed: list[str] = Field(
+        default_factory=list, description="The harm the person describes overall."
+    )
     outcomes_wanted: list[OutcomeWanted] = Field(
-        default_factory=list, description="What the person asks for overall (the engine reads "
-        "each head's own list; this one feeds the statement).")
+        default_factory=list,
+        description="What the person asks for overall (the engine reads "
+        "each head's own list; this one feeds the statement).",
+    )
     information_considered: list[InformationSource] = Field(
         default_factory=lambda: [InformationSource.complainant],
-        description="What the assessment considered.")
+        description="What the assessment considered.",
+    )
     information_requested_not_provided: bool = Field(
-        False, description="The Ombudsman asked for information needed to proceed and the "
-        "person has not provided it.")
+        False,
+        description="The Ombudsman asked for information needed to proceed and the "
+        "person has not provided it.",
+    )

@@ -54,13 +54,19 @@ class IngestReport:
         return not self.failed
 
     def summary(self) -> str:
-        return (f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
-                f"failed {len(self.failed)}")
+        return (
+            f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+            f"failed {len(self.failed)}"
+        )
 
     def as_dict(self) -> dict:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": [{"file": f, "reason": r} for f, r in self.failed],
-                "without_reference": self.without_reference}
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": [{"file": f, "reason": r} for f, r in self.failed],
+            "without_reference": self.without_reference,
+        }
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -81,16 +87,25 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
             try:
                 found.extend(_walk(path))
             except OSError as error:
-                raise InputError(f"cannot list this folder: {error.strerror}", source=str(path),
-                                 hint="check its permissions") from None
+                raise InputError(
+                    f"cannot list this folder: {error.strerror}",
+                    source=str(path),
+                    hint="check its permissions",
+                ) from None
         else:
-            raise InputError("no such file or folder", source=str(path),
-                             hint="check the path; give files or folders of decisions")
+            raise InputError(
+                "no such file or folder",
+                source=str(path),
+                hint="check the path; give files or folders of decisions",
+            )
     if not found:
         where = ", ".join(str(p) for p in given)
-        raise InputError(f"no decision files found (looked for {', '.join(SUFFIXES)})",
-                         source=where, hint="give a folder holding decisions saved as text or "
-                         "HTML, e.g. examples/decisions/seeds")
+        raise InputError(
+            f"no decision files found (looked for {', '.join(SUFFIXES)})",
+            source=where,
+            hint="give a folder holding decisions saved as text or "
+            "HTML, e.g. examples/decisions/seeds",
+        )
     return found
 
 
@@ -129,7 +144,7 @@ def _read_or_reason(path: Path) -> Parsed:
         return path, None, error.message + (f" ({error.hint})" if error.hint else "")
     except OSError as error:
         return path, None, f"cannot read the file: {error.strerror or error}"
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
+    except Exception as error:
         return path, None, f"the parser failed ({type(error).__name__}: {error}); please report it"
 
 
@@ -166,10 +181,15 @@ def _parsed(files: list[Path], workers: int) -> Iterator[Parsed]:
                 room.release()
 
 
-def ingest(store: Store, paths: Iterable[str | Path], *, batch_size: int = BATCH_SIZE,
-           workers: int | None = None,
-           on_progress: Callable[[int, int], None] | None = None,
-           on_failure: Callable[[str, str], None] | None = None) -> IngestReport:
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+) -> IngestReport:
     """Parse and store every decision file under `paths`; returns the report.
 
     `workers` parsing processes (default: one per core) feed one writer, which stores batches of
@@ -183,7 +203,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, batch_size: int = BATCH
     batch: list[Prepared] = []
 
     def flush() -> None:
-        for item, status in zip(batch, store.upsert_many(batch)):
+        for item, status in zip(batch, store.upsert_many(batch), strict=False):
             setattr(report, status, getattr(report, status) + 1)
             if not item.row["reference"]:
                 report.without_reference.append(item.row["source"])

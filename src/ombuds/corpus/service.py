@@ -8,6 +8,7 @@ into `InputError`s that name the option and list what it accepts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,46 +23,78 @@ from ombuds.inputs import parse_date
 from ombuds.vocabulary import Ground, Referral
 
 
-def ingest_paths(url: str | None, paths: Iterable[str | Path], *, batch_size: int = BATCH_SIZE,
-                 on_progress: Callable[[int, int], None] | None = None,
-                 on_failure: Callable[[str, str], None] | None = None) -> IngestReport:
+def ingest_paths(
+    url: str | None,
+    paths: Iterable[str | Path],
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+) -> IngestReport:
     """`ombuds ingest`: parse and store every decision file under `paths`."""
     paths = list(paths)
     with open_store(db_url(url)) as store:
-        return ingest(store, paths, batch_size=batch_size, on_progress=on_progress,
-                      on_failure=on_failure)
+        return ingest(
+            store, paths, batch_size=batch_size, on_progress=on_progress, on_failure=on_failure
+        )
 
 
-def _choice(value: str | None, enum: type, option: str) -> Any:
+def _choice(value: str | None, enum: type[StrEnum], option: str) -> Any:
     if not value:
         return None
     wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
     try:
         return enum(wanted)
     except ValueError:
-        raise InputError(f"unknown id {value!r}", source=option,
-                         hint="one of: " + ", ".join(e.value for e in enum)) from None
+        raise InputError(
+            f"unknown id {value!r}",
+            source=option,
+            hint="one of: " + ", ".join(e.value for e in enum),
+        ) from None
 
 
-def make_query(q: str = "", *, category: str | None = None, decision: str | None = None,
-               body: str | None = None, ground: str | None = None,
-               referral: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, limit: int = 20, offset: int = 0) -> SearchQuery:
+def make_query(
+    q: str = "",
+    *,
+    category: str | None = None,
+    decision: str | None = None,
+    body: str | None = None,
+    ground: str | None = None,
+    referral: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchQuery:
     """A SearchQuery from user-typed values; InputError names the first bad one."""
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:
-        raise InputError(f"--from {start} is after --to {end}", source="--from/--to",
-                         hint="give the earlier date first")
+        raise InputError(
+            f"--from {start} is after --to {end}",
+            source="--from/--to",
+            hint="give the earlier date first",
+        )
     try:
-        return SearchQuery(q=q or "", category=category, decision=decision, body=body,
-                           ground=_choice(ground, Ground, "--ground"),
-                           referral=_choice(referral, Referral, "--referral"),
-                           date_from=start, date_to=end, limit=limit, offset=offset)
+        return SearchQuery(
+            q=q or "",
+            category=category,
+            decision=decision,
+            body=body,
+            ground=_choice(ground, Ground, "--ground"),
+            referral=_choice(referral, Referral, "--referral"),
+            date_from=start,
+            date_to=end,
+            limit=limit,
+            offset=offset,
+        )
     except ValidationError as error:
         problem = error.errors()[0]
         name = str(problem["loc"][0]) if problem.get("loc") else "query"
-        raise InputError(f"{problem['msg']} (got {problem.get('input')!r})", source=f"--{name}",
-                         hint="--limit takes 1 to 500, --offset 0 or more") from None
+        raise InputError(
+            f"{problem['msg']} (got {problem.get('input')!r})",
+            source=f"--{name}",
+            hint="--limit takes 1 to 500, --offset 0 or more",
+        ) from None
 
 
 def search(url: str | None, query: SearchQuery) -> SearchResults:

@@ -11,10 +11,28 @@ The pipeline (Presidio, the spaCy model) is built on first use and cached for th
 from __future__ import annotations
 
 from ombuds.privacy.anonymise import Anonymised, Replacement, anonymise, anonymise_file
-from ombuds.privacy.gate import (Finding, GateDecision, Override, check_publication,
-                                 parse_override, publish_statement, require_clean)
+from ombuds.privacy.gate import (
+    Finding,
+    GateDecision,
+    Override,
+    check_publication,
+    parse_override,
+    publish_statement,
+    require_clean,
+)
 from ombuds.privacy.people import PseudonymMap
 
-__all__ = ["Anonymised", "Finding", "GateDecision", "Override", "PseudonymMap", "Replacement",
-           "anonymise", "anonymise_file", "check_publication", "parse_override",
-           "publish_statement", "require_clean"]
+__all__ = [
+    "Anonymised",
+    "Finding",
+    "GateDecision",
+    "Override",
+    "PseudonymMap",
+    "Replacement",
+    "anonymise",
+    "anonymise_file",
+    "check_publication",
+    "parse_override",
+    "publish_statement",
+    "require_clean",
+]

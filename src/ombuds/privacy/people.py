@@ -18,42 +18,150 @@ import regex
 from ombuds.errors import InputError
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, UPPER_WORD
 
-TITLE_WORDS = {"mr", "mrs", "miss", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "lady",
-               "lord", "rev", "reverend", "councillor", "cllr"}
-LABEL_TITLE = {"mr": "Mr", "mrs": "Mrs", "miss": "Miss", "ms": "Ms", "dr": "Dr", "sir": "Mr",
-               "lord": "Mr", "dame": "Ms", "lady": "Ms", "councillor": "Councillor",
-               "cllr": "Councillor"}
+TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "miss",
+    "ms",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "rev",
+    "reverend",
+    "councillor",
+    "cllr",
+}
+LABEL_TITLE = {
+    "mr": "Mr",
+    "mrs": "Mrs",
+    "miss": "Miss",
+    "ms": "Ms",
+    "dr": "Dr",
+    "sir": "Mr",
+    "lord": "Mr",
+    "dame": "Ms",
+    "lady": "Ms",
+    "councillor": "Councillor",
+    "cllr": "Councillor",
+}
 FEMALE = {"Mrs", "Miss", "Ms"}
-MALE_RELATIONS = {"husband", "ex-husband", "father", "dad", "brother", "grandfather", "uncle",
-                  "son-in-law"}
-FEMALE_RELATIONS = {"wife", "ex-wife", "mother", "mum", "sister", "grandmother", "aunt",
-                    "daughter-in-law"}
+MALE_RELATIONS = {
+    "husband",
+    "ex-husband",
+    "father",
+    "dad",
+    "brother",
+    "grandfather",
+    "uncle",
+    "son-in-law",
+}
+FEMALE_RELATIONS = {
+    "wife",
+    "ex-wife",
+    "mother",
+    "mum",
+    "sister",
+    "grandmother",
+    "aunt",
+    "daughter-in-law",
+}
 ADULT_LETTERS = "XYZWVUTSRQPNMLKJHGF"
 CHILD_LETTERS = "BCDEFGHJKLMNPQRSTUVW"
 WORD = regex.compile(rf"{NAME_WORD}|{UPPER_WORD}")
-PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
-             "la", "le", "bin", "binti", "ibn", "al", "el", "ul", "ap", "ab", "ter", "ó", "ní",
-             "nic", "ua", "uí", "mhic", "an"}
+PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "dos",
+    "das",
+    "la",
+    "le",
+    "bin",
+    "binti",
+    "ibn",
+    "al",
+    "el",
+    "ul",
+    "ap",
+    "ab",
+    "ter",
+    "ó",
+    "ní",
+    "nic",
+    "ua",
+    "uí",
+    "mhic",
+    "an",
+}
 NON_NAMES = {"The", "Her", "His", "Their", "Council", "Council's", "the"}
 EXISTING_LABEL = regex.compile(
     rf"\b(?:{ITITLE}\.?|[Cc]ouncillor|son|daughter|child|children|grandson|granddaughter)"
-    rf",?[ \t]+(\p{{Lu}})\b(?![’'\p{{L}}])")
+    rf",?[ \t]+(\p{{Lu}})\b(?![’'\p{{L}}])"
+)
 HE = regex.compile(r"\b(?:he|him|his|himself)\b", regex.IGNORECASE)
 SHE = regex.compile(r"\b(?:she|her|hers|herself)\b", regex.IGNORECASE)
 
 # Short forms and the name they stand for, so that "Tom" is found as "Thomas Reid".
 NICKNAMES = {
-    "Tom": "Thomas", "Tommy": "Thomas", "Liz": "Elizabeth", "Lizzie": "Elizabeth",
-    "Beth": "Elizabeth", "Betty": "Elizabeth", "Bill": "William", "Billy": "William",
-    "Will": "William", "Bob": "Robert", "Bobby": "Robert", "Rob": "Robert", "Jim": "James",
-    "Jimmy": "James", "Jamie": "James", "Mike": "Michael", "Mick": "Michael", "Dave": "David",
-    "Steve": "Stephen", "Chris": "Christopher", "Kate": "Katherine", "Katie": "Katherine",
-    "Kathy": "Katherine", "Sue": "Susan", "Maggie": "Margaret", "Meg": "Margaret",
-    "Peggy": "Margaret", "Jen": "Jennifer", "Jenny": "Jennifer", "Alex": "Alexander",
-    "Sam": "Samuel", "Ben": "Benjamin", "Dan": "Daniel", "Danny": "Daniel", "Nick": "Nicholas",
-    "Tony": "Anthony", "Pat": "Patricia", "Trish": "Patricia", "Mo": "Mohammed",
-    "Mohammad": "Mohammed", "Muhammad": "Mohammed", "Chidi": "Chidiebere", "Femi": "Oluwafemi",
-    "Tomek": "Tomasz", "Kasia": "Katarzyna", "Gosia": "Malgorzata", "Sasha": "Alexander",
+    "Tom": "Thomas",
+    "Tommy": "Thomas",
+    "Liz": "Elizabeth",
+    "Lizzie": "Elizabeth",
+    "Beth": "Elizabeth",
+    "Betty": "Elizabeth",
+    "Bill": "William",
+    "Billy": "William",
+    "Will": "William",
+    "Bob": "Robert",
+    "Bobby": "Robert",
+    "Rob": "Robert",
+    "Jim": "James",
+    "Jimmy": "James",
+    "Jamie": "James",
+    "Mike": "Michael",
+    "Mick": "Michael",
+    "Dave": "David",
+    "Steve": "Stephen",
+    "Chris": "Christopher",
+    "Kate": "Katherine",
+    "Katie": "Katherine",
+    "Kathy": "Katherine",
+    "Sue": "Susan",
+    "Maggie": "Margaret",
+    "Meg": "Margaret",
+    "Peggy": "Margaret",
+    "Jen": "Jennifer",
+    "Jenny": "Jennifer",
+    "Alex": "Alexander",
+    "Sam": "Samuel",
+    "Ben": "Benjamin",
+    "Dan": "Daniel",
+    "Danny": "Daniel",
+    "Nick": "Nicholas",
+    "Tony": "Anthony",
+    "Pat": "Patricia",
+    "Trish": "Patricia",
+    "Mo": "Mohammed",
+    "Mohammad": "Mohammed",
+    "Muhammad": "Mohammed",
+    "Chidi": "Chidiebere",
+    "Femi": "Oluwafemi",
+    "Tomek": "Tomasz",
+    "Kasia": "Katarzyna",
+    "Gosia": "Malgorzata",
+    "Sasha": "Alexander",
 }
 
 
@@ -98,23 +206,31 @@ class Person:
     role: str | None = None
     aliases: list[str] = field(default_factory=list)  # "known as Tunde": other names they go by
 
-    def matches(self, first: str | None, surname: str | None, single: str | None,
-                title: str | None) -> bool:
-        if title and self.title and (title in FEMALE) != (self.title in FEMALE) \
-                and "Dr" not in (title, self.title) and "Councillor" not in (title, self.title):
+    def matches(
+        self, first: str | None, surname: str | None, single: str | None, title: str | None
+    ) -> bool:
+        if (
+            title
+            and self.title
+            and (title in FEMALE) != (self.title in FEMALE)
+            and "Dr" not in (title, self.title)
+            and "Councillor" not in (title, self.title)
+        ):
             return False
         if single and single in self.aliases:
             return True
         if first and surname:
             if self.surname is None:  # met first by first name: "Bogdan", then "Mr Bogdan Lungu"
                 return self.first is not None and canonical(self.first) == canonical(first)
-            return self.surname == surname and (self.first is None or
-                                                canonical(self.first) == canonical(first))
+            return self.surname == surname and (
+                self.first is None or canonical(self.first) == canonical(first)
+            )
         if surname:
             return surname == self.surname
         if single:
-            return single == self.surname or (self.first is not None and
-                                              canonical(single) == canonical(self.first))
+            return single == self.surname or (
+                self.first is not None and canonical(single) == canonical(self.first)
+            )
         return False
 
 
@@ -139,22 +255,28 @@ class PseudonymMap:
         return {"version": 1, "people": [asdict(p) for p in self.people]}
 
     @classmethod
-    def from_json(cls, data: dict, source: str = "pseudonym map") -> "PseudonymMap":
+    def from_json(cls, data: dict, source: str = "pseudonym map") -> PseudonymMap:
         try:
             return cls([Person(**p) for p in data["people"]])
         except (KeyError, TypeError) as error:
-            raise InputError(f"not a pseudonym map ({error})", source=source,
-                             hint="give a file written by `ombuds anonymise --map`") from None
+            raise InputError(
+                f"not a pseudonym map ({error})",
+                source=source,
+                hint="give a file written by `ombuds anonymise --map`",
+            ) from None
 
     @classmethod
-    def load(cls, path: Path) -> "PseudonymMap":
+    def load(cls, path: Path) -> PseudonymMap:
         if not path.exists():
             return cls()
         try:
             return cls.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
         except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON ({error})", source=str(path),
-                             hint="give a file written by `ombuds anonymise --map`") from None
+            raise InputError(
+                f"not valid JSON ({error})",
+                source=str(path),
+                hint="give a file written by `ombuds anonymise --map`",
+            ) from None
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(path.suffix + ".tmp")
@@ -194,8 +316,19 @@ def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None
         surname = words[0]
     else:
         single = words[0]
-    return Mention(start, end, kind, title, first, surname, single, meta.get("role"), name,
-                   meta.get("relation"), bool(meta.get("alias")) and single is not None)
+    return Mention(
+        start,
+        end,
+        kind,
+        title,
+        first,
+        surname,
+        single,
+        meta.get("role"),
+        name,
+        meta.get("relation"),
+        bool(meta.get("alias")) and single is not None,
+    )
 
 
 class Labeller:
@@ -231,7 +364,7 @@ class Labeller:
             return "Mr"
         if mention.relation in FEMALE_RELATIONS:
             return "Ms"
-        after = self.text[mention.end:mention.end + 200]
+        after = self.text[mention.end : mention.end + 200]
         he, she = HE.search(after), SHE.search(after)
         if he and (not she or he.start() < she.start()):
             return "Mr"
@@ -243,8 +376,10 @@ class Labeller:
         if "X" in self.in_text or any(p.kind == "complainant" for p in self.map.people):
             return False
         if self.complainant_hint is not None:
-            return bool(self.complainant_hint & set(filter(None, (mention.first, mention.surname,
-                                                                  mention.single))))
+            return bool(
+                self.complainant_hint
+                & set(filter(None, (mention.first, mention.surname, mention.single)))
+            )
         return mention.kind in (None, "other") and mention.title not in (None, "Councillor")
 
     def person_for(self, mention: Mention) -> Person:
@@ -253,24 +388,37 @@ class Labeller:
         return self.last
 
     def _find(self, mention: Mention) -> Person:
-        if mention.alias and self.last is not None and not self.last.matches(
-                None, None, mention.single, None):
+        if (
+            mention.alias
+            and mention.single is not None
+            and self.last is not None
+            and not self.last.matches(None, None, mention.single, None)
+        ):
             self.last.aliases.append(mention.single)
             self.last.names.append(mention.name)
             return self.last
-        candidates = [p for p in self.map.people
-                      if p.matches(mention.first, mention.surname, mention.single, mention.title)]
+        candidates = [
+            p
+            for p in self.map.people
+            if p.matches(mention.first, mention.surname, mention.single, mention.title)
+        ]
         if not candidates and mention.first and mention.surname:
             # a compound surname without the first name: "Mr Abu Bakr" is "Mr Yusuf Abu Bakr"
             words = name_words(mention.name)
-            candidates = [p for p in self.map.people for n in p.names
-                          if len(name_words(n)) > len(words)
-                          and name_words(n)[-len(words):] == words]
+            candidates = [
+                p
+                for p in self.map.people
+                for n in p.names
+                if len(name_words(n)) > len(words) and name_words(n)[-len(words) :] == words
+            ]
         if not candidates and mention.surname and not mention.first:
             # a family name written first: "Mr Le" is "Mr Le Van Thanh" when no one is called Le
-            candidates = [p for p in self.map.people
-                          if any(mention.surname in name_words(n)[:-1] for n in p.names)
-                          and p.matches(p.first, p.surname, None, mention.title)]
+            candidates = [
+                p
+                for p in self.map.people
+                if any(mention.surname in name_words(n)[:-1] for n in p.names)
+                and p.matches(p.first, p.surname, None, mention.title)
+            ]
         if candidates:
             same_title = [p for p in candidates if mention.title and p.title == mention.title]
             person = (same_title or candidates)[-1]
@@ -304,6 +452,12 @@ class Labeller:
             kind = "adult"
             letter = self._letter(ADULT_LETTERS[1:])
             label = f"{title} {letter}" if title and title != "Mx" else letter
-        return Person(label=label, kind=kind, names=[mention.name], title=mention.title,
-                      first=mention.first or mention.single, surname=mention.surname,
-                      role=mention.role if kind == "staff" else None)
+        return Person(
+            label=label,
+            kind=kind,
+            names=[mention.name],
+            title=mention.title,
+            first=mention.first or mention.single,
+            surname=mention.surname,
+            role=mention.role if kind == "staff" else None,
+        )

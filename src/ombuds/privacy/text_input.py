@@ -21,12 +21,15 @@ from ombuds.errors import InputError, UnreadableFile
 
 MAX_CHARS = 2_000_000
 
-LOOKS_LIKE_HTML = regex.compile(r"<(?:!DOCTYPE|html|head|body|p|div|br|span|table|h[1-6]|li|a)\b",
-                                regex.IGNORECASE)
-HIDDEN = regex.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->",
-                       regex.IGNORECASE | regex.DOTALL)
-BLOCK_END = regex.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|table|section|article|ul|ol)\s*>",
-                          regex.IGNORECASE)
+LOOKS_LIKE_HTML = regex.compile(
+    r"<(?:!DOCTYPE|html|head|body|p|div|br|span|table|h[1-6]|li|a)\b", regex.IGNORECASE
+)
+HIDDEN = regex.compile(
+    r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", regex.IGNORECASE | regex.DOTALL
+)
+BLOCK_END = regex.compile(
+    r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|table|section|article|ul|ol)\s*>", regex.IGNORECASE
+)
 TAG = regex.compile(r"<[^>]*>")
 BLANK_LINES = regex.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 
@@ -43,16 +46,20 @@ def html_to_text(markup: str) -> str:
 def prepare_text(text: str, source: str = "text") -> tuple[str, bool]:
     """The text to anonymise and whether it came from HTML; raise InputError for unusable input."""
     if len(text) > MAX_CHARS:
-        raise InputError(f"too large to anonymise ({len(text):,} characters; the limit is "
-                         f"{MAX_CHARS:,})", source=source,
-                         hint="split the document into parts and anonymise each with the "
-                              "same --map")
+        raise InputError(
+            f"too large to anonymise ({len(text):,} characters; the limit is {MAX_CHARS:,})",
+            source=source,
+            hint="split the document into parts and anonymise each with the same --map",
+        )
     was_html = bool(LOOKS_LIKE_HTML.search(text))
     if was_html:
         text = html_to_text(text)
     if not text.strip():
-        raise InputError("is empty: there is no text to anonymise", source=source,
-                         hint="give the statement's text (plain text or HTML)")
+        raise InputError(
+            "is empty: there is no text to anonymise",
+            source=source,
+            hint="give the statement's text (plain text or HTML)",
+        )
     return text, was_html
 
 
@@ -62,13 +69,18 @@ def read_text_file(path) -> str:
     if not path.is_file():
         raise UnreadableFile("no such file", source=str(path), hint="check the path")
     if path.stat().st_size > MAX_CHARS * 4:
-        raise UnreadableFile(f"too large ({path.stat().st_size:,} bytes; the limit is "
-                             f"{MAX_CHARS:,} characters)", source=str(path),
-                             hint="split the document into parts")
+        raise UnreadableFile(
+            f"too large ({path.stat().st_size:,} bytes; the limit is {MAX_CHARS:,} characters)",
+            source=str(path),
+            hint="split the document into parts",
+        )
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise UnreadableFile("is binary, not text", source=str(path),
-                             hint="save the statement as plain text (.txt) or HTML first")
+        raise UnreadableFile(
+            "is binary, not text",
+            source=str(path),
+            hint="save the statement as plain text (.txt) or HTML first",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

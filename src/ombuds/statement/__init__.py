@@ -14,5 +14,16 @@ from ombuds.statement.pack import WordingPack
 from ombuds.statement.render import BINARY_FORMATS, FORMATS, render
 from ombuds.statement.service import Draft, draft_file
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "Draft", "Statement", "StatementParagraph",
-           "StatementSection", "Trace", "WordingPack", "draft_file", "draft_statement", "render"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "Draft",
+    "Statement",
+    "StatementParagraph",
+    "StatementSection",
+    "Trace",
+    "WordingPack",
+    "draft_file",
+    "draft_statement",
+    "render",
+]

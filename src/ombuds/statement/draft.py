@@ -24,8 +24,18 @@ from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment
 from ombuds.errors import InputError
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
-from ombuds.vocabulary import (GROUNDS, LGA_1974, REFERRAL_BODIES, Citation, FindingResult,
-                               Ground, Outcome, Referral, Stage, section)
+from ombuds.vocabulary import (
+    GROUNDS,
+    LGA_1974,
+    REFERRAL_BODIES,
+    Citation,
+    FindingResult,
+    Ground,
+    Outcome,
+    Referral,
+    Stage,
+    section,
+)
 
 _BULLET_PROVISION = section("24A(6)").provision
 _ICO_CITATION = section("24A(6)")
@@ -55,15 +65,24 @@ class _Relied:
 
     @property
     def trace(self) -> Trace:
-        return Trace(head=self.head or None, ground=self.finding.ground, stage=self.finding.stage,
-                     referral=self.finding.referral)
+        return Trace(
+            head=self.head or None,
+            ground=self.finding.ground,
+            stage=self.finding.stage,
+            referral=self.finding.referral,
+        )
 
 
 def _assumed_finding(ground: Ground) -> Finding:
     """An applying finding made from a ground's own test, for a ground named without one."""
     info = GROUNDS[ground]
-    return Finding(ground=ground, stage=info.stage, result=FindingResult.applies,
-                   citation=info.citation_text, reason="")
+    return Finding(
+        ground=ground,
+        stage=info.stage,
+        result=FindingResult.applies,
+        citation=info.citation_text,
+        reason="",
+    )
 
 
 def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
@@ -73,8 +92,7 @@ def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
     produce) is still drafted, from the ground's own test, so the statement never drops a
     ground the assessment relies on.
     """
-    relied = [_Relied(head_number, f) for f in head.findings
-              if f.result is FindingResult.applies]
+    relied = [_Relied(head_number, f) for f in head.findings if f.result is FindingResult.applies]
     seen = {r.finding.ground for r in relied}
     relied += [_Relied(head_number, _assumed_finding(g)) for g in head.grounds if g not in seen]
     return relied
@@ -90,10 +108,13 @@ class _Drafter:
 
     def __init__(self, assessment: Assessment, pack: WordingPack):
         if assessment.case is None:
-            raise InputError("the assessment has no case details (body, complainant, date), so "
-                             "no statement can be drafted", source="assessment.case",
-                             hint="assess a complaint file with `ombuds assess` or "
-                                  "`ombuds.code.assess_file`, which fills them in")
+            raise InputError(
+                "the assessment has no case details (body, complainant, date), so "
+                "no statement can be drafted",
+                source="assessment.case",
+                hint="assess a complaint file with `ombuds assess` or "
+                "`ombuds.code.assess_file`, which fills them in",
+            )
         self.assessment = assessment
         self.case: CaseDetails = assessment.case
         self.pack = pack
@@ -103,27 +124,40 @@ class _Drafter:
         self.relied: list[_Relied] = []
         for i, head in enumerate(assessment.heads, start=1):
             self.relied.extend(_relied_findings(i, head))
-            open_tests = [f.ground.value for f in head.findings
-                          if f.result is FindingResult.needs_judgement]
+            open_tests = [
+                f.ground.value for f in head.findings if f.result is FindingResult.needs_judgement
+            ]
             if open_tests:
-                self.warnings.append(f"head {i}: {', '.join(open_tests)} still need an "
-                                     f"investigator's judgement; the draft relies only on the "
-                                     f"tests that apply")
+                self.warnings.append(
+                    f"head {i}: {', '.join(open_tests)} still need an "
+                    f"investigator's judgement; the draft relies only on the "
+                    f"tests that apply"
+                )
         on_heads = {r.finding.ground for r in self.relied}
-        self.relied += [_Relied(0, _assumed_finding(g))  # grounds given only at the top level
-                        for g in assessment.grounds if g not in on_heads]
+        self.relied += [
+            _Relied(0, _assumed_finding(g))  # grounds given only at the top level
+            for g in assessment.grounds
+            if g not in on_heads
+        ]
         self.grounds = list(dict.fromkeys(r.finding.ground for r in self.relied))
-        self.referrals = list(dict.fromkeys(
-            [*(r.finding.referral for r in self.relied if r.finding.referral),
-             *(ref for h in assessment.heads for ref in h.referrals), *assessment.referrals]))
+        self.referrals = list(
+            dict.fromkeys(
+                [
+                    *(r.finding.referral for r in self.relied if r.finding.referral),
+                    *(ref for h in assessment.heads for ref in h.referrals),
+                    *assessment.referrals,
+                ]
+            )
+        )
         self.context = {
             "case": self.case,
             "complainant": self.case.complainant,
             "body": self.case.body,
             "council": _short_body(self.case.body),
             # The Assessment Code has its own sentence in "How I considered this complaint".
-            "information": [i for i in self.case.information_considered
-                            if "assessment code" not in i.lower()],
+            "information": [
+                i for i in self.case.information_considered if "assessment code" not in i.lower()
+            ],
             "outcome": assessment.outcome.value,
             "heads_count": len(assessment.heads),
             "better_placed_bodies": [REFERRAL_BODIES[r] for r in self._better_placed_referrals()]
@@ -132,19 +166,36 @@ class _Drafter:
 
     def _better_placed_referrals(self) -> list[Referral]:
         """The bodies named as better placed: those on better_placed findings, else all."""
-        named = [r.finding.referral for r in self.relied
-                 if r.finding.ground is Ground.better_placed and r.finding.referral]
+        named = [
+            r.finding.referral
+            for r in self.relied
+            if r.finding.ground is Ground.better_placed and r.finding.referral
+        ]
         return list(dict.fromkeys(named)) or self.referrals
 
     # -- helpers -------------------------------------------------------------------------------
-    def _paragraph(self, key: str, text: str, trace: list[Trace], *, items: list[str] | None = None,
-                   citation: str | None = None) -> StatementParagraph:
+    def _paragraph(
+        self,
+        key: str,
+        text: str,
+        trace: list[Trace],
+        *,
+        items: list[str] | None = None,
+        citation: str | None = None,
+    ) -> StatementParagraph:
         self.number += 1
-        return StatementParagraph(section=key, number=self.number, text=text, items=items or [],
-                                  citation=citation, trace=trace)
+        return StatementParagraph(
+            section=key,
+            number=self.number,
+            text=text,
+            items=items or [],
+            citation=citation,
+            trace=trace,
+        )
 
-    def _add_template(self, sec: StatementSection, template: str, trace: list[Trace],
-                      **context) -> None:
+    def _add_template(
+        self, sec: StatementSection, template: str, trace: list[Trace], **context
+    ) -> None:
         """Append a numbered paragraph to `sec` for each paragraph the template writes."""
         for text in self.pack.paragraphs(template, **{**self.context, **context}):
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
@@ -154,8 +205,9 @@ class _Drafter:
 
     def _ground_assessment(self, finding: Finding, ctx: dict, referral_body: str) -> str:
         """The ground's paragraph in "My assessment" for one finding."""
-        return self.pack.macro(f"grounds/{finding.ground.value}.j2", "assessment", **ctx,
-                               referral_body=referral_body)(finding)
+        return self.pack.macro(
+            f"grounds/{finding.ground.value}.j2", "assessment", **ctx, referral_body=referral_body
+        )(finding)
 
     def _traces(self, ground: Ground) -> list[Trace]:
         return [r.trace for r in self.relied if r.finding.ground is ground]
@@ -166,14 +218,16 @@ class _Drafter:
         return [self._ground_macro(g, "because") for g in self.grounds]
 
     def _section(self, key: str) -> StatementSection:
-        heading_key = "role_and_powers_joint" if key == "role_and_powers" and self.case.joint \
-            else key
+        heading_key = (
+            "role_and_powers_joint" if key == "role_and_powers" and self.case.joint else key
+        )
         return StatementSection(key=key, heading=self.pack.heading(heading_key))
 
     # -- sections ------------------------------------------------------------------------------
     def summary(self) -> str:
-        return " ".join(self.pack.paragraphs("sections/summary.j2", reasons=self._reasons,
-                                             **self.context))
+        return " ".join(
+            self.pack.paragraphs("sections/summary.j2", reasons=self._reasons, **self.context)
+        )
 
     def the_complaint(self) -> StatementSection:
         sec = self._section("the_complaint")
@@ -184,30 +238,49 @@ class _Drafter:
         sec = self._section("role_and_powers")
         jurisdiction = [g for g in self.grounds if GROUNDS[g].stage is not Stage.discretion]
         bulleted = [g for g in self.grounds if is_bulleted(g)]
-        others = [g for g in self.grounds
-                  if GROUNDS[g].stage is Stage.discretion and not is_bulleted(g)]
+        others = [
+            g for g in self.grounds if GROUNDS[g].stage is Stage.discretion and not is_bulleted(g)
+        ]
         for g in jurisdiction:
-            sec.paragraphs.append(self._paragraph(
-                sec.key, self._ground_macro(g, "role"), self._traces(g),
-                citation=GROUNDS[g].citation_text))
+            sec.paragraphs.append(
+                self._paragraph(
+                    sec.key,
+                    self._ground_macro(g, "role"),
+                    self._traces(g),
+                    citation=GROUNDS[g].citation_text,
+                )
+            )
         if bulleted:
             items = [self._ground_macro(g, "role") for g in bulleted]
             items = [f"{item}, or" for item in items[:-1]] + [f"{items[-1]}."]
             citations = [c for g in bulleted for c in GROUNDS[g].citations]
             intro = " ".join(self.pack.paragraphs("sections/role_intro.j2", **self.context))
-            sec.paragraphs.append(self._paragraph(
-                sec.key, intro, [t for g in bulleted for t in self._traces(g)], items=items,
-                citation=citation_text(citations)))
+            sec.paragraphs.append(
+                self._paragraph(
+                    sec.key,
+                    intro,
+                    [t for g in bulleted for t in self._traces(g)],
+                    items=items,
+                    citation=citation_text(citations),
+                )
+            )
         for g in others:
-            sec.paragraphs.append(self._paragraph(
-                sec.key, self._ground_macro(g, "role"), self._traces(g),
-                citation=GROUNDS[g].citation_text))
+            sec.paragraphs.append(
+                self._paragraph(
+                    sec.key,
+                    self._ground_macro(g, "role"),
+                    self._traces(g),
+                    citation=GROUNDS[g].citation_text,
+                )
+            )
         if Referral.ico in self.referrals:
-            ico = [r.trace for r in self.relied if r.finding.referral is Referral.ico] \
-                or [Trace(referral=Referral.ico)]
+            ico = [r.trace for r in self.relied if r.finding.referral is Referral.ico] or [
+                Trace(referral=Referral.ico)
+            ]
             for text in self.pack.paragraphs("sections/role_ico.j2", **self.context):
-                sec.paragraphs.append(self._paragraph(sec.key, text, ico,
-                                                      citation=str(_ICO_CITATION)))
+                sec.paragraphs.append(
+                    self._paragraph(sec.key, text, ico, citation=str(_ICO_CITATION))
+                )
         if not sec.paragraphs:
             self._add_template(sec, "sections/role_general.j2", [Trace()])
         return sec
@@ -224,9 +297,14 @@ class _Drafter:
             self._add_template(sec, "sections/head_intro.j2", [Trace(head=i)], **ctx)
             for f in head.findings:
                 if f.result is FindingResult.exception_applies:
-                    self._add_template(sec, "sections/exception.j2",
-                                       [Trace(head=i, ground=f.ground, stage=f.stage)],
-                                       finding=f, exception_text=self._exception_text(f), **ctx)
+                    self._add_template(
+                        sec,
+                        "sections/exception.j2",
+                        [Trace(head=i, ground=f.ground, stage=f.stage)],
+                        finding=f,
+                        exception_text=self._exception_text(f),
+                        **ctx,
+                    )
             relied = [r for r in self.relied if r.head == i]
             covered: set[Referral] = set()
             for r in relied:
@@ -240,17 +318,30 @@ class _Drafter:
             for ref in head.referrals:
                 if ref not in covered:  # a referral the head names without a finding carrying it
                     ground = Ground.better_placed if Ground.better_placed in head.grounds else None
-                    sec.paragraphs.append(self._paragraph(
-                        sec.key, self._next_step(ref, ctx),
-                        [Trace(head=i, ground=ground, stage=Stage.discretion if ground else None,
-                               referral=ref)]))
+                    sec.paragraphs.append(
+                        self._paragraph(
+                            sec.key,
+                            self._next_step(ref, ctx),
+                            [
+                                Trace(
+                                    head=i,
+                                    ground=ground,
+                                    stage=Stage.discretion if ground else None,
+                                    referral=ref,
+                                )
+                            ],
+                        )
+                    )
             if head.outcome is Outcome.investigate:
                 self._add_template(sec, "sections/head_investigate.j2", [Trace(head=i)], **ctx)
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
-                sec.paragraphs.append(self._paragraph(
-                    sec.key, self._next_step(ref, self.context), [Trace(referral=ref)]))
+                sec.paragraphs.append(
+                    self._paragraph(
+                        sec.key, self._next_step(ref, self.context), [Trace(referral=ref)]
+                    )
+                )
         orphans = [r for r in self.relied if r.head == 0]
         for r in orphans:  # grounds the assessment names at the top level only
             text = self._ground_assessment(r.finding, self.context, "")
@@ -260,8 +351,11 @@ class _Drafter:
     def _exception_text(self, f: Finding) -> str:
         """The exception's name in the pack's words, else its id made readable."""
         name = f.exception or ""
-        return str(self.pack.settings.get("exceptions", {}).get(name)
-                   or name.replace("_", " ") or "an exception applies")
+        return str(
+            self.pack.settings.get("exceptions", {}).get(name)
+            or name.replace("_", " ")
+            or "an exception applies"
+        )
 
     def _next_step(self, referral: Referral, ctx: dict) -> str:
         return self.pack.macro(f"referrals/{referral.value}.j2", "next_step", **ctx)()
@@ -275,21 +369,33 @@ class _Drafter:
     # -- the whole statement ---------------------------------------------------------------------
     def statement(self) -> Statement:
         summary = self.summary()
-        sections = [self.the_complaint(), self.role_and_powers(), self.how_considered(),
-                    self.assessment_section(), self.final_decision()]
+        sections = [
+            self.the_complaint(),
+            self.role_and_powers(),
+            self.how_considered(),
+            self.assessment_section(),
+            self.final_decision(),
+        ]
         label = self.assessment.published_label
         unpublished = self.pack.settings.get("unpublished", {})
         return Statement(
-            body=self.case.body, reference=self.case.reference, category=self.case.category,
+            body=self.case.body,
+            reference=self.case.reference,
+            category=self.case.category,
             decision=label,
             decision_note=None if label else unpublished.get(self.assessment.outcome.value),
-            decision_date=self.case.assessment_date, complainant=self.case.complainant,
+            decision_date=self.case.assessment_date,
+            complainant=self.case.complainant,
             outcome=self.assessment.outcome.value,
-            final_decision_heading=self.pack.setting("final_decision_line",
-                                                     "The Ombudsman's final decision:"),
-            summary=summary, summary_trace=[r.trace for r in self.relied] or [Trace()],
-            sections=sections, signature=self.pack.setting("signature"),
-            warnings=self.warnings)
+            final_decision_heading=self.pack.setting(
+                "final_decision_line", "The Ombudsman's final decision:"
+            ),
+            summary=summary,
+            summary_trace=[r.trace for r in self.relied] or [Trace()],
+            sections=sections,
+            signature=self.pack.setting("signature"),
+            warnings=self.warnings,
+        )
 
 
 def draft_statement(assessment: Assessment, *, wording: WordingPack | None = None) -> Statement:

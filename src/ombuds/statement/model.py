@@ -17,8 +17,13 @@ from ombuds.vocabulary import Ground, Referral, Stage
 
 # Section keys, the same as the parser's (`ombuds.corpus.models.SECTION_KEYS`), so that a drafted
 # paragraph and a parsed paragraph name their section alike.
-SECTION_ORDER = ("the_complaint", "role_and_powers", "how_considered", "assessment",
-                 "final_decision")
+SECTION_ORDER = (
+    "the_complaint",
+    "role_and_powers",
+    "how_considered",
+    "assessment",
+    "final_decision",
+)
 
 
 class Trace(BaseModel):
@@ -37,7 +42,7 @@ class Trace(BaseModel):
 
     @property
     def key(self) -> str:
-        """"<head>:<ground>" as the HTML `data-finding` attribute gives it ("*" = whole case)."""
+        """ "<head>:<ground>" as the HTML `data-finding` attribute gives it ("*" = whole case)."""
         head = "*" if self.head is None else str(self.head)
         return f"{head}:{self.ground.value if self.ground else ''}"
 
@@ -84,12 +89,12 @@ class Statement(BaseModel):
 
     @property
     def title(self) -> str:
-        """"<Body> (<ref>)", the first line of every statement."""
+        """ "<Body> (<ref>)", the first line of every statement."""
         return f"{self.body} ({self.reference})" if self.reference else self.body
 
     @property
     def decision_date_text(self) -> str:
-        """"10 Feb 2025", as published statements print it."""
+        """ "10 Feb 2025", as published statements print it."""
         return self.decision_date.strftime("%d %b %Y")
 
     @property

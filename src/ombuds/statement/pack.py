@@ -43,8 +43,12 @@ def sentence(text: str) -> str:
 def clause(text: str) -> str:
     """Lower-case the first letter (unless it starts a name) and drop the final full stop."""
     text = " ".join(str(text).split()).rstrip(".")
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and \
-            text.split(" ", 1)[0] not in ("I", "Miss", "Mr", "Mrs", "Ms", "Dr", "Mx"):
+    if (
+        len(text) > 1
+        and text[0].isupper()
+        and not text[1].isupper()
+        and text.split(" ", 1)[0] not in ("I", "Miss", "Mr", "Mrs", "Ms", "Dr", "Mx")
+    ):
         text = text[0].lower() + text[1:]
     return text
 
@@ -66,7 +70,7 @@ def join_and(items: list[str], word: str = "and") -> str:
 
 
 def possessive(name: str) -> str:
-    """"Miss X" -> "Miss X's"."""
+    """ "Miss X" -> "Miss X's"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
@@ -79,8 +83,9 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(sentence=sentence, clause=clause, join_and=join_and, cap=cap,
-                       possessive=possessive)
+    env.filters.update(
+        sentence=sentence, clause=clause, join_and=join_and, cap=cap, possessive=possessive
+    )
     return env
 
 
@@ -102,8 +107,11 @@ def _template_error(error: Exception, root: Path | None) -> InputError:
     if lineno:
         where += f", line {lineno}"
     message = getattr(error, "message", None) or str(error)
-    return InputError(f"broken wording template: {message}", source=where,
-                      hint="fix the template, or delete it to use the default wording")
+    return InputError(
+        f"broken wording template: {message}",
+        source=where,
+        hint="fix the template, or delete it to use the default wording",
+    )
 
 
 class WordingPack:
@@ -119,14 +127,18 @@ class WordingPack:
             self._env = self._default
             return
         if not self.user_dir.is_dir():
-            raise InputError("the wording pack folder does not exist", source=str(self.user_dir),
-                             hint="give --wording a folder holding templates such as "
-                                  "grounds/late.j2 or sections/summary.j2")
+            raise InputError(
+                "the wording pack folder does not exist",
+                source=str(self.user_dir),
+                hint="give --wording a folder holding templates such as "
+                "grounds/late.j2 or sections/summary.j2",
+            )
         user_settings = self.user_dir / PACK_FILE
         if user_settings.is_file():
             self._merge(self.settings, self._read_settings(user_settings))
-        self._env = _environment(jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(str(self.user_dir)), default_loader]))
+        self._env = _environment(
+            jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(self.user_dir)), default_loader])
+        )
         self._check_user_templates()
 
     # -- loading -------------------------------------------------------------------------------
@@ -139,8 +151,9 @@ class WordingPack:
             where = f"{path}, line {mark.line + 1}" if mark else str(path)
             raise InputError(f"pack.yaml is not valid YAML: {error}", source=where) from None
         if not isinstance(data, dict):
-            raise InputError("pack.yaml must be a mapping (name, headings, signature...)",
-                             source=str(path))
+            raise InputError(
+                "pack.yaml must be a mapping (name, headings, signature...)", source=str(path)
+            )
         return data
 
     @classmethod
@@ -158,8 +171,10 @@ class WordingPack:
         for path in sorted(self.user_dir.rglob("*.j2")):
             name = path.relative_to(self.user_dir).as_posix()
             if name not in known:
-                self.warnings.append(f"wording pack: {path} is not a template the drafter uses "
-                                     f"(expected names such as grounds/late.j2); it is ignored")
+                self.warnings.append(
+                    f"wording pack: {path} is not a template the drafter uses "
+                    f"(expected names such as grounds/late.j2); it is ignored"
+                )
                 continue
             try:
                 self._env.get_template(name)
@@ -196,8 +211,9 @@ class WordingPack:
             fn = getattr(module, macro, None)
             if fn is not None:
                 return self._guarded(fn)
-        raise InputError(f"no macro {macro!r} in the wording template {name}",
-                         source=str(DEFAULT_DIR / name))
+        raise InputError(
+            f"no macro {macro!r} in the wording template {name}", source=str(DEFAULT_DIR / name)
+        )
 
     def _guarded(self, fn: Callable[..., str]) -> Callable[..., str]:
         def call(*args: Any, **kwargs: Any) -> str:
@@ -205,6 +221,7 @@ class WordingPack:
                 return " ".join(str(fn(*args, **kwargs)).split())
             except jinja2.TemplateError as error:
                 raise _template_error(error, self.user_dir) from None
+
         return call
 
 
@@ -212,4 +229,3 @@ def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, each with its white space folded to single spaces."""
     blocks = [" ".join(b.split()) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
     return [b for b in blocks if b]
-

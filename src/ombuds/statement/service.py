@@ -32,11 +32,17 @@ def check_output_path(out: str | Path) -> Path:
     """The output path, or an InputError when its folder is missing or it is a folder."""
     path = Path(out)
     if path.is_dir():
-        raise InputError("the output path is a folder, not a file", source=str(path),
-                         hint="give a file name such as decision.pdf")
+        raise InputError(
+            "the output path is a folder, not a file",
+            source=str(path),
+            hint="give a file name such as decision.pdf",
+        )
     if not path.parent.is_dir():
-        raise InputError(f"the output folder {path.parent} does not exist", source=str(path),
-                         hint="create the folder first, or write somewhere else")
+        raise InputError(
+            f"the output folder {path.parent} does not exist",
+            source=str(path),
+            hint="create the folder first, or write somewhere else",
+        )
     return path
 
 
@@ -52,9 +58,15 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def draft_file(path: str | Path, *, fmt: str = "txt", out: str | Path | None = None,
-               wording: str | Path | None = None, assessment_date: dt.date | None = None,
-               trace_only: bool = False) -> Draft:
+def draft_file(
+    path: str | Path,
+    *,
+    fmt: str = "txt",
+    out: str | Path | None = None,
+    wording: str | Path | None = None,
+    assessment_date: dt.date | None = None,
+    trace_only: bool = False,
+) -> Draft:
     """Assess the complaint at `path`, draft its statement and render it as `fmt`.
 
     With `out`, the rendered statement is written there (atomically). A binary format (docx,
@@ -63,12 +75,18 @@ def draft_file(path: str | Path, *, fmt: str = "txt", out: str | Path | None = N
     """
     fmt = check_format(fmt)
     if not Path(path).is_file():
-        raise InputError("the complaint file does not exist", source=str(path),
-                         hint="give the path of a YAML or JSON complaint")
+        raise InputError(
+            "the complaint file does not exist",
+            source=str(path),
+            hint="give the path of a YAML or JSON complaint",
+        )
     target = check_output_path(out) if out is not None else None
     if fmt in BINARY_FORMATS and target is None and not trace_only:
-        raise InputError(f"the {fmt} format is binary and cannot be printed to the terminal",
-                         source="--format", hint=f"add -o FILE.{fmt} to write it to a file")
+        raise InputError(
+            f"the {fmt} format is binary and cannot be printed to the terminal",
+            source="--format",
+            hint=f"add -o FILE.{fmt} to write it to a file",
+        )
     pack = WordingPack(wording) if wording is not None else default_pack()
     from ombuds.code import assess_file  # the engine; imported late so the CLI starts fast
 

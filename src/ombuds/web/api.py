@@ -60,8 +60,9 @@ class ErrorBody(BaseModel):
     message: str = Field(description="What went wrong, in plain words.")
     source: str | None = Field(None, description="The parameter or input concerned.")
     hint: str | None = Field(None, description="How to fix it.")
-    problems: list[dict[str, Any]] = Field(default_factory=list,
-                                           description="One entry per invalid parameter.")
+    problems: list[dict[str, Any]] = Field(
+        default_factory=list, description="One entry per invalid parameter."
+    )
 
 
 class DecisionSummary(SearchHit):
@@ -72,7 +73,8 @@ class SearchResponse(BaseModel):
     total: int = Field(description="How many decisions match (all pages).")
     results: list[DecisionSummary]
     facets: dict[str, dict[str, int]] = Field(
-        description="Counts over all matches: category, decision, body, ground, referral, year.")
+        description="Counts over all matches: category, decision, body, ground, referral, year."
+    )
 
 
 class DecisionDetail(BaseModel):
@@ -90,23 +92,31 @@ class DecisionDetail(BaseModel):
     referrals: list[str] = Field(default_factory=list)
 
 
-_ERRORS = {404: {"model": ErrorBody, "description": "Unknown reference."},
-           422: {"model": ErrorBody, "description": "A parameter is invalid."},
-           503: {"model": ErrorBody, "description": "The database cannot be reached."}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Unknown reference."},
+    422: {"model": ErrorBody, "description": "A parameter is invalid."},
+    503: {"model": ErrorBody, "description": "The database cannot be reached."},
+}
 
 
-def _error(status: int, kind: str, message: str, *, source: str | None = None,
-           hint: str | None = None, problems: list | None = None) -> JSONResponse:
-    body = ErrorBody(error=kind, message=message, source=source, hint=hint,
-                     problems=problems or [])
+def _error(
+    status: int,
+    kind: str,
+    message: str,
+    *,
+    source: str | None = None,
+    hint: str | None = None,
+    problems: list | None = None,
+) -> JSONResponse:
+    body = ErrorBody(error=kind, message=message, source=source, hint=hint, problems=problems or [])
     return JSONResponse(status_code=status, content=body.model_dump())
 
 
-def _invalid(name: str, value: Any, expected: str, where: str = "query"
-             ) -> RequestValidationError:
+def _invalid(name: str, value: Any, expected: str, where: str = "query") -> RequestValidationError:
     """A 422 for one parameter, raised through the same handler as FastAPI's own checks."""
-    return RequestValidationError([{"loc": (where, name), "msg": expected,
-                                    "type": "value_error", "input": value}])
+    return RequestValidationError(
+        [{"loc": (where, name), "msg": expected, "type": "value_error", "input": value}]
+    )
 
 
 def _describe(problem: dict) -> dict:
@@ -119,16 +129,22 @@ def _describe(problem: dict) -> dict:
     if "expected" in context:
         expected = f"expected {context['expected']}"
     value = problem.get("input")
-    return {"parameter": name, "value": value if isinstance(value, (str, int, float, type(None)))
-            else str(value), "expected": expected}
+    return {
+        "parameter": name,
+        "value": value if isinstance(value, (str, int, float, type(None))) else str(value),
+        "expected": expected,
+    }
 
 
 def mark_snippet(snippet: str | None) -> str | None:
     """Escape a store snippet for HTML and turn its match marks into <mark> tags."""
     if snippet is None:
         return None
-    return (html.escape(snippet, quote=False)
-            .replace(SNIPPET_START, "<mark>").replace(SNIPPET_END, "</mark>"))
+    return (
+        html.escape(snippet, quote=False)
+        .replace(SNIPPET_START, "<mark>")
+        .replace(SNIPPET_END, "</mark>")
+    )
 
 
 def _text_param(name: str, value: str | None) -> str | None:
@@ -157,25 +173,39 @@ def create_app(db_url: str, *, opened: Store | None = None) -> FastAPI:
         finally:
             app.state.store.close()
 
-    app = FastAPI(title="ombuds: published decisions API", version=__version__,
-                  description=DESCRIPTION, lifespan=lifespan,
-                  openapi_tags=[{"name": "decisions",
-                                 "description": "Search and read published decisions."}])
+    app = FastAPI(
+        title="ombuds: published decisions API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[{"name": "decisions", "description": "Search and read published decisions."}],
+    )
 
     @app.exception_handler(OmbudsError)
     async def domain_error(_request: Request, error: OmbudsError) -> JSONResponse:
-        return _error(error.http_status, type(error).__name__, error.message,
-                      source=error.source, hint=error.hint,
-                      problems=getattr(error, "problems", None))
+        return _error(
+            error.http_status,
+            type(error).__name__,
+            error.message,
+            source=error.source,
+            hint=error.hint,
+            problems=getattr(error, "problems", None),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_parameter(_request: Request, error: RequestValidationError) -> JSONResponse:
         problems = [_describe(p) for p in error.errors()]
-        message = "; ".join(f"{p['parameter']}: {p['expected']} (got {p['value']!r})"
-                            for p in problems)
-        return _error(422, "InvalidParameter", message or "invalid request",
-                      source=", ".join(p["parameter"] for p in problems) or None,
-                      hint="see /docs for each parameter's accepted values", problems=problems)
+        message = "; ".join(
+            f"{p['parameter']}: {p['expected']} (got {p['value']!r})" for p in problems
+        )
+        return _error(
+            422,
+            "InvalidParameter",
+            message or "invalid request",
+            source=", ".join(p["parameter"] for p in problems) or None,
+            hint="see /docs for each parameter's accepted values",
+            problems=problems,
+        )
 
     def store(request: Request) -> Store:
         return request.app.state.store
@@ -184,55 +214,99 @@ def create_app(db_url: str, *, opened: Store | None = None) -> FastAPI:
     def home() -> RedirectResponse:
         return RedirectResponse("/docs")
 
-    @app.get("/api/decisions", response_model=SearchResponse, tags=["decisions"],
-             responses=_ERRORS, summary="Search published decisions")
+    @app.get(
+        "/api/decisions",
+        response_model=SearchResponse,
+        tags=["decisions"],
+        responses=_ERRORS,
+        summary="Search published decisions",
+    )
     def search_decisions(
         request: Request,
-        q: Annotated[str, Query(description='Search text: words, "phrases", word*, OR, -word.',
-                                examples=["social worker"])] = "",
-        category: Annotated[str | None, Query(
-            description='"Top > Sub", or a top-level category for all its sub-categories.',
-            examples=["Children's care services > Child protection"])] = None,
-        decision: Annotated[str | None, Query(
-            description="Closed after initial enquiries, Upheld or Not upheld.")] = None,
-        body: Annotated[str | None, Query(description="The council, exactly as published.",
-                                          examples=["Kent County Council"])] = None,
+        q: Annotated[
+            str,
+            Query(
+                description='Search text: words, "phrases", word*, OR, -word.',
+                examples=["social worker"],
+            ),
+        ] = "",
+        category: Annotated[
+            str | None,
+            Query(
+                description='"Top > Sub", or a top-level category for all its sub-categories.',
+                examples=["Children's care services > Child protection"],
+            ),
+        ] = None,
+        decision: Annotated[
+            str | None, Query(description="Closed after initial enquiries, Upheld or Not upheld.")
+        ] = None,
+        body: Annotated[
+            str | None,
+            Query(
+                description="The council, exactly as published.", examples=["Kent County Council"]
+            ),
+        ] = None,
         ground: Annotated[Ground | None, Query(description="A ground id.")] = None,
         referral: Annotated[Referral | None, Query(description="A referral id.")] = None,
-        date_from: Annotated[dt.date | None, Query(alias="from",
-                                                   description="Decided on or after (YYYY-MM-DD).")
-                             ] = None,
-        date_to: Annotated[dt.date | None, Query(alias="to",
-                                                 description="Decided on or before (YYYY-MM-DD).")
-                           ] = None,
+        date_from: Annotated[
+            dt.date | None, Query(alias="from", description="Decided on or after (YYYY-MM-DD).")
+        ] = None,
+        date_to: Annotated[
+            dt.date | None, Query(alias="to", description="Decided on or before (YYYY-MM-DD).")
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Results per page.")] = 20,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")] = 0,
     ) -> SearchResponse:
         if date_from and date_to and date_from > date_to:
-            raise _invalid("from", date_from.isoformat(),
-                           f"a date on or before 'to' ({date_to.isoformat()})")
+            raise _invalid(
+                "from", date_from.isoformat(), f"a date on or before 'to' ({date_to.isoformat()})"
+            )
         query = SearchQuery(
-            q=_text_param("q", q) or "", category=_text_param("category", category),
-            decision=_text_param("decision", decision), body=_text_param("body", body),
-            ground=ground, referral=referral, date_from=date_from, date_to=date_to,
-            limit=limit, offset=offset)
+            q=_text_param("q", q) or "",
+            category=_text_param("category", category),
+            decision=_text_param("decision", decision),
+            body=_text_param("body", body),
+            ground=ground,
+            referral=referral,
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
         found: SearchResults = store(request).search(query)
         return SearchResponse(
-            total=found.total, facets=found.facets,
-            results=[DecisionSummary(**hit.model_dump(exclude={"snippet"}),
-                                     snippet=mark_snippet(hit.snippet)) for hit in found.results])
+            total=found.total,
+            facets=found.facets,
+            results=[
+                DecisionSummary(
+                    **hit.model_dump(exclude={"snippet"}), snippet=mark_snippet(hit.snippet)
+                )
+                for hit in found.results
+            ],
+        )
 
-    @app.get("/api/decisions/{reference}", response_model=DecisionDetail, tags=["decisions"],
-             responses=_ERRORS, summary="Read one decision")
+    @app.get(
+        "/api/decisions/{reference}",
+        response_model=DecisionDetail,
+        tags=["decisions"],
+        responses=_ERRORS,
+        summary="Read one decision",
+    )
     def get_decision(
         request: Request,
-        reference: Annotated[str, Path(description='"24 015 969", "24-015-969" or "24015969".',
-                                       examples=["24-015-969"])],
+        reference: Annotated[
+            str,
+            Path(description='"24 015 969", "24-015-969" or "24015969".', examples=["24-015-969"]),
+        ],
     ) -> dict:
         normalised = normalise_reference(reference)
         if normalised is None and not reference.startswith("sha256:"):
-            raise _invalid("reference", reference,
-                           "a reference such as 24 015 969, 24-015-969 or 24015969", "path")
+            raise _invalid(
+                "reference",
+                reference,
+                "a reference such as 24 015 969, 24-015-969 or 24015969",
+                "path",
+            )
         record = store(request).get(normalised or reference)
         return {key: value for key, value in record.items() if key not in PRIVATE_FIELDS}
 

@@ -12,8 +12,13 @@ from ombuds.corpus.parse import MAX_FILE_BYTES, parse_bytes, parse_file, read_de
 from ombuds.errors import NotADecision, UnreadableFile
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
-SEED = Path(__file__).resolve().parents[3] / "examples" / "decisions" / "seeds" / \
-    "000_5d44b0c00c107248.txt"
+SEED = (
+    Path(__file__).resolve().parents[3]
+    / "examples"
+    / "decisions"
+    / "seeds"
+    / "000_5d44b0c00c107248.txt"
+)
 
 
 def test_empty_file(tmp_path):
@@ -53,7 +58,7 @@ def test_cp1252_file_with_curly_quotes_parses():
 
 def test_neither_utf8_nor_cp1252(tmp_path):
     path = tmp_path / "odd.txt"
-    path.write_bytes("Kent County Council (21 019 030)\n".encode() + b"\x81\x8d\x8f\x90 text\n")
+    path.write_bytes(b"Kent County Council (21 019 030)\n" + b"\x81\x8d\x8f\x90 text\n")
     with pytest.raises(UnreadableFile, match="neither UTF-8 nor Windows-1252"):
         parse_file(path)
 
@@ -95,8 +100,11 @@ def test_decision_missing_its_header_lines_parses_with_warnings():
     d = parse_file(BAD / "missing_header.txt")
     assert (d.reference, d.body) == ("24 009 002", "Hollins Vale Council")
     assert (d.category, d.decision, d.decision_date) == (None, None, None)
-    assert d.warnings == ["no 'Category :' line", "no 'Decision :' line",
-                          "no 'Decision date :' line"]
+    assert d.warnings == [
+        "no 'Category :' line",
+        "no 'Decision :' line",
+        "no 'Decision date :' line",
+    ]
     assert d.grounds == ["injustice_not_significant"]
     assert [p.number for p in d.paragraphs] == [1, 2, 3, 4, 5]
 
@@ -115,8 +123,11 @@ def test_unparsable_date_is_null_with_a_warning():
 
 
 def test_statement_without_summary_or_alias_is_reported():
-    stripped = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines()
-                         if not line.startswith("Summary:")).replace("Miss X", "the complainant")
+    stripped = "\n".join(
+        line
+        for line in SEED.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("Summary:")
+    ).replace("Miss X", "the complainant")
     d = parse_bytes(stripped.encode(), "no-summary.txt")
     assert "no summary" in d.warnings
     assert any("no complainant alias" in w for w in d.warnings)
@@ -128,8 +139,14 @@ def test_read_decision_file_returns_the_decoded_text():
 
 
 def test_a_list_of_titles_without_a_statement_is_not_a_decision():
-    listing = "\n".join(["Search results", "Kent County Council (21 019 030)",
-                         "Warwickshire County Council (24 022 651)", "Next page"])
+    listing = "\n".join(
+        [
+            "Search results",
+            "Kent County Council (21 019 030)",
+            "Warwickshire County Council (24 022 651)",
+            "Next page",
+        ]
+    )
     with pytest.raises(NotADecision):
         parse_bytes(listing.encode(), "results.txt")
 
@@ -162,8 +179,11 @@ def test_damaged_copies_never_crash():
 def test_control_characters_are_dropped_so_no_terminal_is_driven_by_a_statement(seed_files):
     from ombuds.corpus.parse import parse_document
 
-    text = seed_files[0].read_text(encoding="utf-8").replace(
-        "Miss X complained", "Miss X \x1b[31mcomplained\x1b[0m\x07", 1)
+    text = (
+        seed_files[0]
+        .read_text(encoding="utf-8")
+        .replace("Miss X complained", "Miss X \x1b[31mcomplained\x1b[0m\x07", 1)
+    )
     parsed, stored = parse_document(text, "escape.txt")
     assert "\x1b" not in stored and "\x07" not in stored
     assert not any("\x1b" in p.text for p in parsed.paragraphs)

@@ -14,20 +14,43 @@ from ombuds.errors import NotADecision
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HTML = FIXTURES / "html"
 SEEDS = Path(__file__).resolve().parents[3] / "examples" / "decisions" / "seeds"
-FURNITURE = ("Skip to main content", "Make a complaint", "cookies", "Google Analytics", "Share",
-             "Print this page", "Back to top", "gtag", "Related decisions", "0300 061 0614",
-             "Save and close", "Home")
+FURNITURE = (
+    "Skip to main content",
+    "Make a complaint",
+    "cookies",
+    "Google Analytics",
+    "Share",
+    "Print this page",
+    "Back to top",
+    "gtag",
+    "Related decisions",
+    "0300 061 0614",
+    "Save and close",
+    "Home",
+)
 
 
 def test_seed_saved_as_a_page_parses_like_its_text_copy():
     page = parse_file(HTML / "24-022-651.html")
     text = parse_file(SEEDS / "002_4168fba0f950c81a.txt")
-    for field in ("reference", "body", "category", "decision", "decision_date", "complainant",
-                  "summary", "grounds", "referrals", "statutes", "related_references"):
+    for field in (
+        "reference",
+        "body",
+        "category",
+        "decision",
+        "decision_date",
+        "complainant",
+        "summary",
+        "grounds",
+        "referrals",
+        "statutes",
+        "related_references",
+    ):
         assert getattr(page, field) == getattr(text, field), field
     assert list(page.sections) == list(text.sections)
-    assert [(p.section, p.number) for p in page.paragraphs] == \
-        [(p.section, p.number) for p in text.paragraphs]
+    assert [(p.section, p.number) for p in page.paragraphs] == [
+        (p.section, p.number) for p in text.paragraphs
+    ]
     assert page.paragraphs[2].text == text.paragraphs[2].text  # the paragraph with the bullets
     assert page.warnings == []
 
@@ -46,12 +69,19 @@ def test_investigation_page_title_outside_main_and_definition_list_header():
     assert d.decision == "Upheld"
     assert d.decision_date == dt.date(2024, 6, 26)
     assert d.complainant == "Mrs E"
-    assert list(d.sections) == ["the_complaint", "what_investigated", "role_and_powers",
-                                "how_considered", "findings", "final_decision"]
+    assert list(d.sections) == [
+        "the_complaint",
+        "what_investigated",
+        "role_and_powers",
+        "how_considered",
+        "findings",
+        "final_decision",
+    ]
     assert [p.number for p in d.paragraphs] == list(range(1, 12))
-    action = [p for p in d.paragraphs if p.text.startswith("Within four weeks")][0]
-    assert action.text.endswith("\u2022 apologise to Mrs E in writing;\n\u2022 pay her \u00a3450 "
-                                "for her distress.")
+    action = next(p for p in d.paragraphs if p.text.startswith("Within four weeks"))
+    assert action.text.endswith(
+        "\u2022 apologise to Mrs E in writing;\n\u2022 pay her \u00a3450 for her distress."
+    )
     assert "Analysis" in d.sections["findings"]
     assert d.grounds == ["satisfied_with_actions"]
     assert d.warnings == []
@@ -86,6 +116,7 @@ def test_html_is_recognised_and_nested_lists_are_indented():
     assert not looks_like_html("Kent County Council (21 019 030)\nCategory : x")
     text, address = html_to_text(
         "<html><body><main><ol><li>Para one:<ul><li>item a</li><li>item b</li></ul></li>"
-        "<li><p>Para two</p></li></ol><script>var x;</script></main></body></html>")
+        "<li><p>Para two</p></li></ol><script>var x;</script></main></body></html>"
+    )
     assert text.split("\n") == ["1. Para one:", "  \u2022 item a", "  \u2022 item b", "2. Para two"]
     assert address is None

@@ -22,8 +22,9 @@ if str(ROOT) not in sys.path:
 
 from bench.synthetic import generate  # noqa: E402
 
-FILES = sorted((ROOT / "examples" / "decisions" / "seeds").glob("*.txt")) + \
-    sorted((ROOT / "tests" / "corpus" / "fixtures").rglob("*.*"))
+FILES = sorted((ROOT / "examples" / "decisions" / "seeds").glob("*.txt")) + sorted(
+    (ROOT / "tests" / "corpus" / "fixtures").rglob("*.*")
+)
 
 
 class _WholeText:
@@ -63,7 +64,7 @@ def test_fast_path_parses_exactly_as_the_straightforward_path(monkeypatch):
     matching.forget_lines()
     fast = _parsed(texts)
     fast_again = _parsed(texts)  # now every line comes from the memo
-    monkeypatch.setattr(matching, "_by_line", lambda: _WholeText())
+    monkeypatch.setattr(matching, "_by_line", _WholeText)
     slow = _parsed(texts)
     assert fast == slow
     assert fast_again == slow
@@ -80,21 +81,24 @@ def test_str_find_fallback_finds_what_the_automaton_finds():
             assert without.find(low, table) == with_automaton.find(low, table)
 
 
-@pytest.mark.parametrize(("pattern", "local"), [
-    (r"better placed", True),
-    (r"satisfied with [^.\n]{0,40}(?:actions?|remedy)", True),
-    (r"appeal to (?:a|the) (?:[\w'-]+ ){0,5}tribunal", True),
-    (r"decide (?:legal )?liability\b", True),
-    (r"review\b(?! panel)", True),
-    (r"a.b", True),  # without DOTALL "." never matches a line break
-    (r"a\sb", False),
-    (r"a\Wb", False),
-    (r"a[^.]b", False),
-    (r"a[\s,]b", False),
-    (r"^a", False),
-    (r"a$", False),
-    (r"a\nb", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "local"),
+    [
+        (r"better placed", True),
+        (r"satisfied with [^.\n]{0,40}(?:actions?|remedy)", True),
+        (r"appeal to (?:a|the) (?:[\w'-]+ ){0,5}tribunal", True),
+        (r"decide (?:legal )?liability\b", True),
+        (r"review\b(?! panel)", True),
+        (r"a.b", True),  # without DOTALL "." never matches a line break
+        (r"a\sb", False),
+        (r"a\Wb", False),
+        (r"a[^.]b", False),
+        (r"a[\s,]b", False),
+        (r"^a", False),
+        (r"a$", False),
+        (r"a\nb", False),
+    ],
+)
 def test_within_one_line_reads_the_pattern(pattern, local):
     assert within_one_line(re.compile(pattern)) is local
 

@@ -15,8 +15,14 @@ from ombuds.corpus.parse import parse_file
 
 NOISE = Path(__file__).resolve().parents[1] / "fixtures" / "noise"
 ASSESSMENT = ["the_complaint", "role_and_powers", "how_considered", "assessment", "final_decision"]
-INVESTIGATION = ["the_complaint", "what_investigated", "role_and_powers", "how_considered",
-                 "findings", "final_decision"]
+INVESTIGATION = [
+    "the_complaint",
+    "what_investigated",
+    "role_and_powers",
+    "how_considered",
+    "findings",
+    "final_decision",
+]
 
 
 def parse(name: str) -> ParsedDecision:
@@ -29,19 +35,33 @@ def assert_continuous(d: ParsedDecision, count: int) -> None:
 
 def assert_clean(d: ParsedDecision) -> None:
     text = "\n".join([d.summary or "", *d.sections.values()])
-    for noise in ("Back to top", "Print this page", "cookies", "Privacy settings", "LGO logogram",
-                  "Google Analytics", "on behalf of the Ombudsm", "\u00a0"):
+    for noise in (
+        "Back to top",
+        "Print this page",
+        "cookies",
+        "Privacy settings",
+        "LGO logogram",
+        "Google Analytics",
+        "on behalf of the Ombudsm",
+        "\u00a0",
+    ):
         assert noise not in text
 
 
 def test_numbering_restarting_in_each_section_is_made_continuous():
     d = parse("restart_numbering.txt")
-    assert (d.reference, d.body, d.complainant) == ("23 004 117", "Northbridge Borough Council",
-                                                    "Mrs D")
+    assert (d.reference, d.body, d.complainant) == (
+        "23 004 117",
+        "Northbridge Borough Council",
+        "Mrs D",
+    )
     assert list(d.sections) == ASSESSMENT
     assert_continuous(d, 7)
-    assert [p.section for p in d.paragraphs][:3] == ["the_complaint", "the_complaint",
-                                                     "role_and_powers"]
+    assert [p.section for p in d.paragraphs][:3] == [
+        "the_complaint",
+        "the_complaint",
+        "role_and_powers",
+    ]
     assert {"court_remedy", "council_review_available"} <= set(d.grounds)
     assert d.referrals == ["courts"]
     assert d.statutes == ["Local Government Act 1974, section 26(6)(c)"]
@@ -52,9 +72,11 @@ def test_dash_markers_for_paragraphs_and_bullets():
     assert_continuous(d, 8)
     role = [p for p in d.paragraphs if p.section == "role_and_powers"]
     assert len(role) == 2
-    assert role[0].text.endswith(":\n\u2022 there is not enough evidence of fault to justify "
-                                 "investigating, or\n\u2022 we cannot achieve the outcome someone "
-                                 "wants.\n(Local Government Act 1974, section 24A(6), as amended)")
+    assert role[0].text.endswith(
+        ":\n\u2022 there is not enough evidence of fault to justify "
+        "investigating, or\n\u2022 we cannot achieve the outcome someone "
+        "wants.\n(Local Government Act 1974, section 24A(6), as amended)"
+    )
     assert {"insufficient_evidence_of_fault", "merits_without_fault"} <= set(d.grounds)
     assert d.warnings == []
 
@@ -72,8 +94,10 @@ def test_indented_sub_lists_stay_in_their_paragraph():
     d = parse("indented_sublist.txt")
     assert_continuous(d, 7)
     second = d.paragraphs[1]
-    assert second.text == ("She says:\n\u2022 the walking route is unsafe;\n\u2022 the bus fare "
-                           "is too much for her;\n\u2022 she cannot drive.")
+    assert second.text == (
+        "She says:\n\u2022 the walking route is unsafe;\n\u2022 the bus fare "
+        "is too much for her;\n\u2022 she cannot drive."
+    )
     role = d.paragraphs[2]
     assert role.section == "role_and_powers"
     assert role.text.count("\n\u2022 ") == 2
@@ -101,7 +125,9 @@ def test_cookie_banner_after_the_statement():
     d = parse("cookie_banner_end.txt")
     assert_clean(d)
     assert d.paragraphs[-1].section == "final_decision"
-    assert d.paragraphs[-1].text == "We will not investigate because this is a matter for the courts."
+    assert (
+        d.paragraphs[-1].text == "We will not investigate because this is a matter for the courts."
+    )
     assert d.referrals == ["courts", "insurers"]
     assert "court_remedy" in d.grounds
 
@@ -112,8 +138,10 @@ def test_doubled_and_missing_blank_lines():
     assert d.warnings == []
     assert_continuous(d, 6)
     assert d.grounds == ["late"]
-    assert d.statutes == ["Local Government Act 1974, section 26B",
-                          "Local Government Act 1974, section 34D"]
+    assert d.statutes == [
+        "Local Government Act 1974, section 26B",
+        "Local Government Act 1974, section 34D",
+    ]
 
 
 def test_non_breaking_spaces():
@@ -136,7 +164,9 @@ def test_curly_and_straight_quotes_mixed():
     assert d.complainant == "Mr and Mrs J"
     assert d.referrals == ["independent_review_mechanism"]
     assert "better_placed" in d.grounds
-    assert "\u201cwhether the decision was right\u201d" in d.sections["assessment"]  # kept as published
+    assert (
+        "\u201cwhether the decision was right\u201d" in d.sections["assessment"]
+    )  # kept as published
 
 
 def test_hyphenated_references_are_normalised():
@@ -184,7 +214,7 @@ def test_investigation_upheld_with_sub_headings_and_agreed_action():
     for sub in ("Law and guidance", "What happened", "Analysis", "Agreed action"):
         assert sub in findings
     assert_continuous(d, 12)
-    action = [p for p in d.paragraphs if p.text.startswith("Within one month")][0]
+    action = next(p for p in d.paragraphs if p.text.startswith("Within one month"))
     assert action.text.endswith("\u2022 apologise to Miss V;\n\u2022 pay her \u00a31,300.")
     assert "Children and Families Act 2014, section 36" in d.statutes
     assert d.warnings == []

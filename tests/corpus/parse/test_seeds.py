@@ -21,48 +21,97 @@ LGA = "Local Government Act 1974, "
 # file -> expected values, copied from the seed README's two tables; `paragraphs` counts the
 # numbered paragraphs of the live page (bullets stay inside their paragraph).
 EXPECTED = {
-    "000_5d44b0c00c107248.txt": dict(
-        reference="24 015 969", body="Leicestershire County Council",
-        category="Children's care services > Other", decision="Closed after initial enquiries",
-        date=dt.date(2025, 2, 10), complainant="Miss X",
-        required={"could_not_add", "better_placed", "individual_conduct"},
-        acceptable={"cannot_achieve_outcome"},
-        referrals=["ico", "social_work_england"], related=[], paragraphs=14,
-        statutes=[LGA + "section 24A(6)", LGA + "section 34B"]),
-    "001_9498e815dd3f7996.txt": dict(
-        reference="24 000 184", body="Leicestershire County Council",
-        category="Children's care services > Child protection",
-        decision="Closed after initial enquiries", date=dt.date(2024, 6, 4), complainant="Dr X",
-        required={"no_different_outcome", "could_not_add", "insufficient_evidence_of_fault",
-                  "merits_without_fault", "better_placed"},
-        acceptable=set(), referrals=["ico"], related=[], paragraphs=13,
-        statutes=[LGA + "section 24A(6)", LGA + "section 34B", LGA + "section 34(3)"]),
-    "002_4168fba0f950c81a.txt": dict(
-        reference="24 022 651", body="Warwickshire County Council",
-        category="Children's care services > Other", decision="Closed after initial enquiries",
-        date=dt.date(2025, 5, 14), complainant="Miss X",
-        required={"previously_decided", "individual_conduct", "cannot_achieve_outcome",
-                  "no_different_outcome"},
-        acceptable={"could_not_add", "injustice_not_significant", "better_placed", "personnel"},
-        referrals=["social_work_england"], related=["24 021 658"], paragraphs=9,
-        statutes=[LGA + "section 24A(6)", LGA + "section 34B", LGA + "section 26(1)",
-                  LGA + "section 26A(1)"]),
-    "003_d802940d3c2146ef.txt": dict(
-        reference="22 015 753", body="Staffordshire County Council",
-        category="Children's care services > Child protection",
-        decision="Closed after initial enquiries", date=dt.date(2023, 3, 9), complainant="Mr X",
-        required={"no_worthwhile_outcome"},
-        acceptable={"better_placed", "tests_not_met", "cannot_achieve_outcome"},
-        referrals=["ico"], related=[], paragraphs=9, statutes=[LGA + "section 24A(6)"]),
-    "004_7f12aca6ea7adb48.txt": dict(
-        reference="21 019 030", body="Kent County Council",
-        category="Children's care services > Child protection",
-        decision="Closed after initial enquiries", date=dt.date(2022, 4, 20), complainant="Miss X",
-        required={"court_proceedings", "could_not_add", "merits_without_fault", "better_placed"},
-        acceptable={"insufficient_evidence_of_fault"}, referrals=["ico"], related=[],
-        paragraphs=14,
-        statutes=[LGA + "Schedule 5, paragraph 1", LGA + "Schedule 5A, paragraph 3",
-                  LGA + "section 34(3)", LGA + "section 24A(6)"]),
+    "000_5d44b0c00c107248.txt": {
+        "reference": "24 015 969",
+        "body": "Leicestershire County Council",
+        "category": "Children's care services > Other",
+        "decision": "Closed after initial enquiries",
+        "date": dt.date(2025, 2, 10),
+        "complainant": "Miss X",
+        "required": {"could_not_add", "better_placed", "individual_conduct"},
+        "acceptable": {"cannot_achieve_outcome"},
+        "referrals": ["ico", "social_work_england"],
+        "related": [],
+        "paragraphs": 14,
+        "statutes": [LGA + "section 24A(6)", LGA + "section 34B"],
+    },
+    "001_9498e815dd3f7996.txt": {
+        "reference": "24 000 184",
+        "body": "Leicestershire County Council",
+        "category": "Children's care services > Child protection",
+        "decision": "Closed after initial enquiries",
+        "date": dt.date(2024, 6, 4),
+        "complainant": "Dr X",
+        "required": {
+            "no_different_outcome",
+            "could_not_add",
+            "insufficient_evidence_of_fault",
+            "merits_without_fault",
+            "better_placed",
+        },
+        "acceptable": set(),
+        "referrals": ["ico"],
+        "related": [],
+        "paragraphs": 13,
+        "statutes": [LGA + "section 24A(6)", LGA + "section 34B", LGA + "section 34(3)"],
+    },
+    "002_4168fba0f950c81a.txt": {
+        "reference": "24 022 651",
+        "body": "Warwickshire County Council",
+        "category": "Children's care services > Other",
+        "decision": "Closed after initial enquiries",
+        "date": dt.date(2025, 5, 14),
+        "complainant": "Miss X",
+        "required": {
+            "previously_decided",
+            "individual_conduct",
+            "cannot_achieve_outcome",
+            "no_different_outcome",
+        },
+        "acceptable": {"could_not_add", "injustice_not_significant", "better_placed", "personnel"},
+        "referrals": ["social_work_england"],
+        "related": ["24 021 658"],
+        "paragraphs": 9,
+        "statutes": [
+            LGA + "section 24A(6)",
+            LGA + "section 34B",
+            LGA + "section 26(1)",
+            LGA + "section 26A(1)",
+        ],
+    },
+    "003_d802940d3c2146ef.txt": {
+        "reference": "22 015 753",
+        "body": "Staffordshire County Council",
+        "category": "Children's care services > Child protection",
+        "decision": "Closed after initial enquiries",
+        "date": dt.date(2023, 3, 9),
+        "complainant": "Mr X",
+        "required": {"no_worthwhile_outcome"},
+        "acceptable": {"better_placed", "tests_not_met", "cannot_achieve_outcome"},
+        "referrals": ["ico"],
+        "related": [],
+        "paragraphs": 9,
+        "statutes": [LGA + "section 24A(6)"],
+    },
+    "004_7f12aca6ea7adb48.txt": {
+        "reference": "21 019 030",
+        "body": "Kent County Council",
+        "category": "Children's care services > Child protection",
+        "decision": "Closed after initial enquiries",
+        "date": dt.date(2022, 4, 20),
+        "complainant": "Miss X",
+        "required": {"court_proceedings", "could_not_add", "merits_without_fault", "better_placed"},
+        "acceptable": {"insufficient_evidence_of_fault"},
+        "referrals": ["ico"],
+        "related": [],
+        "paragraphs": 14,
+        "statutes": [
+            LGA + "Schedule 5, paragraph 1",
+            LGA + "Schedule 5A, paragraph 3",
+            LGA + "section 34(3)",
+            LGA + "section 24A(6)",
+        ],
+    },
 }
 
 
@@ -110,8 +159,12 @@ def test_role_and_powers_bullets_stay_inside_their_paragraph():
     second = d.paragraphs[1]
     assert second.section == "role_and_powers"
     assert second.text.startswith("We investigate complaints about")
-    assert "\n\u2022 there is not enough evidence of fault to justify investigating, or" in second.text
-    assert second.text.endswith("(Local Government Act 1974, section 24A(6), as amended, section 34(B))")
+    assert (
+        "\n\u2022 there is not enough evidence of fault to justify investigating, or" in second.text
+    )
+    assert second.text.endswith(
+        "(Local Government Act 1974, section 24A(6), as amended, section 34(B))"
+    )
     assert d.paragraphs[2].text.startswith("If there was no fault")
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 import pytest
+import sqlalchemy as sa
 
-from ombuds.corpus.store import StorageError, open_store
-from ombuds.corpus.store import migrate
+from ombuds.corpus.store import StorageError, migrate, open_store
 from ombuds.corpus.store.engine import driver_url
 
 
-@pytest.mark.parametrize("url", ["mysql://u@h/db", "data/ombuds.db", "", "http://example.org",
-                                 "sqlite:///", "sqlite://"])
+@pytest.mark.parametrize(
+    "url", ["mysql://u@h/db", "data/ombuds.db", "", "http://example.org", "sqlite:///", "sqlite://"]
+)
 def test_unsupported_or_incomplete_urls_say_what_to_write(url):
     with pytest.raises(StorageError) as error:
         open_store(url)
@@ -54,8 +54,13 @@ def test_schema_is_at_the_head_revision_shipped_in_the_package(store):
     with store.engine.connect() as connection:
         assert migrate.current_revision(connection) == migrate.head_revision()
         tables = set(sa.inspect(connection).get_table_names())
-    assert {"decisions", "decision_documents", "decision_grounds", "decision_referrals",
-            migrate.VERSION_TABLE} <= tables
+    assert {
+        "decisions",
+        "decision_documents",
+        "decision_grounds",
+        "decision_referrals",
+        migrate.VERSION_TABLE,
+    } <= tables
 
 
 def test_migration_scripts_are_package_data():

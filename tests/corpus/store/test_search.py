@@ -13,30 +13,79 @@ from .conftest import decision
 
 CORPUS = [
     # reference, body, category, label, date, grounds, referrals, text
-    ("21 000 001", "Kent County Council", "Education > School transport", "Upheld",
-     dt.date(2021, 3, 1), ("late",), (),
-     "The council refused school transport. The school transport policy was applied late."),
-    ("22 000 002", "Kent County Council", "Education > Special educational needs", "Not upheld",
-     dt.date(2022, 6, 9), ("better_placed",), ("tribunal",),
-     "A special educational needs plan was delayed; the tribunal is better placed."),
-    ("23 000 003", "Leeds City Council", "Housing > Homelessness", "Upheld",
-     dt.date(2023, 1, 15), ("late", "better_placed"), ("ico",),
-     "Homelessness: the housing officer lost records; data protection concerns go to the ICO."),
-    ("24 000 004", "Leeds City Council", "Planning > Enforcement", "Closed after initial enquiries",
-     dt.date(2024, 11, 30), ("insufficient_evidence_of_fault",), (),
-     "Planning enforcement against a neighbour's extension; no sign of fault in planning."),
-    ("25 000 005", "Bristol City Council", "Adult care services > Charging",
-     "Closed after initial enquiries", None, ("court_proceedings",), ("courts",),
-     "Care charges for a parent in a care home; the matter is before the courts."),
+    (
+        "21 000 001",
+        "Kent County Council",
+        "Education > School transport",
+        "Upheld",
+        dt.date(2021, 3, 1),
+        ("late",),
+        (),
+        "The council refused school transport. The school transport policy was applied late.",
+    ),
+    (
+        "22 000 002",
+        "Kent County Council",
+        "Education > Special educational needs",
+        "Not upheld",
+        dt.date(2022, 6, 9),
+        ("better_placed",),
+        ("tribunal",),
+        "A special educational needs plan was delayed; the tribunal is better placed.",
+    ),
+    (
+        "23 000 003",
+        "Leeds City Council",
+        "Housing > Homelessness",
+        "Upheld",
+        dt.date(2023, 1, 15),
+        ("late", "better_placed"),
+        ("ico",),
+        "Homelessness: the housing officer lost records; data protection concerns go to the ICO.",
+    ),
+    (
+        "24 000 004",
+        "Leeds City Council",
+        "Planning > Enforcement",
+        "Closed after initial enquiries",
+        dt.date(2024, 11, 30),
+        ("insufficient_evidence_of_fault",),
+        (),
+        "Planning enforcement against a neighbour's extension; no sign of fault in planning.",
+    ),
+    (
+        "25 000 005",
+        "Bristol City Council",
+        "Adult care services > Charging",
+        "Closed after initial enquiries",
+        None,
+        ("court_proceedings",),
+        ("courts",),
+        "Care charges for a parent in a care home; the matter is before the courts.",
+    ),
 ]
 
 
 @pytest.fixture
 def corpus(store):
-    store.upsert_many([
-        (decision(ref, body=body, category=cat, label=label, date=date, grounds=grounds,
-                  referrals=refs, summary=text[:40]), text)
-        for ref, body, cat, label, date, grounds, refs, text in CORPUS])
+    store.upsert_many(
+        [
+            (
+                decision(
+                    ref,
+                    body=body,
+                    category=cat,
+                    label=label,
+                    date=date,
+                    grounds=grounds,
+                    referrals=refs,
+                    summary=text[:40],
+                ),
+                text,
+            )
+            for ref, body, cat, label, date, grounds, refs, text in CORPUS
+        ]
+    )
     return store
 
 
@@ -70,13 +119,51 @@ def test_phrases_prefixes_or_and_exclusion(corpus):
     assert set(refs(corpus.search(SearchQuery(q="care OR enforcement -courts")))) == {"24 000 004"}
 
 
-@pytest.mark.parametrize("text", [
-    '"', '""', "*", "NEAR(", "NEAR(a b", "NEAR(school transport, 2)", '"school transport',
-    "'; drop table x; --", "'; DROP TABLE decisions; --", "AND OR NOT", "AND", "OR", "NOT",
-    "-", "--", ":", "text:school", "school:", "^school", "(school", "school)", "{school}",
-    "school AND", "OR school", "NOT school", "-school", "school -", "\\", "%", "_", "'", "a'b",
-    "\x00", "ü", "😀", "school*", "*school", "s*", "school\ttransport\n", " " * 5,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        '""',
+        "*",
+        "NEAR(",
+        "NEAR(a b",
+        "NEAR(school transport, 2)",
+        '"school transport',
+        "'; drop table x; --",
+        "'; DROP TABLE decisions; --",
+        "AND OR NOT",
+        "AND",
+        "OR",
+        "NOT",
+        "-",
+        "--",
+        ":",
+        "text:school",
+        "school:",
+        "^school",
+        "(school",
+        "school)",
+        "{school}",
+        "school AND",
+        "OR school",
+        "NOT school",
+        "-school",
+        "school -",
+        "\\",
+        "%",
+        "_",
+        "'",
+        "a'b",
+        "\x00",
+        "ü",
+        "😀",
+        "school*",
+        "*school",
+        "s*",
+        "school\ttransport\n",
+        " " * 5,
+    ],
+)
 def test_query_syntax_never_crashes(corpus, text):
     results = corpus.search(SearchQuery(q=text))
     assert results.total >= 0
@@ -93,37 +180,45 @@ def test_query_syntax_gives_sensible_results(corpus):
     assert refs(corpus.search(SearchQuery(q="school:"))) == ["21 000 001"]
     assert refs(corpus.search(SearchQuery(q="'; drop table x; --"))) == []
     # Punctuation only: nothing to look for, so it browses everything.
-    assert corpus.search(SearchQuery(q=":*-\"")).total == len(CORPUS)
+    assert corpus.search(SearchQuery(q=':*-"')).total == len(CORPUS)
 
 
-@pytest.mark.parametrize("filters, expected", [
-    ({"category": "Education > School transport"}, {"21 000 001"}),
-    ({"category": "Education"}, {"21 000 001", "22 000 002"}),
-    ({"category": "education>special educational needs"}, set()),  # categories are exact text
-    ({"category": "Education>Special educational needs"}, {"22 000 002"}),
-    ({"decision": "Upheld"}, {"21 000 001", "23 000 003"}),
-    ({"decision": "not_upheld"}, {"22 000 002"}),
-    ({"body": "Leeds City Council"}, {"23 000 003", "24 000 004"}),
-    ({"ground": "late"}, {"21 000 001", "23 000 003"}),
-    ({"referral": "ico"}, {"23 000 003"}),
-    ({"date_from": dt.date(2022, 6, 9)}, {"22 000 002", "23 000 003", "24 000 004"}),
-    ({"date_to": dt.date(2022, 6, 9)}, {"21 000 001", "22 000 002"}),
-    ({"date_from": dt.date(2022, 1, 1), "date_to": dt.date(2023, 12, 31), "ground": "late"},
-     {"23 000 003"}),
-])
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({"category": "Education > School transport"}, {"21 000 001"}),
+        ({"category": "Education"}, {"21 000 001", "22 000 002"}),
+        ({"category": "education>special educational needs"}, set()),  # categories are exact text
+        ({"category": "Education>Special educational needs"}, {"22 000 002"}),
+        ({"decision": "Upheld"}, {"21 000 001", "23 000 003"}),
+        ({"decision": "not_upheld"}, {"22 000 002"}),
+        ({"body": "Leeds City Council"}, {"23 000 003", "24 000 004"}),
+        ({"ground": "late"}, {"21 000 001", "23 000 003"}),
+        ({"referral": "ico"}, {"23 000 003"}),
+        ({"date_from": dt.date(2022, 6, 9)}, {"22 000 002", "23 000 003", "24 000 004"}),
+        ({"date_to": dt.date(2022, 6, 9)}, {"21 000 001", "22 000 002"}),
+        (
+            {"date_from": dt.date(2022, 1, 1), "date_to": dt.date(2023, 12, 31), "ground": "late"},
+            {"23 000 003"},
+        ),
+    ],
+)
 def test_filters(corpus, filters, expected):
     assert set(refs(corpus.search(SearchQuery(**filters)))) == expected
     # A word of each text: the same filters around a text search give the same set.
-    with_text = corpus.search(SearchQuery(q="transport OR tribunal OR homelessness OR "
-                                            "enforcement OR courts", **filters))
+    with_text = corpus.search(
+        SearchQuery(q="transport OR tribunal OR homelessness OR enforcement OR courts", **filters)
+    )
     assert set(refs(with_text)) == expected and with_text.total == len(expected)
 
 
 def test_facets_count_the_whole_filtered_set_not_just_the_page(corpus):
     results = corpus.search(SearchQuery(ground="better_placed", limit=1))
     assert results.total == 2 and len(results.results) == 1
-    assert results.facets["category"] == {"Education > Special educational needs": 1,
-                                          "Housing > Homelessness": 1}
+    assert results.facets["category"] == {
+        "Education > Special educational needs": 1,
+        "Housing > Homelessness": 1,
+    }
     assert results.facets["decision"] == {"Not upheld": 1, "Upheld": 1}
     assert results.facets["body"] == {"Kent County Council": 1, "Leeds City Council": 1}
     assert results.facets["ground"] == {"better_placed": 2, "late": 1}
@@ -136,8 +231,7 @@ def test_facets_of_a_text_search(corpus):
     assert results.total == 2
     assert results.facets["decision"] == {"Closed after initial enquiries": 2}
     assert results.facets["year"] == {"2024": 1}  # the other has no date
-    assert results.facets["ground"] == {"court_proceedings": 1,
-                                        "insufficient_evidence_of_fault": 1}
+    assert results.facets["ground"] == {"court_proceedings": 1, "insufficient_evidence_of_fault": 1}
 
 
 def test_browse_is_newest_first_and_pages(corpus):
@@ -150,16 +244,20 @@ def test_browse_is_newest_first_and_pages(corpus):
 
 def test_text_search_pages_keep_the_ranking(corpus):
     every = refs(corpus.search(SearchQuery(q="council OR the")))
-    pages = refs(corpus.search(SearchQuery(q="council OR the", limit=2))) + refs(
-        corpus.search(SearchQuery(q="council OR the", limit=2, offset=2))) + refs(
-        corpus.search(SearchQuery(q="council OR the", limit=2, offset=4)))
+    pages = (
+        refs(corpus.search(SearchQuery(q="council OR the", limit=2)))
+        + refs(corpus.search(SearchQuery(q="council OR the", limit=2, offset=2)))
+        + refs(corpus.search(SearchQuery(q="council OR the", limit=2, offset=4)))
+    )
     assert pages == every
 
 
 def test_new_and_changed_decisions_are_searchable_at_once(corpus):
     assert corpus.search(SearchQuery(q="allotment")).total == 0
-    corpus.upsert(decision("21 000 001", category="Other Categories > Land"),
-                  "An allotment tenancy was ended.")
+    corpus.upsert(
+        decision("21 000 001", category="Other Categories > Land"),
+        "An allotment tenancy was ended.",
+    )
     results = corpus.search(SearchQuery(q="allotment"))
     assert refs(results) == ["21 000 001"]
     assert results.facets["category"] == {"Other Categories > Land": 1}
@@ -183,8 +281,12 @@ def test_broad_queries_on_sqlite_list_newest_first_with_exact_facets(tmp_path):
     from ombuds.corpus.store import open_store
 
     with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
-        store.upsert_many([(decision(ref, date=date, label=label), text)
-                           for ref, _b, _c, label, date, _g, _r, text in CORPUS])
+        store.upsert_many(
+            [
+                (decision(ref, date=date, label=label), text)
+                for ref, _b, _c, label, date, _g, _r, text in CORPUS
+            ]
+        )
         broad = "council OR tribunal OR homelessness OR enforcement OR care"
         ranked = store.search(SearchQuery(q=broad))
         store._search.rank_budget = 2  # more matches x words than this: newest first
@@ -199,8 +301,9 @@ def test_words_in_most_decisions_are_listed_newest_first_on_sqlite(tmp_path):
     from ombuds.corpus.store import open_store
 
     with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
-        store.upsert_many([(decision(ref, date=date), text)
-                           for ref, _b, _c, _l, date, _g, _r, text in CORPUS])
+        store.upsert_many(
+            [(decision(ref, date=date), text) for ref, _b, _c, _l, date, _g, _r, text in CORPUS]
+        )
         everywhere = store.search(SearchQuery(q="the"))  # in four of five: bm25 weighs it ~0
         rare = store.search(SearchQuery(q="transport OR tribunal"))  # in two of five: ranked
     assert refs(everywhere) == ["23 000 003", "22 000 002", "21 000 001", "25 000 005"]

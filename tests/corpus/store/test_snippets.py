@@ -7,8 +7,10 @@ from ombuds.corpus.store.snippets import SNIPPET_END as E
 from ombuds.corpus.store.snippets import SNIPPET_START as S
 from ombuds.corpus.store.snippets import make_snippet, word_pattern
 
-TEXT = ("The complaint. " + "Background words here. " * 10 + "The council charged Mr X for "
-        "care charges it had not explained, and a charging policy applied. " + "More. " * 40)
+TEXT = (
+    "The complaint. " + "Background words here. " * 10 + "The council charged Mr X for "
+    "care charges it had not explained, and a charging policy applied. " + "More. " * 40
+)
 
 
 def snippet(query: str, text: str = TEXT) -> str | None:

@@ -37,8 +37,9 @@ def test_the_reference_is_normalised_so_any_spelling_is_the_same_decision(store)
 
 
 def test_get_returns_every_parsed_field_plus_text_hash_publication_and_time(store):
-    parsed = decision(grounds=("could_not_add", "better_placed"),
-                      referrals=("social_work_england", "ico"))
+    parsed = decision(
+        grounds=("could_not_add", "better_placed"), referrals=("social_work_england", "ico")
+    )
     store.upsert(parsed, TEXT, publication={"by": "reviewer", "why": "checked"})
     record = store.get("24 015 969")
     expected = parsed.model_dump(mode="json")
@@ -48,19 +49,26 @@ def test_get_returns_every_parsed_field_plus_text_hash_publication_and_time(stor
     assert record["content_hash"] == content_hash(TEXT)
     assert record["publication"] == {"by": "reviewer", "why": "checked"}
     assert dt.datetime.fromisoformat(record["stored_at"]).tzinfo is not None
-    assert ParsedDecision.model_validate(
-        {k: v for k, v in record.items() if k in ParsedDecision.model_fields}) == parsed
+    assert (
+        ParsedDecision.model_validate(
+            {k: v for k, v in record.items() if k in ParsedDecision.model_fields}
+        )
+        == parsed
+    )
 
 
 def test_sections_that_are_not_just_their_paragraphs_are_kept_as_given(store):
     parsed = decision()
-    parsed.sections = {"the_complaint": "A subheading\n\nMr X complained.",
-                       "final_decision": "We will not investigate."}
+    parsed.sections = {
+        "the_complaint": "A subheading\n\nMr X complained.",
+        "final_decision": "We will not investigate.",
+    }
     store.upsert(parsed, TEXT)
     record = store.get("24 015 969")
     assert record["sections"] == parsed.sections
-    assert record["paragraphs"] == [{"section": "the_complaint", "number": 1,
-                                     "text": "Mr X complained."}]
+    assert record["paragraphs"] == [
+        {"section": "the_complaint", "number": 1, "text": "Mr X complained."}
+    ]
 
 
 def test_unknown_or_malformed_reference_is_not_found_with_a_hint(store):
@@ -99,7 +107,9 @@ def test_a_decision_without_reference_is_keyed_by_its_hash_and_warned_about(stor
 def test_grounds_and_referrals_live_in_their_own_tables_and_follow_updates(store):
     store.upsert(decision(grounds=("late", "better_placed", "late"), referrals=("ico",)), TEXT)
     assert sorted(_rows(store, "SELECT ground FROM decision_grounds")) == [
-        ("better_placed",), ("late",)]
+        ("better_placed",),
+        ("late",),
+    ]
     store.upsert(decision(grounds=("premature",), referrals=()), TEXT + " v2")
     assert _rows(store, "SELECT ground FROM decision_grounds") == [("premature",)]
     assert _rows(store, "SELECT referral FROM decision_referrals") == []
@@ -108,12 +118,14 @@ def test_grounds_and_referrals_live_in_their_own_tables_and_follow_updates(store
 
 
 def test_upsert_many_applies_items_in_order_in_one_call(store):
-    statuses = store.upsert_many([
-        UpsertItem(decision("24 000 001"), "first"),
-        (decision("24 000 002"), "second"),
-        (decision("24 000 001"), "first"),
-        (decision("24 000 001"), "first, edited"),
-    ])
+    statuses = store.upsert_many(
+        [
+            UpsertItem(decision("24 000 001"), "first"),
+            (decision("24 000 002"), "second"),
+            (decision("24 000 001"), "first"),
+            (decision("24 000 001"), "first, edited"),
+        ]
+    )
     assert statuses == ["added", "added", "unchanged", "updated"]
     assert store.count() == 2
     assert store.get("24 000 001")["text"] == "first, edited"
@@ -140,16 +152,23 @@ def test_a_batch_that_fails_midway_stores_nothing(store, monkeypatch):
 
 
 def test_stats_counts_by_decision_category_ground_referral_and_year(store):
-    store.upsert(decision("24 000 001", label="Upheld", date=dt.date(2024, 5, 1),
-                          grounds=("late",), referrals=()), "a")
-    store.upsert(decision("24 000 002", category="Housing > Homelessness",
-                          date=dt.date(2025, 1, 2)), "b")
+    store.upsert(
+        decision(
+            "24 000 001", label="Upheld", date=dt.date(2024, 5, 1), grounds=("late",), referrals=()
+        ),
+        "a",
+    )
+    store.upsert(
+        decision("24 000 002", category="Housing > Homelessness", date=dt.date(2025, 1, 2)), "b"
+    )
     store.upsert(decision("24 000 003", date=None, grounds=(), referrals=("ico",)), "c")
     figures = store.stats()
     assert figures["decisions"] == 3
     assert figures["by_decision"] == {"Closed after initial enquiries": 2, "Upheld": 1}
-    assert figures["by_category"] == {"Education > School transport": 2,
-                                      "Housing > Homelessness": 1}
+    assert figures["by_category"] == {
+        "Education > School transport": 2,
+        "Housing > Homelessness": 1,
+    }
     assert figures["by_ground"] == {"better_placed": 1, "late": 1}
     assert figures["by_referral"] == {"ico": 2}
     assert figures["by_year"] == {"2025": 1, "2024": 1}
@@ -180,8 +199,12 @@ def test_a_database_that_goes_away_is_a_storage_error_naming_it(tmp_path):
     store.engine.dispose()  # drop pooled connections, then take the file away
     path.unlink()
     path.mkdir()  # a folder where the database was: SQLite cannot open it
-    for read in (lambda: store.search(SearchQuery(q="x")), lambda: store.get("24 000 001"),
-                 store.stats, store.count):
+    for read in (
+        lambda: store.search(SearchQuery(q="x")),
+        lambda: store.get("24 000 001"),
+        store.stats,
+        store.count,
+    ):
         with pytest.raises(StorageError, match="cannot read the database") as caught:
             read()
         assert str(path) in str(caught.value)
@@ -197,14 +220,17 @@ def test_paragraphs_are_kept_as_spans_of_the_text_when_they_are_part_of_it(store
         Paragraph(section="assessment", number=2, text="The council replied."),
         Paragraph(section="assessment", number=3, text="Not in the text at all."),
     ]
-    parsed.sections = {"the_complaint": "Mr X complained.",
-                       "assessment": "The council replied.\n\nNot in the text at all."}
+    parsed.sections = {
+        "the_complaint": "Mr X complained.",
+        "assessment": "The council replied.\n\nNot in the text at all.",
+    }
     with open_store(store_url) as store:
         store.upsert(parsed, text)
         record = store.get("24 015 969")
         with store.engine.connect() as connection:
             stored = connection.execute(
-                sa.text("SELECT document FROM decision_documents")).scalar_one()
+                sa.text("SELECT document FROM decision_documents")
+            ).scalar_one()
     stored = stored if isinstance(stored, dict) else __import__("json").loads(stored)
     assert stored["paragraphs"][:2] == [["the_complaint", 1, 36, 52], ["assessment", 2, 56, 76]]
     assert stored["paragraphs"][2] == ["assessment", 3, "Not in the text at all."]

@@ -10,44 +10,74 @@ stated barriers (not told of it, illness, out of time for good reason, cost out 
 from __future__ import annotations
 
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import AppealRoute, Topic
 from ombuds.vocabulary import Ground, Referral, Stage
 
-NOT_REASONABLE = Unless("not_reasonable_to_expect_appeal",
-                        "It was not reasonable to expect the person to use the right of appeal.")
+NOT_REASONABLE = Unless(
+    "not_reasonable_to_expect_appeal",
+    "It was not reasonable to expect the person to use the right of appeal.",
+)
 
 # The rights the law gives for a subject matter: route, body, referral.
 IMPLIED_RIGHTS: dict[Topic, tuple[AppealRoute, str, Referral]] = {
     Topic.ehc_plan_content: (AppealRoute.tribunal, "the SEND Tribunal", Referral.tribunal),
     Topic.housing_benefit_decision: (
-        AppealRoute.tribunal, "the First-tier Tribunal (Social Entitlement Chamber)",
-        Referral.tribunal),
+        AppealRoute.tribunal,
+        "the First-tier Tribunal (Social Entitlement Chamber)",
+        Referral.tribunal,
+    ),
     Topic.council_tax_bill: (AppealRoute.tribunal, "the Valuation Tribunal", Referral.tribunal),
     Topic.penalty_charge_notice: (
-        AppealRoute.tribunal, "the Traffic Penalty Tribunal or London Tribunals",
-        Referral.tribunal),
+        AppealRoute.tribunal,
+        "the Traffic Penalty Tribunal or London Tribunals",
+        Referral.tribunal,
+    ),
     Topic.school_admission_refusal: (
-        AppealRoute.tribunal, "an independent school admission appeal panel", Referral.tribunal),
-    Topic.planning_refusal: (AppealRoute.minister, "the Planning Inspectorate",
-                             Referral.planning_inspectorate),
-    Topic.planning_conditions: (AppealRoute.minister, "the Planning Inspectorate",
-                                Referral.planning_inspectorate),
-    Topic.planning_non_determination: (AppealRoute.minister, "the Planning Inspectorate",
-                                       Referral.planning_inspectorate),
-    Topic.planning_enforcement_notice: (AppealRoute.minister, "the Planning Inspectorate",
-                                        Referral.planning_inspectorate),
-    Topic.damage_to_property: (AppealRoute.court, "the courts (a claim, usually first to the "
-                               "council's insurers)", Referral.insurers),
-    Topic.personal_injury: (AppealRoute.court, "the courts (a claim, usually first to the "
-                            "council's insurers)", Referral.insurers),
+        AppealRoute.tribunal,
+        "an independent school admission appeal panel",
+        Referral.tribunal,
+    ),
+    Topic.planning_refusal: (
+        AppealRoute.minister,
+        "the Planning Inspectorate",
+        Referral.planning_inspectorate,
+    ),
+    Topic.planning_conditions: (
+        AppealRoute.minister,
+        "the Planning Inspectorate",
+        Referral.planning_inspectorate,
+    ),
+    Topic.planning_non_determination: (
+        AppealRoute.minister,
+        "the Planning Inspectorate",
+        Referral.planning_inspectorate,
+    ),
+    Topic.planning_enforcement_notice: (
+        AppealRoute.minister,
+        "the Planning Inspectorate",
+        Referral.planning_inspectorate,
+    ),
+    Topic.damage_to_property: (
+        AppealRoute.court,
+        "the courts (a claim, usually first to the council's insurers)",
+        Referral.insurers,
+    ),
+    Topic.personal_injury: (
+        AppealRoute.court,
+        "the courts (a claim, usually first to the council's insurers)",
+        Referral.insurers,
+    ),
     Topic.negligence_claim: (AppealRoute.court, "the courts", Referral.courts),
     Topic.noise_nuisance: (AppealRoute.court, "the magistrates' court", Referral.courts),
     Topic.court_of_protection: (AppealRoute.court, "the Court of Protection", Referral.courts),
 }
-_DEFAULT_REFERRAL = {AppealRoute.tribunal: Referral.tribunal,
-                     AppealRoute.minister: Referral.planning_inspectorate,
-                     AppealRoute.court: Referral.courts}
+_DEFAULT_REFERRAL = {
+    AppealRoute.tribunal: Referral.tribunal,
+    AppealRoute.minister: Referral.planning_inspectorate,
+    AppealRoute.court: Referral.courts,
+}
 
 
 class _AppealRule(Rule):
@@ -55,35 +85,51 @@ class _AppealRule(Rule):
     exceptions = (NOT_REASONABLE,)
     reads = ("appeal_rights", "topics")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         stated = [a for a in ctx.fact("appeal_rights") if a.route is self.route]
         for right in stated:
             if right.used:
-                return self.applies(ctx, "The person has used the right of appeal to "
-                                    f"{right.body}: the matter is for that route, not the "
-                                    "Ombudsman.",
-                                    referral=_DEFAULT_REFERRAL[self.route])
+                return self.applies(
+                    ctx,
+                    "The person has used the right of appeal to "
+                    f"{right.body}: the matter is for that route, not the "
+                    "Ombudsman.",
+                    referral=_DEFAULT_REFERRAL[self.route],
+                )
         for right in stated:
             if right.barriers:
                 why = "; ".join(b.value for b in right.barriers)
-                return self.excepted(ctx, NOT_REASONABLE.name,
-                                     f"The person had a right of appeal to {right.body} but did "
-                                     f"not use it, and it was not reasonable to expect them to: "
-                                     f"{why}.")
+                return self.excepted(
+                    ctx,
+                    NOT_REASONABLE.name,
+                    f"The person had a right of appeal to {right.body} but did "
+                    f"not use it, and it was not reasonable to expect them to: "
+                    f"{why}.",
+                )
         if stated:
             right = stated[0]
-            return self.applies(ctx, f"The person has or had a right of appeal to {right.body} "
-                                "and no fact shows it unreasonable to expect them to use it.",
-                                referral=_DEFAULT_REFERRAL[self.route])
+            return self.applies(
+                ctx,
+                f"The person has or had a right of appeal to {right.body} "
+                "and no fact shows it unreasonable to expect them to use it.",
+                referral=_DEFAULT_REFERRAL[self.route],
+            )
         for topic in ctx.fact("topics"):
             implied = IMPLIED_RIGHTS.get(topic)
             if implied and implied[0] is self.route:
                 _, body, referral = implied
-                return self.applies(ctx, f"For {topic.value} the law gives a right of appeal to "
-                                    f"{body}; no fact shows it unreasonable to expect the person "
-                                    "to use it.", referral=referral)
-        return self.does_not_apply(ctx, f"No right of appeal to a {self.route.value} is stated or "
-                                   "given by law for this subject matter.")
+                return self.applies(
+                    ctx,
+                    f"For {topic.value} the law gives a right of appeal to "
+                    f"{body}; no fact shows it unreasonable to expect the person "
+                    "to use it.",
+                    referral=referral,
+                )
+        return self.does_not_apply(
+            ctx,
+            f"No right of appeal to a {self.route.value} is stated or "
+            "given by law for this subject matter.",
+        )
 
 
 @rule
@@ -98,8 +144,10 @@ class TribunalAppeal(_AppealRule):
     """
 
     ground, stage, route = Ground.tribunal_appeal, Stage.jurisdiction, AppealRoute.tribunal
-    statement = ("A person who has or had a right of appeal to a tribunal should use it, unless "
-                 "it was not reasonable to expect them to.")
+    statement = (
+        "A person who has or had a right of appeal to a tribunal should use it, unless "
+        "it was not reasonable to expect them to."
+    )
 
 
 @rule
@@ -114,8 +162,10 @@ class MinisterialAppeal(_AppealRule):
     """
 
     ground, stage, route = Ground.ministerial_appeal, Stage.jurisdiction, AppealRoute.minister
-    statement = ("A person who has or had a right of appeal to a Minister (the Planning "
-                 "Inspectorate) should use it, unless not reasonable to expect them to.")
+    statement = (
+        "A person who has or had a right of appeal to a Minister (the Planning "
+        "Inspectorate) should use it, unless not reasonable to expect them to."
+    )
 
 
 @rule
@@ -131,5 +181,7 @@ class CourtRemedy(_AppealRule):
     """
 
     ground, stage, route = Ground.court_remedy, Stage.jurisdiction, AppealRoute.court
-    statement = ("A person who has or had a remedy in a court should use it, unless not "
-                 "reasonable to expect them to; once court action starts the bar is absolute.")
+    statement = (
+        "A person who has or had a remedy in a court should use it, unless not "
+        "reasonable to expect them to; once court action starts the bar is absolute."
+    )

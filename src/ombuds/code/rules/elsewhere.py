@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
+from ombuds.complaint import Allegation
 from ombuds.complaint.facts import (
-    DATA_PROTECTION_ALLEGATIONS, HeadSubject, RemedyStatus, Topic, Upheld,
+    DATA_PROTECTION_ALLEGATIONS,
+    HeadSubject,
+    RemedyStatus,
+    Topic,
+    Upheld,
 )
 from ombuds.vocabulary import REFERRAL_BODIES, Ground, Referral, Stage
 
@@ -19,7 +25,7 @@ IMPLIED_REVIEWS = {
 
 
 def _is_social_worker(officer: str | None) -> bool:
-    return bool(officer) and "social worker" in officer.lower()
+    return officer is not None and "social worker" in officer.lower()
 
 
 @rule
@@ -38,12 +44,22 @@ class BetterPlaced(Rule):
 
     ground, stage = Ground.better_placed, Stage.discretion
     statement = "The Ombudsman may leave a matter to another body better placed to consider it."
-    reads = ("allegations", "about", "topics", "council_response.upheld",
-             "council_response.remedies", "judgement.data_protection_good_reasons")
-    exceptions = (Unless("good_reasons_to_investigate",
-                         "There are good reasons for the Ombudsman, not the ICO, to look at it."),)
+    reads = (
+        "allegations",
+        "about",
+        "topics",
+        "council_response.upheld",
+        "council_response.remedies",
+        "judgement.data_protection_good_reasons",
+    )
+    exceptions = (
+        Unless(
+            "good_reasons_to_investigate",
+            "There are good reasons for the Ombudsman, not the ICO, to look at it.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         allegations = ctx.fact("allegations")
         findings = []
         data = [a for a in allegations if a.kind in DATA_PROTECTION_ALLEGATIONS]
@@ -51,32 +67,49 @@ class BetterPlaced(Rule):
             findings += self._ico(ctx, data)
         conduct = [a for a in allegations if _is_social_worker(a.officer)]
         if ctx.fact("about") is HeadSubject.officer_conduct and conduct:
-            findings += self.applies(ctx, "This part is about an individual social worker's "
-                                     "conduct, which Social Work England, the regulator, is "
-                                     "better placed to consider.",
-                                     referral=Referral.social_work_england)
+            findings += self.applies(
+                ctx,
+                "This part is about an individual social worker's "
+                "conduct, which Social Work England, the regulator, is "
+                "better placed to consider.",
+                referral=Referral.social_work_england,
+            )
         if Topic.foster_carer_approval in ctx.fact("topics"):
-            findings += self.applies(ctx, "Foster carer approval decisions can go to the "
-                                     "Independent Review Mechanism.",
-                                     referral=Referral.independent_review_mechanism)
+            findings += self.applies(
+                ctx,
+                "Foster carer approval decisions can go to the Independent Review Mechanism.",
+                referral=Referral.independent_review_mechanism,
+            )
         return findings or self.does_not_apply(ctx, "No other body is better placed for this part.")
 
-    def _ico(self, ctx: Context, data):
+    def _ico(self, ctx: Context, data: list[Allegation]) -> list[Finding]:
         kinds = "; ".join(sorted({a.kind.value for a in data}))
         upheld = ctx.fact("council_response.upheld")
         remedies = ctx.fact("council_response.remedies")
-        if upheld is Upheld.yes and remedies and all(r.status is RemedyStatus.done
-                                                     for r in remedies):
-            return self.does_not_apply(ctx, f"The data protection point ({kinds}) was accepted by "
-                                       "the council and fully put right: nothing is left for "
-                                       f"{REFERRAL_BODIES[Referral.ico]}.")
+        if (
+            upheld is Upheld.yes
+            and remedies
+            and all(r.status is RemedyStatus.done for r in remedies)
+        ):
+            return self.does_not_apply(
+                ctx,
+                f"The data protection point ({kinds}) was accepted by "
+                "the council and fully put right: nothing is left for "
+                f"{REFERRAL_BODIES[Referral.ico]}.",
+            )
         if ctx.fact("judgement.data_protection_good_reasons"):
-            return self.excepted(ctx, "good_reasons_to_investigate",
-                                 f"This part raises data protection matters ({kinds}), but there "
-                                 "are good reasons for the Ombudsman to look at them.")
-        return self.applies(ctx, f"This part raises data protection matters ({kinds}); "
-                            f"{REFERRAL_BODIES[Referral.ico]} is better placed to consider them.",
-                            referral=Referral.ico)
+            return self.excepted(
+                ctx,
+                "good_reasons_to_investigate",
+                f"This part raises data protection matters ({kinds}), but there "
+                "are good reasons for the Ombudsman to look at them.",
+            )
+        return self.applies(
+            ctx,
+            f"This part raises data protection matters ({kinds}); "
+            f"{REFERRAL_BODIES[Referral.ico]} is better placed to consider them.",
+            referral=Referral.ico,
+        )
 
 
 @rule
@@ -92,23 +125,32 @@ class CouncilReviewAvailable(Rule):
     ground, stage = Ground.council_review_available, Stage.discretion
     statement = "The person should use the council's own review or appeal first."
     reads = ("council_review", "topics")
-    exceptions = (Unless("not_reasonable_to_use_review",
-                         "It is not reasonable to expect the person to use the review."),)
+    exceptions = (
+        Unless(
+            "not_reasonable_to_use_review",
+            "It is not reasonable to expect the person to use the review.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         review = ctx.fact("council_review")
         if review is not None:
             if review.used:
                 return self.does_not_apply(ctx, f"The person has used {review.name}.")
             if review.barriers:
-                return self.excepted(ctx, "not_reasonable_to_use_review",
-                                     f"{review.name} is available, but: "
-                                     + "; ".join(b.value for b in review.barriers) + ".")
+                return self.excepted(
+                    ctx,
+                    "not_reasonable_to_use_review",
+                    f"{review.name} is available, but: "
+                    + "; ".join(b.value for b in review.barriers)
+                    + ".",
+                )
             return self.applies(ctx, f"The person can ask for {review.name} first.")
         for topic in ctx.fact("topics"):
             if topic in IMPLIED_REVIEWS:
-                return self.applies(ctx, f"For {topic.value} the person can ask for "
-                                    f"{IMPLIED_REVIEWS[topic]} first.")
+                return self.applies(
+                    ctx, f"For {topic.value} the person can ask for {IMPLIED_REVIEWS[topic]} first."
+                )
         return self.does_not_apply(ctx, "No council review or appeal is available for this part.")
 
 
@@ -123,14 +165,19 @@ class IndividualConduct(Rule):
     """
 
     ground, stage = Ground.individual_conduct, Stage.discretion
-    statement = ("The Ombudsman looks at the council's fault as an organisation, not at an "
-                 "individual officer's conduct or fitness to practise.")
+    statement = (
+        "The Ombudsman looks at the council's fault as an organisation, not at an "
+        "individual officer's conduct or fitness to practise."
+    )
     reads = ("about", "allegations")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         if ctx.fact("about") is not HeadSubject.officer_conduct:
             return self.does_not_apply(ctx, "This part is not mainly about an individual officer.")
         officers = sorted({f"the {a.officer}" for a in ctx.fact("allegations") if a.officer})
-        return self.applies(ctx, f"This part is about the conduct of "
-                            f"{' and '.join(officers) or 'an individual officer'}: "
-                            "holding an individual to account is for their employer or regulator.")
+        return self.applies(
+            ctx,
+            f"This part is about the conduct of "
+            f"{' and '.join(officers) or 'an individual officer'}: "
+            "holding an individual to account is for their employer or regulator.",
+        )

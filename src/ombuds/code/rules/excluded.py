@@ -7,34 +7,52 @@ council's handling of another matter concerns one of these.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import AllegationKind, Topic
 from ombuds.vocabulary import Ground, Referral, Stage
 
-COURT_TOPICS = frozenset({Topic.care_proceedings, Topic.child_arrangements,
-                          Topic.evidence_to_court, Topic.starting_court_action})
+COURT_TOPICS = frozenset(
+    {
+        Topic.care_proceedings,
+        Topic.child_arrangements,
+        Topic.evidence_to_court,
+        Topic.starting_court_action,
+    }
+)
 COMMERCIAL_TOPICS = frozenset({Topic.commercial_contract, Topic.council_trading_service})
-PERSONNEL_TOPICS = frozenset({Topic.staff_appointment, Topic.staff_pay_or_pension,
-                              Topic.staff_discipline, Topic.staff_grievance})
-SCHOOL_TOPICS = frozenset({Topic.teaching_or_curriculum, Topic.school_discipline,
-                           Topic.school_management})
-LANDLORD_TOPICS = frozenset({Topic.council_home_repairs, Topic.council_home_damp,
-                             Topic.council_tenancy_management})
-HOUSING_AUTHORITY_TOPICS = frozenset({Topic.housing_allocation, Topic.homelessness_decision,
-                                      Topic.homelessness_suitability})
+PERSONNEL_TOPICS = frozenset(
+    {
+        Topic.staff_appointment,
+        Topic.staff_pay_or_pension,
+        Topic.staff_discipline,
+        Topic.staff_grievance,
+    }
+)
+SCHOOL_TOPICS = frozenset(
+    {Topic.teaching_or_curriculum, Topic.school_discipline, Topic.school_management}
+)
+LANDLORD_TOPICS = frozenset(
+    {Topic.council_home_repairs, Topic.council_home_damp, Topic.council_tenancy_management}
+)
+HOUSING_AUTHORITY_TOPICS = frozenset(
+    {Topic.housing_allocation, Topic.homelessness_decision, Topic.homelessness_suitability}
+)
 
 # Subject matter outside jurisdiction, and the ground that excludes it.
 EXCLUDED_TOPICS: dict[Topic, Ground] = {
-    **{t: Ground.court_proceedings for t in COURT_TOPICS},
-    **{t: Ground.commercial for t in COMMERCIAL_TOPICS},
-    **{t: Ground.personnel for t in PERSONNEL_TOPICS},
-    **{t: Ground.school_internal for t in SCHOOL_TOPICS},
-    **{t: Ground.social_housing for t in LANDLORD_TOPICS},
+    **dict.fromkeys(COURT_TOPICS, Ground.court_proceedings),
+    **dict.fromkeys(COMMERCIAL_TOPICS, Ground.commercial),
+    **dict.fromkeys(PERSONNEL_TOPICS, Ground.personnel),
+    **dict.fromkeys(SCHOOL_TOPICS, Ground.school_internal),
+    **dict.fromkeys(LANDLORD_TOPICS, Ground.social_housing),
 }
 
 
-def _named(topics) -> str:
+def _named(topics: Iterable[Topic]) -> str:
     return ", ".join(t.value for t in topics)
 
 
@@ -52,16 +70,20 @@ class CourtProceedingsRule(Rule):
     statement = "The Ombudsman cannot investigate starting court action or what happened in court."
     reads = ("topics", "allegations")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         topics = COURT_TOPICS.intersection(ctx.fact("topics"))
         if topics:
-            return self.applies(ctx, f"This part concerns {_named(topics)}: what happens in court "
-                                "is for the court.")
-        if any(a.kind is AllegationKind.officer_false_evidence_to_court
-               for a in ctx.fact("allegations")):
+            return self.applies(
+                ctx, f"This part concerns {_named(topics)}: what happens in court is for the court."
+            )
+        if any(
+            a.kind is AllegationKind.officer_false_evidence_to_court
+            for a in ctx.fact("allegations")
+        ):
             return self.applies(ctx, "This part is about what an officer told a court.")
-        return self.does_not_apply(ctx, "This part is not about court action or what happened "
-                                   "in court.")
+        return self.does_not_apply(
+            ctx, "This part is not about court action or what happened in court."
+        )
 
 
 @rule
@@ -77,10 +99,11 @@ class Crime(Rule):
     statement = "The Ombudsman cannot investigate alleged crimes; the police can."
     reads = ("allegations",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         if any(a.kind is AllegationKind.crime for a in ctx.fact("allegations")):
-            return self.applies(ctx, "This part alleges a crime, which is for the police.",
-                                referral=Referral.police)
+            return self.applies(
+                ctx, "This part alleges a crime, which is for the police.", referral=Referral.police
+            )
         return self.does_not_apply(ctx, "This part alleges no crime.")
 
 
@@ -98,14 +121,15 @@ class Commercial(Rule):
     reads = ("topics",)
     exceptions = (Unless("land_transaction", "Land transactions are not excluded."),)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         topics = ctx.fact("topics")
         found = COMMERCIAL_TOPICS.intersection(topics)
         if not found:
             return self.does_not_apply(ctx, "This part is not about a commercial transaction.")
         if Topic.land_transaction in topics:
-            return self.excepted(ctx, "land_transaction", "The transaction is about land, which "
-                                 "is not excluded.")
+            return self.excepted(
+                ctx, "land_transaction", "The transaction is about land, which is not excluded."
+            )
         return self.applies(ctx, f"This part concerns {_named(found)}, a commercial matter.")
 
 
@@ -123,18 +147,25 @@ class Personnel(Rule):
     ground, stage = Ground.personnel, Stage.jurisdiction
     statement = "The Ombudsman cannot investigate the council's personnel matters."
     reads = ("topics", "complaint.complainant.employed_by_body")
-    exceptions = (Unless("complaint_as_service_user",
-                         "A member of staff complaining as a user of a council service."),)
+    exceptions = (
+        Unless(
+            "complaint_as_service_user",
+            "A member of staff complaining as a user of a council service.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         found = PERSONNEL_TOPICS.intersection(ctx.fact("topics"))
         staff = ctx.fact("complaint.complainant.employed_by_body")
         if found:
             return self.applies(ctx, f"This part concerns {_named(found)}: a personnel matter.")
         if staff:
-            return self.excepted(ctx, "complaint_as_service_user",
-                                 "The complainant works for the council but complains about a "
-                                 "service, not their employment.")
+            return self.excepted(
+                ctx,
+                "complaint_as_service_user",
+                "The complainant works for the council but complains about a "
+                "service, not their employment.",
+            )
         return self.does_not_apply(ctx, "This part is not about a personnel matter.")
 
 
@@ -149,21 +180,29 @@ class SchoolInternal(Rule):
     """
 
     ground, stage = Ground.school_internal, Stage.jurisdiction
-    statement = ("The Ombudsman cannot investigate teaching, curriculum, discipline or internal "
-                 "management of a school.")
+    statement = (
+        "The Ombudsman cannot investigate teaching, curriculum, discipline or internal "
+        "management of a school."
+    )
     reads = ("topics",)
-    exceptions = (Unless("special_educational_provision",
-                         "Special educational provision the council must secure is not excluded."),)
+    exceptions = (
+        Unless(
+            "special_educational_provision",
+            "Special educational provision the council must secure is not excluded.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         topics = ctx.fact("topics")
         found = SCHOOL_TOPICS.intersection(topics)
         if not found:
             return self.does_not_apply(ctx, "This part is not about a school's internal matters.")
         if Topic.special_educational_provision in topics:
-            return self.excepted(ctx, "special_educational_provision",
-                                 "It concerns special educational provision the council must "
-                                 "secure.")
+            return self.excepted(
+                ctx,
+                "special_educational_provision",
+                "It concerns special educational provision the council must secure.",
+            )
         return self.applies(ctx, f"This part concerns {_named(found)}, internal to a school.")
 
 
@@ -180,18 +219,28 @@ class SocialHousing(Rule):
     ground, stage = Ground.social_housing, Stage.jurisdiction
     statement = "The Ombudsman cannot investigate the council acting as a social landlord."
     reads = ("topics",)
-    exceptions = (Unless("housing_authority_function",
-                         "Allocations and homelessness are not social landlord matters."),)
+    exceptions = (
+        Unless(
+            "housing_authority_function",
+            "Allocations and homelessness are not social landlord matters.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         topics = ctx.fact("topics")
         found = LANDLORD_TOPICS.intersection(topics)
         authority = HOUSING_AUTHORITY_TOPICS.intersection(topics)
         if not found:
             return self.does_not_apply(ctx, "This part is not about the council as landlord.")
         if authority:
-            return self.excepted(ctx, "housing_authority_function",
-                                 f"This part also concerns {_named(authority)}, which the "
-                                 "council does as housing authority, not as landlord.")
-        return self.applies(ctx, f"This part concerns {_named(found)}: the council acting as "
-                            "social landlord.", referral=Referral.housing_ombudsman)
+            return self.excepted(
+                ctx,
+                "housing_authority_function",
+                f"This part also concerns {_named(authority)}, which the "
+                "council does as housing authority, not as landlord.",
+            )
+        return self.applies(
+            ctx,
+            f"This part concerns {_named(found)}: the council acting as social landlord.",
+            referral=Referral.housing_ombudsman,
+        )

@@ -7,6 +7,7 @@ These rest on an investigator's judgement (`judgement.evidence_of_fault`, `injus
 from __future__ import annotations
 
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import AllegationKind, EvidenceOfFault, HeadSubject
 from ombuds.vocabulary import Ground, Stage
@@ -14,13 +15,14 @@ from ombuds.vocabulary import Ground, Stage
 _FAULT_WHY = "the fault tests need an investigator's view of the evidence of fault"
 
 
-def _evidence(rule: Rule, ctx: Context):
+def _evidence(rule: Rule, ctx: Context) -> EvidenceOfFault | list[Finding]:
     """The judged evidence of fault, or the needs_judgement finding to return."""
-    evidence = ctx.fact("judgement.evidence_of_fault")
+    evidence: EvidenceOfFault | None = ctx.fact("judgement.evidence_of_fault")
     if evidence is None:
-        return None, rule.needs(ctx, "judgement.evidence_of_fault", _FAULT_WHY,
-                                suggested="none, some or strong")
-    return evidence, None
+        return rule.needs(
+            ctx, "judgement.evidence_of_fault", _FAULT_WHY, suggested="none, some or strong"
+        )
+    return evidence
 
 
 @rule
@@ -36,10 +38,10 @@ class InsufficientEvidenceOfFault(Rule):
     statement = "There must be enough sign of fault to justify an investigation."
     reads = ("judgement.evidence_of_fault",)
 
-    def evaluate(self, ctx: Context):
-        evidence, missing = _evidence(self, ctx)
-        if missing:
-            return missing
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        evidence = _evidence(self, ctx)
+        if isinstance(evidence, list):
+            return evidence
         if evidence is EvidenceOfFault.none:
             return self.applies(ctx, "The information shows no sign of fault by the council.")
         return self.does_not_apply(ctx, f"The information shows {evidence.value} sign of fault.")
@@ -56,24 +58,30 @@ class MeritsWithoutFault(Rule):
     """
 
     ground, stage = Ground.merits_without_fault, Stage.discretion
-    statement = ("A decision taken without fault cannot be questioned just because the person "
-                 "disagrees.")
+    statement = (
+        "A decision taken without fault cannot be questioned just because the person disagrees."
+    )
     reads = ("about", "allegations", "judgement.evidence_of_fault")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         about = ctx.fact("about")
-        disagrees = any(a.kind is AllegationKind.disagrees_with_decision
-                        for a in ctx.fact("allegations"))
+        disagrees = any(
+            a.kind is AllegationKind.disagrees_with_decision for a in ctx.fact("allegations")
+        )
         if about is not HeadSubject.council_decision and not disagrees:
             return self.does_not_apply(ctx, "This part does not challenge a council decision.")
-        evidence, missing = _evidence(self, ctx)
-        if missing:
-            return missing
+        evidence = _evidence(self, ctx)
+        if isinstance(evidence, list):
+            return evidence
         if evidence is EvidenceOfFault.none:
-            return self.applies(ctx, "This part challenges a decision, and there is no sign of "
-                                "fault in how it was made: its merits cannot be questioned.")
-        return self.does_not_apply(ctx, f"There is {evidence.value} sign of fault in how the "
-                                   "decision was made.")
+            return self.applies(
+                ctx,
+                "This part challenges a decision, and there is no sign of "
+                "fault in how it was made: its merits cannot be questioned.",
+            )
+        return self.does_not_apply(
+            ctx, f"There is {evidence.value} sign of fault in how the decision was made."
+        )
 
 
 @rule
@@ -88,20 +96,26 @@ class NoInjusticeFromFault(Rule):
     statement = "Fault that caused the person no injustice does not justify an investigation."
     reads = ("judgement.evidence_of_fault", "judgement.outcome_same_without_fault")
 
-    def evaluate(self, ctx: Context):
-        evidence, missing = _evidence(self, ctx)
-        if missing:
-            return missing
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        evidence = _evidence(self, ctx)
+        if isinstance(evidence, list):
+            return evidence
         if evidence is EvidenceOfFault.none:
-            return self.does_not_apply(ctx, "No fault is shown, so there is no fault whose "
-                                       "effect to test.")
+            return self.does_not_apply(
+                ctx, "No fault is shown, so there is no fault whose effect to test."
+            )
         same = ctx.fact("judgement.outcome_same_without_fault")
         if same is None:
-            return self.needs(ctx, "judgement.outcome_same_without_fault",
-                              "there is sign of fault; did it change the person's position?")
+            return self.needs(
+                ctx,
+                "judgement.outcome_same_without_fault",
+                "there is sign of fault; did it change the person's position?",
+            )
         if same:
-            return self.applies(ctx, "Whatever the fault, the person would have been in the same "
-                                "position without it.")
+            return self.applies(
+                ctx,
+                "Whatever the fault, the person would have been in the same position without it.",
+            )
         return self.does_not_apply(ctx, "The fault appears to have affected the person.")
 
 
@@ -117,22 +131,35 @@ class InjusticeNotSignificant(Rule):
     ground, stage = Ground.injustice_not_significant, Stage.discretion
     statement = "The injustice must be significant enough to justify involvement."
     reads = ("personally_affected", "judgement.injustice_significant", "judgement.public_interest")
-    exceptions = (Unless("public_interest", "Wider or systemic injustice, or a risk to others, "
-                         "justifies investigating."),)
+    exceptions = (
+        Unless(
+            "public_interest",
+            "Wider or systemic injustice, or a risk to others, justifies investigating.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         personal = ctx.fact("personally_affected")
         significant = ctx.fact("judgement.injustice_significant")
         if personal and significant is None:
-            return self.needs(ctx, "judgement.injustice_significant",
-                              "whether the injustice claimed is significant enough to justify "
-                              "involvement")
+            return self.needs(
+                ctx,
+                "judgement.injustice_significant",
+                "whether the injustice claimed is significant enough to justify involvement",
+            )
         if personal and significant:
-            return self.does_not_apply(ctx, "The person is personally affected and the injustice "
-                                       "is significant.")
-        why = ("The complainant is not personally affected." if not personal
-               else "The injustice claimed is not significant enough to justify involvement.")
+            return self.does_not_apply(
+                ctx, "The person is personally affected and the injustice is significant."
+            )
+        why = (
+            "The complainant is not personally affected."
+            if not personal
+            else "The injustice claimed is not significant enough to justify involvement."
+        )
         if ctx.fact("judgement.public_interest"):
-            return self.excepted(ctx, "public_interest", f"{why} But there is a wider public "
-                                 "interest in looking at it.")
+            return self.excepted(
+                ctx,
+                "public_interest",
+                f"{why} But there is a wider public interest in looking at it.",
+            )
         return self.applies(ctx, why)

@@ -7,6 +7,7 @@ heads last. `tests_not_met` reads this head's other findings, so it runs last of
 from __future__ import annotations
 
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.rules.appeals import IMPLIED_RIGHTS
 from ombuds.code.rules.excluded import EXCLUDED_TOPICS
 from ombuds.code.unit import Context, Rule
@@ -35,30 +36,45 @@ class ComplaintHandlingOnly(Rule):
     """
 
     ground, stage = Ground.complaint_handling_only, Stage.discretion
-    statement = ("Complaint handling alone is not investigated when the matter complained about "
-                 "is not.")
+    statement = (
+        "Complaint handling alone is not investigated when the matter complained about is not."
+    )
     reads = ("about", "linked_topics")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         if ctx.fact("about") is not HeadSubject.complaint_handling:
             return self.does_not_apply(ctx, "This part is not about complaint handling.")
         substantive = [h for h in ctx.decided if h.outcome is not Outcome.invalid]
         if any(h.outcome is Outcome.investigate for h in substantive):
-            return self.does_not_apply(ctx, "Another part of the complaint is being investigated; "
-                                       "its handling can be looked at with it.")
+            return self.does_not_apply(
+                ctx,
+                "Another part of the complaint is being investigated; "
+                "its handling can be looked at with it.",
+            )
         if substantive:
-            return self.applies(ctx, "None of the matters complained about is being investigated, "
-                                "so their complaint handling is not investigated alone.")
+            return self.applies(
+                ctx,
+                "None of the matters complained about is being investigated, "
+                "so their complaint handling is not investigated alone.",
+            )
         excluded = excluded_linked_topics(ctx)
         if excluded:
-            return self.applies(ctx, "The complaint the council handled was about "
-                                f"{', '.join(excluded)}, which the Ombudsman cannot look at.")
+            return self.applies(
+                ctx,
+                "The complaint the council handled was about "
+                f"{', '.join(excluded)}, which the Ombudsman cannot look at.",
+            )
         if ctx.fact("linked_topics"):
-            return self.does_not_apply(ctx, "The matter the council handled is one the Ombudsman "
-                                       "can look at.")
-        return self.needs(ctx, "linked_topics", "what the complaint the council handled was about",
-                          reason="This part is only about complaint handling and the matter "
-                          "handled is not stated.")
+            return self.does_not_apply(
+                ctx, "The matter the council handled is one the Ombudsman can look at."
+            )
+        return self.needs(
+            ctx,
+            "linked_topics",
+            "what the complaint the council handled was about",
+            reason="This part is only about complaint handling and the matter "
+            "handled is not stated.",
+        )
 
 
 @rule
@@ -72,15 +88,19 @@ class LinkedToExcludedMatter(Rule):
     """
 
     ground, stage = Ground.linked_to_excluded_matter, Stage.discretion
-    statement = ("The Ombudsman need not investigate the council's actions on a matter it cannot "
-                 "look at.")
+    statement = (
+        "The Ombudsman need not investigate the council's actions on a matter it cannot look at."
+    )
     reads = ("linked_topics",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         excluded = excluded_linked_topics(ctx)
         if excluded:
-            return self.applies(ctx, "The council's actions here concern "
-                                f"{', '.join(excluded)}, which the Ombudsman cannot look at.")
+            return self.applies(
+                ctx,
+                "The council's actions here concern "
+                f"{', '.join(excluded)}, which the Ombudsman cannot look at.",
+            )
         return self.does_not_apply(ctx, "This part is not linked to a matter outside jurisdiction.")
 
 
@@ -93,22 +113,27 @@ class LinkedToLegalProceedings(Rule):
     """
 
     ground, stage = Ground.linked_to_legal_proceedings, Stage.discretion
-    statement = ("Issues that could be, or could have been, raised in related legal proceedings "
-                 "are left to them.")
-    reads = ("related_court_cases", "complaint.court_cases",
-             "judgement.could_raise_in_proceedings")
+    statement = (
+        "Issues that could be, or could have been, raised in related legal proceedings "
+        "are left to them."
+    )
+    reads = ("related_court_cases", "complaint.court_cases", "judgement.could_raise_in_proceedings")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         indexes = ctx.fact("related_court_cases")
         if not indexes:
             return self.does_not_apply(ctx, "This part is not related to legal proceedings.")
         proceedings = ctx.fact("complaint.court_cases")
-        named = ", ".join(f"{proceedings[i].kind.value} ({proceedings[i].status.value})"
-                          for i in indexes)
+        named = ", ".join(
+            f"{proceedings[i].kind.value} ({proceedings[i].status.value})" for i in indexes
+        )
         could = ctx.fact("judgement.could_raise_in_proceedings")
         if could is None:
-            return self.needs(ctx, "judgement.could_raise_in_proceedings",
-                              f"this part relates to {named}; could its issues be raised there?")
+            return self.needs(
+                ctx,
+                "judgement.could_raise_in_proceedings",
+                f"this part relates to {named}; could its issues be raised there?",
+            )
         if could:
             return self.applies(ctx, f"The issues could be, or could have been, raised in {named}.")
         return self.does_not_apply(ctx, f"The issues could not be raised in {named}.")
@@ -128,19 +153,33 @@ class TestsNotMet(Rule):
     statement = "The Assessment Code's tests for starting an investigation must be met."
     reads = ("judgement.worth_investigating",)
 
-    def evaluate(self, ctx: Context):
-        specific = [f.ground.value for f in ctx.findings
-                    if f.stage is Stage.discretion and f.result is FindingResult.applies]
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        specific = [
+            f.ground.value
+            for f in ctx.findings
+            if f.stage is Stage.discretion and f.result is FindingResult.applies
+        ]
         if specific:
-            return self.does_not_apply(ctx, "Specific tests already decide this part: "
-                                       + ", ".join(dict.fromkeys(specific)) + ".")
+            return self.does_not_apply(
+                ctx,
+                "Specific tests already decide this part: "
+                + ", ".join(dict.fromkeys(specific))
+                + ".",
+            )
         worth = ctx.fact("judgement.worth_investigating")
         if worth is None:
-            return self.needs(ctx, "judgement.worth_investigating",
-                              "no specific test closes this part; weighing fault, injustice, "
-                              "remedy and public interest, is it worth investigating?")
+            return self.needs(
+                ctx,
+                "judgement.worth_investigating",
+                "no specific test closes this part; weighing fault, injustice, "
+                "remedy and public interest, is it worth investigating?",
+            )
         if worth:
-            return self.does_not_apply(ctx, "Weighing the tests together, this part is worth "
-                                       "investigating.")
-        return self.applies(ctx, "Weighing fault, injustice, remedy and public interest, the "
-                            "tests for an investigation are not met.")
+            return self.does_not_apply(
+                ctx, "Weighing the tests together, this part is worth investigating."
+            )
+        return self.applies(
+            ctx,
+            "Weighing fault, injustice, remedy and public interest, the "
+            "tests for an investigation are not met.",
+        )

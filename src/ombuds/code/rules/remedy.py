@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
+from ombuds.complaint import Remedy
 from ombuds.complaint.facts import HeadSubject, OutcomeWanted, Upheld
 from ombuds.vocabulary import Ground, Stage
 
@@ -51,36 +55,51 @@ class CouldNotAdd(Rule):
     """
 
     ground, stage = Ground.could_not_add, Stage.discretion
-    statement = ("If the council has already investigated properly, the Ombudsman could not add "
-                 "to it.")
-    reads = ("council_response.investigated", "council_response.stage",
-             "council_response.statutory_procedure", "complaint.childrens_procedure",
-             "judgement.council_investigation_thorough")
+    statement = (
+        "If the council has already investigated properly, the Ombudsman could not add to it."
+    )
+    reads = (
+        "council_response.investigated",
+        "council_response.stage",
+        "council_response.statutory_procedure",
+        "complaint.childrens_procedure",
+        "judgement.council_investigation_thorough",
+    )
     exceptions = (Unless("process_flawed", "The council's investigation or process was flawed."),)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         investigated = _council_investigated(ctx)
         if investigated is None:
             return self.does_not_apply(ctx, "No council investigation of this part is recorded.")
         thorough = ctx.fact("judgement.council_investigation_thorough")
         if thorough is None:
-            return self.needs(ctx, "judgement.council_investigation_thorough",
-                              f"{investigated} Was it thorough, and the process sound?")
+            return self.needs(
+                ctx,
+                "judgement.council_investigation_thorough",
+                f"{investigated} Was it thorough, and the process sound?",
+            )
         if thorough:
-            return self.applies(ctx, f"{investigated} It was thorough; the Ombudsman could not add "
-                                "to it.")
-        return self.excepted(ctx, "process_flawed", f"{investigated} But its investigation or "
-                             "process was flawed.")
+            return self.applies(
+                ctx, f"{investigated} It was thorough; the Ombudsman could not add to it."
+            )
+        return self.excepted(
+            ctx, "process_flawed", f"{investigated} But its investigation or process was flawed."
+        )
 
 
-def _remedies(ctx: Context, *, after_enquiries: bool):
-    return [r for r in ctx.fact("council_response.remedies")
-            if r.after_ombudsman_enquiries is after_enquiries]
+def _remedies(ctx: Context, *, after_enquiries: bool) -> list[Remedy]:
+    return [
+        r
+        for r in ctx.fact("council_response.remedies")
+        if r.after_ombudsman_enquiries is after_enquiries
+    ]
 
 
-def _described(remedies) -> str:
-    return "; ".join(r.action.value + (f" ({r.detail})" if r.detail else "")
-                     + f" [{r.status.value}]" for r in remedies)
+def _described(remedies: Iterable[Remedy]) -> str:
+    return "; ".join(
+        r.action.value + (f" ({r.detail})" if r.detail else "") + f" [{r.status.value}]"
+        for r in remedies
+    )
 
 
 @rule
@@ -93,27 +112,39 @@ class NoDifferentOutcome(Rule):
     """
 
     ground, stage = Ground.no_different_outcome, Stage.discretion
-    statement = ("An investigation would not change the outcome where the council has accepted "
-                 "fault and put it right proportionately.")
-    reads = ("council_response.upheld", "council_response.remedies",
-             "judgement.remedy_proportionate")
+    statement = (
+        "An investigation would not change the outcome where the council has accepted "
+        "fault and put it right proportionately."
+    )
+    reads = (
+        "council_response.upheld",
+        "council_response.remedies",
+        "judgement.remedy_proportionate",
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         upheld = ctx.fact("council_response.upheld")
         remedies = _remedies(ctx, after_enquiries=False)
         if upheld not in (Upheld.yes, Upheld.partly) or not remedies:
-            return self.does_not_apply(ctx, "The council has not upheld this part and put it "
-                                       "right.")
+            return self.does_not_apply(
+                ctx, "The council has not upheld this part and put it right."
+            )
         proportionate = ctx.fact("judgement.remedy_proportionate")
         if proportionate is None:
-            return self.needs(ctx, "judgement.remedy_proportionate",
-                              f"the council upheld this part and gave: {_described(remedies)}. "
-                              "Is that proportionate?")
+            return self.needs(
+                ctx,
+                "judgement.remedy_proportionate",
+                f"the council upheld this part and gave: {_described(remedies)}. "
+                "Is that proportionate?",
+            )
         if proportionate:
             upheld_text = "upheld this part" if upheld is Upheld.yes else "partly upheld this part"
-            return self.applies(ctx, f"The council {upheld_text} and gave "
-                                f"{_described(remedies)}: proportionate, so an investigation "
-                                "would not change the outcome.")
+            return self.applies(
+                ctx,
+                f"The council {upheld_text} and gave "
+                f"{_described(remedies)}: proportionate, so an investigation "
+                "would not change the outcome.",
+            )
         return self.does_not_apply(ctx, "The council's remedy is not proportionate to the fault.")
 
 
@@ -129,19 +160,26 @@ class SatisfiedWithActions(Rule):
     statement = "The Ombudsman may stop when satisfied with what the council has done or agreed."
     reads = ("council_response.remedies", "judgement.remedy_proportionate")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         remedies = _remedies(ctx, after_enquiries=True)
         if not remedies:
-            return self.does_not_apply(ctx, "The council agreed nothing after the Ombudsman's "
-                                       "enquiries.")
+            return self.does_not_apply(
+                ctx, "The council agreed nothing after the Ombudsman's enquiries."
+            )
         proportionate = ctx.fact("judgement.remedy_proportionate")
         if proportionate is None:
-            return self.needs(ctx, "judgement.remedy_proportionate",
-                              f"after initial enquiries the council agreed: {_described(remedies)}."
-                              " Is that enough?")
+            return self.needs(
+                ctx,
+                "judgement.remedy_proportionate",
+                f"after initial enquiries the council agreed: {_described(remedies)}."
+                " Is that enough?",
+            )
         if proportionate:
-            return self.applies(ctx, "After the Ombudsman's enquiries the council agreed "
-                                f"{_described(remedies)}, which puts the matter right.")
+            return self.applies(
+                ctx,
+                "After the Ombudsman's enquiries the council agreed "
+                f"{_described(remedies)}, which puts the matter right.",
+            )
         return self.does_not_apply(ctx, "What the council agreed does not put the matter right.")
 
 
@@ -160,7 +198,7 @@ class CannotAchieveOutcome(Rule):
     statement = "The Ombudsman cannot give some outcomes people ask for."
     reads = ("outcomes_wanted", "about")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         wanted = ctx.fact("outcomes_wanted")
         if not wanted:
             return self.does_not_apply(ctx, "No outcome is stated for this part.")
@@ -170,8 +208,9 @@ class CannotAchieveOutcome(Rule):
             out += [f"{w.value} ({COUNCIL_CHOICES[w]})" for w in wanted if w in COUNCIL_CHOICES]
         if out:
             return self.applies(ctx, "The person wants " + "; ".join(out) + ".")
-        return self.does_not_apply(ctx, "What the person wants is within what the Ombudsman can "
-                                   "recommend.")
+        return self.does_not_apply(
+            ctx, "What the person wants is within what the Ombudsman can recommend."
+        )
 
 
 @rule
@@ -187,17 +226,26 @@ class NoWorthwhileOutcome(Rule):
     statement = "The Ombudsman will not investigate when nothing worthwhile could be achieved now."
     reads = ("case_closed", "views_already_on_record")
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         closed = ctx.fact("case_closed")
         if not closed:
-            return self.does_not_apply(ctx, "The council's involvement has not ended (or is not "
-                                       "stated to have ended).")
+            return self.does_not_apply(
+                ctx, "The council's involvement has not ended (or is not stated to have ended)."
+            )
         on_record = ctx.fact("views_already_on_record")
         if on_record is None:
-            return self.needs(ctx, "views_already_on_record",
-                              "the case is closed; are the person's views already on its file?")
+            return self.needs(
+                ctx,
+                "views_already_on_record",
+                "the case is closed; are the person's views already on its file?",
+            )
         if on_record:
-            return self.applies(ctx, "The case is closed and the person's views are already on "
-                                "its file, which is the most an investigation would seek.")
-        return self.does_not_apply(ctx, "The case is closed but adding the person's views to the "
-                                   "file could still be achieved.")
+            return self.applies(
+                ctx,
+                "The case is closed and the person's views are already on "
+                "its file, which is the most an investigation would seek.",
+            )
+        return self.does_not_apply(
+            ctx,
+            "The case is closed but adding the person's views to the file could still be achieved.",
+        )

@@ -7,8 +7,8 @@ fails it is closed by letter (outcome `invalid`), not published.
 
 from __future__ import annotations
 
-from ombuds.code.result import Question
 from ombuds.code.registry import rule
+from ombuds.code.result import Finding, Question
 from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint.facts import ActingBody, ComplainantKind, PeopleAffected
 from ombuds.vocabulary import Ground, Referral, Stage
@@ -35,40 +35,54 @@ class NoConsent(Rule):
     """
 
     ground, stage = Ground.no_consent, Stage.validity
-    statement = ("A third party may complain for someone else only with their written consent, or "
-                 "as a suitable representative when the person cannot consent.")
+    statement = (
+        "A third party may complain for someone else only with their written consent, or "
+        "as a suitable representative when the person cannot consent."
+    )
     reads = ("complaint.representative",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         rep = ctx.fact("complaint.representative")
         if rep is None:
             return self.does_not_apply(ctx, "The person affected complains for themselves.")
         if rep.person_unable_to_consent:
             suitable = ctx.fact("complaint.representative.acts_in_persons_interest")
             if suitable is None:
-                return self.needs(ctx, "complaint.representative.acts_in_persons_interest",
-                                  "the person cannot consent, so the representative must be a "
-                                  "suitable one acting in their interest")
+                return self.needs(
+                    ctx,
+                    "complaint.representative.acts_in_persons_interest",
+                    "the person cannot consent, so the representative must be a "
+                    "suitable one acting in their interest",
+                )
             if suitable:
-                return self.does_not_apply(ctx, "The person cannot consent and the representative "
-                                           "is a suitable one acting in their interest.")
-            return self.applies(ctx, "The person cannot consent and the representative is not a "
-                                "suitable one.")
+                return self.does_not_apply(
+                    ctx,
+                    "The person cannot consent and the representative "
+                    "is a suitable one acting in their interest.",
+                )
+            return self.applies(
+                ctx, "The person cannot consent and the representative is not a suitable one."
+            )
         consent = ctx.fact("complaint.representative.written_consent")
         if consent is None:
-            return self.needs(ctx, "complaint.representative.written_consent",
-                              "a representative needs the person's written consent",
-                              suggested="ask the representative for signed consent")
+            return self.needs(
+                ctx,
+                "complaint.representative.written_consent",
+                "a representative needs the person's written consent",
+                suggested="ask the representative for signed consent",
+            )
         if consent:
             return self.does_not_apply(ctx, "The representative has the person's written consent.")
         # Invalid as it stands, but curable: the investigator's next step is to ask for consent.
-        ctx.questions.append(Question(
-            fact=ctx.full_path("complaint.representative.written_consent"),
-            why="the complaint cannot go ahead without the person's written consent; it can be "
+        ctx.questions.append(
+            Question(
+                fact=ctx.full_path("complaint.representative.written_consent"),
+                why="the complaint cannot go ahead without the person's written consent; it can be "
                 "considered once the representative sends it",
-            suggested="ask the representative for the person's signed consent"))
-        return self.applies(ctx, "A representative complains without the person's written "
-                            "consent.")
+                suggested="ask the representative for the person's signed consent",
+            )
+        )
+        return self.applies(ctx, "A representative complains without the person's written consent.")
 
 
 @rule
@@ -83,14 +97,18 @@ class NotMemberOfPublic(Rule):
     statement = "The complainant must be a member of the public, not a public body."
     reads = ("complaint.complainant.kind",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         kind = ctx.fact("complaint.complainant.kind")
         article = "an" if kind.value[0] in "aeiou" else "a"
         if kind in (ComplainantKind.parish_or_town_council, ComplainantKind.other_public_body):
-            return self.applies(ctx, f"The complainant is {article} {kind.value}, a public body, "
-                                "not a member of the public.")
-        return self.does_not_apply(ctx, f"The complainant ({article} {kind.value}) is a member "
-                                   "of the public.")
+            return self.applies(
+                ctx,
+                f"The complainant is {article} {kind.value}, a public body, "
+                "not a member of the public.",
+            )
+        return self.does_not_apply(
+            ctx, f"The complainant ({article} {kind.value}) is a member of the public."
+        )
 
 
 @rule
@@ -106,12 +124,15 @@ class BodyOutOfJurisdiction(Rule):
     statement = "The act complained of must have been done by a body the Ombudsman can investigate."
     reads = ("acting_body",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         body = ctx.fact("acting_body")
         if body in _OUT_OF_JURISDICTION:
-            return self.applies(ctx, f"What this part complains of was done by {body.value}, "
-                                "which the Ombudsman cannot investigate.",
-                                referral=_OUT_OF_JURISDICTION[body])
+            return self.applies(
+                ctx,
+                f"What this part complains of was done by {body.value}, "
+                "which the Ombudsman cannot investigate.",
+                referral=_OUT_OF_JURISDICTION[body],
+            )
         return self.does_not_apply(ctx, f"What this part complains of was done by {body.value}.")
 
 
@@ -125,11 +146,12 @@ class AllOrMost(Rule):
     """
 
     ground, stage = Ground.all_or_most, Stage.jurisdiction
-    statement = ("The Ombudsman cannot investigate a matter that affects all or most people in "
-                 "the area.")
+    statement = (
+        "The Ombudsman cannot investigate a matter that affects all or most people in the area."
+    )
     reads = ("people_affected",)
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         who = ctx.fact("people_affected")
         if who is PeopleAffected.all_or_most_in_area:
             return self.applies(ctx, "The matter affects all or most people in the council's area.")
@@ -147,23 +169,36 @@ class PreviouslyDecided(Rule):
     ground, stage = Ground.previously_decided, Stage.jurisdiction
     statement = "The Ombudsman will not look again at a matter it has already decided."
     reads = ("earlier_case",)
-    exceptions = (Unless("new_matters_since", "Something new has happened since the earlier "
-                         "decision, which may be looked at."),)
+    exceptions = (
+        Unless(
+            "new_matters_since",
+            "Something new has happened since the earlier decision, which may be looked at.",
+        ),
+    )
 
-    def evaluate(self, ctx: Context):
+    def evaluate(self, ctx: Context) -> list[Finding]:
         earlier = ctx.fact("earlier_case")
         if earlier is None:
             return self.does_not_apply(ctx, "No earlier Ombudsman case is recorded for this part.")
         same = ctx.fact("earlier_case.same_matter")
         if same is None:
-            return self.needs(ctx, "earlier_case.same_matter",
-                              f"whether case {earlier.reference} decided this same matter",
-                              suggested="compare the earlier decision with this part")
+            return self.needs(
+                ctx,
+                "earlier_case.same_matter",
+                f"whether case {earlier.reference} decided this same matter",
+                suggested="compare the earlier decision with this part",
+            )
         if not same:
-            return self.does_not_apply(ctx, f"Case {earlier.reference} was about a different "
-                                       "matter.")
+            return self.does_not_apply(
+                ctx, f"Case {earlier.reference} was about a different matter."
+            )
         if ctx.fact("earlier_case.new_events_since"):
-            return self.excepted(ctx, "new_matters_since", "New events have happened since case "
-                                 f"{earlier.reference} was decided.")
-        return self.applies(ctx, f"The Ombudsman has already decided this matter under "
-                            f"reference {earlier.reference}.")
+            return self.excepted(
+                ctx,
+                "new_matters_since",
+                f"New events have happened since case {earlier.reference} was decided.",
+            )
+        return self.applies(
+            ctx,
+            f"The Ombudsman has already decided this matter under reference {earlier.reference}.",
+        )

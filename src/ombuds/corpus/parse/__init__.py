@@ -37,5 +37,12 @@ def parse_file(path: str | Path) -> ParsedDecision:
     return parse_text(read_decision_file(path), str(path))
 
 
-__all__ = ["MAX_FILE_BYTES", "ParsedDecision", "parse_bytes", "parse_document", "parse_file",
-           "parse_text", "read_decision_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ParsedDecision",
+    "parse_bytes",
+    "parse_document",
+    "parse_file",
+    "parse_text",
+    "read_decision_file",
+]

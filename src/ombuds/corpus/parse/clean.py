@@ -16,11 +16,24 @@ import re
 from typing import NamedTuple
 
 # Characters that are spaces in disguise (or invisible) in copied pages.
-_SPACES = str.maketrans({
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
-    "\t": "    ", "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-    "\ufeff": None, "\u00ad": None, "\x0c": "\n",
-})
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\t": "    ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\x0c": "\n",
+    }
+)
 
 # Whole lines that are page furniture, never statement text (compared lower-cased, stripped).
 _FURNITURE = re.compile(

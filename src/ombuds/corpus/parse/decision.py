@@ -30,15 +30,15 @@ _NOT_BEFORE_REFERENCE = frozenset("0123456789£$.,/-")
 # The reference in a decision's address: .../decisions/<top>/<sub>/<yy-nnn-nnn>
 _ADDRESS_REFERENCE = re.compile(
     r"lgo\.org\.uk/decisions/(?:[^/\s?#]+/)*?(\d{2}-?\d{3}-?\d{3}[a-z]?)(?=[/?#\s\"']|$)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Sections every statement is expected to have; a missing one is reported in `warnings`.
 _EXPECTED = ("the_complaint", "role_and_powers", "final_decision")
 _INVESTIGATION_LABELS = ("Upheld", "Not upheld")
 
 
 # Reference candidates, found in C: digits become "0", spaces and hyphens "s", the rest "x".
-_REFERENCE_SHAPE = bytes(48 if 48 <= c <= 57 else 115 if c in (32, 45) else 120
-                         for c in range(256))
+_REFERENCE_SHAPE = bytes(48 if 48 <= c <= 57 else 115 if c in (32, 45) else 120 for c in range(256))
 _ASCII_BYTES = bytes(range(128))
 _DIGIT = re.compile(r"\d")
 
@@ -117,8 +117,10 @@ def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
         address_ref = normalise_reference(m.group(1))
     if reference is None and address_ref:
         reference = address_ref
-        warnings.append(f"no title line '<body> (<reference>)'; reference {reference} taken "
-                        "from the page address")
+        warnings.append(
+            f"no title line '<body> (<reference>)'; reference {reference} taken "
+            "from the page address"
+        )
     elif st.title is None:
         warnings.append("no title line '<body> (<reference>)': body and reference unknown")
     elif address_ref and address_ref != reference:
@@ -131,7 +133,8 @@ def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
             "not a decision statement: no '<body> (<reference>)' title, no decision page "
             "address and no statement sections ('The complaint', 'Final decision', ...)",
             source=source,
-            hint="give the text or saved page of a decision from www.lgo.org.uk/decisions")
+            hint="give the text or saved page of a decision from www.lgo.org.uk/decisions",
+        )
 
     category = decision = None
     if raw := st.fields.get("category"):
@@ -160,30 +163,56 @@ def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
             warnings.append(f"no section '{key}'")
     if "assessment" not in sections and "findings" not in sections:
         warnings.append("no 'My assessment' or 'What I found' section")
-    if decision in _INVESTIGATION_LABELS and "findings" not in sections \
-            and "assessment" in sections:
+    if (
+        decision in _INVESTIGATION_LABELS
+        and "findings" not in sections
+        and "assessment" in sections
+    ):
         warnings.append(f"decision is {decision!r} but the statement has no 'What I found' section")
 
-    complainant = find_alias(sections.get("the_complaint", ""), st.summary or "",
-                             sections.get("assessment", ""), sections.get("findings", ""))
+    complainant = find_alias(
+        sections.get("the_complaint", ""),
+        st.summary or "",
+        sections.get("assessment", ""),
+        sections.get("findings", ""),
+    )
     if complainant is None:
         warnings.append("no complainant alias (Mr X, Mrs X, Miss X, Ms X, Dr X) found")
 
-    decided = "\n".join(s for s in (st.summary, sections.get("what_investigated"),
-                                     sections.get("assessment"), sections.get("findings"),
-                                     sections.get("final_decision")) if s)
+    decided = "\n".join(
+        s
+        for s in (
+            st.summary,
+            sections.get("what_investigated"),
+            sections.get("assessment"),
+            sections.get("findings"),
+            sections.get("final_decision"),
+        )
+        if s
+    )
     all_text = "\n".join((st.summary or "", *sections.values()))
     statutes = find_statutes(all_text)
     decided_matchable = matchable(decided)
     role_matchable = matchable(sections.get("role_and_powers", ""))
     grounds, referrals = grounds_and_referrals(role_matchable, decided_matchable, statutes)
     # Plain dicts: ParsedDecision validates them into `Paragraph`s in one go, at half the cost.
-    paragraphs = [{"section": p.section, "number": i, "text": p.text}
-                  for i, p in enumerate(st.paragraphs, 1)]
+    paragraphs = [
+        {"section": p.section, "number": i, "text": p.text} for i, p in enumerate(st.paragraphs, 1)
+    ]
     return ParsedDecision(
-        source=source, reference=reference, body=body, category=category, decision=decision,
-        decision_date=decision_date, complainant=complainant, summary=st.summary,
-        sections=sections, paragraphs=paragraphs, statutes=statutes, grounds=grounds,
-        referrals=referrals, related_references=_related_references(all_text, reference),
+        source=source,
+        reference=reference,
+        body=body,
+        category=category,
+        decision=decision,
+        decision_date=decision_date,
+        complainant=complainant,
+        summary=st.summary,
+        sections=sections,
+        paragraphs=paragraphs,
+        statutes=statutes,
+        grounds=grounds,
+        referrals=referrals,
+        related_references=_related_references(all_text, reference),
         warnings=warnings,
     ), text

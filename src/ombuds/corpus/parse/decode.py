@@ -37,20 +37,26 @@ def decode_bytes(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data), source)
     if not data.strip():
-        raise UnreadableFile("file is empty", source=source,
-                             hint="save the decision's text or page into it")
+        raise UnreadableFile(
+            "file is empty", source=source, hint="save the decision's text or page into it"
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise UnreadableFile(
                 f"file starts with a UTF-16 mark but is not UTF-16 ({error.reason})",
-                source=source, hint="save it again as UTF-8") from None
+                source=source,
+                hint="save it again as UTF-8",
+            ) from None
     head = data[:_SNIFF]
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if b"\x00" in head or controls > len(head) // 100:
-        raise UnreadableFile("file is binary, not text", source=source,
-                             hint="give a .txt copy of the decision or the saved .html page")
+        raise UnreadableFile(
+            "file is binary, not text",
+            source=source,
+            hint="give a .txt copy of the decision or the saved .html page",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -60,7 +66,10 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         raise UnreadableFile(
             f"file is neither UTF-8 nor Windows-1252 text (byte 0x{data[error.start]:02x} at "
-            f"offset {error.start})", source=source, hint="save it again as UTF-8") from None
+            f"offset {error.start})",
+            source=source,
+            hint="save it again as UTF-8",
+        ) from None
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -74,8 +83,11 @@ def read_bytes(path: str | Path) -> bytes:
     except OSError as error:
         raise UnreadableFile(f"cannot read file: {error.strerror}", source=source) from None
     if path.is_dir():
-        raise UnreadableFile("is a folder, not a file", source=source,
-                             hint="give the files inside it (ombuds ingest reads folders)")
+        raise UnreadableFile(
+            "is a folder, not a file",
+            source=source,
+            hint="give the files inside it (ombuds ingest reads folders)",
+        )
     if size > MAX_FILE_BYTES:
         raise _too_large(size, source)
     try:

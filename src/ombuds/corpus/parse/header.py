@@ -27,13 +27,18 @@ TITLE = re.compile(r"(?P<body>\S.*?)\s*\(\s*(?P<ref>\d{2}[ \-]?\d{3}[ \-]?\d{3}[
 # "Label : value" header fields; the value may be empty (then it is on the next line).
 FIELD = re.compile(
     r"(?P<label>category|decision date|date of decision|decision|date)\s*:\s*(?P<value>.*)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "The Ombudsman's final decision:" / "The Ombudsmen's final decision:" (joint cases).
 FINAL_DECISION_INTRO = re.compile(r"the ombudsm[ae]n['\u2019]?s? final decisions?:?", re.IGNORECASE)
 SUMMARY = re.compile(r"summary\s*:?\s*(?P<rest>.*)", re.IGNORECASE)
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _DATE_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_SLASH = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")  # UK order: day/month/year
@@ -43,7 +48,8 @@ _TITLES = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr)"
 # (`_may_introduce` lists a literal of each alternative below: keep the two in step.)
 _ALIAS_INTRODUCED = re.compile(
     rf"(?:refer to (?:him|her|them) as|refer to as|referred to as|shall call|will call|"
-    rf"call (?:him|her|them)|known as)\s+((?:{_TITLES}\.? and )?{_TITLES})\.?\s+([A-Z])(?![\w])")
+    rf"call (?:him|her|them)|known as)\s+((?:{_TITLES}\.? and )?{_TITLES})\.?\s+([A-Z])(?![\w])"
+)
 # "Mr X", "Mrs B", "Mr and Mrs X", "Dr. X".
 _ALIAS = re.compile(rf"\b((?:{_TITLES}\.? and )?{_TITLES})\.?\s+([A-Z])(?!\w)")
 
@@ -57,7 +63,7 @@ def parse_title(text: str) -> tuple[str, str] | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """"10 Feb 2025", "10 February 2025", "2025-02-10" or "10/02/2025"; None if not a date."""
+    """ "10 Feb 2025", "10 February 2025", "2025-02-10" or "10/02/2025"; None if not a date."""
     try:
         if m := _DATE_WORDS.search(text):
             month = _MONTHS.get(m.group(2)[:3].lower())
@@ -89,8 +95,9 @@ def read_decision(text: str) -> tuple[str, str | None]:
     value = " ".join(text.split()).rstrip(".")
     low = value.lower()
     for label in sorted(DECISION_LABELS, key=len, reverse=True):  # "Not upheld" before "Upheld"
-        if low == label.lower() or low.startswith((label.lower() + ":", label.lower() + " -",
-                                                  label.lower() + ",")):
+        if low == label.lower() or low.startswith(
+            (label.lower() + ":", label.lower() + " -", label.lower() + ",")
+        ):
             return label, None
     return value, f"unknown decision label {value!r} (kept as given)"
 
@@ -103,7 +110,7 @@ def _may_introduce(text: str) -> bool:
         return True
     pos = text.find("call")
     while pos >= 0:  # "shall call", "will call", "call him/her/them"
-        if text[max(0, pos - 3):pos] == "ll " or text.startswith((" h", " t"), pos + 4):
+        if text[max(0, pos - 3) : pos] == "ll " or text.startswith((" h", " t"), pos + 4):
             return True
         pos = text.find("call", pos + 4)
     return False

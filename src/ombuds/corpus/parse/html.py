@@ -22,20 +22,67 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ombuds.corpus.parse.header import TITLE
 
-_DROP = frozenset((
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "form",
-    "button", "head", "select", "input", "textarea", "canvas", "video", "audio", "object",
-    "picture", "img", "-comment",
-))
-_BLOCK = frozenset((
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt",
-    "dd", "table", "tr", "blockquote", "header", "aside", "figure", "figcaption", "pre",
-    "address", "hr", "summary", "details",
-))
+_DROP = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "nav",
+        "footer",
+        "form",
+        "button",
+        "head",
+        "select",
+        "input",
+        "textarea",
+        "canvas",
+        "video",
+        "audio",
+        "object",
+        "picture",
+        "img",
+        "-comment",
+    )
+)
+_BLOCK = frozenset(
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "blockquote",
+        "header",
+        "aside",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "hr",
+        "summary",
+        "details",
+    )
+)
 # Class or id words of page furniture (matched at the start of each word).
 _FURNITURE = re.compile(
     r"^(?:cookie|consent|gdpr|privacy|breadcrumb|skip|share|social|navbar|menu|site-header|"
-    r"site-footer|sr-only|visually-hidden|back-to-top|print-page|related)", re.IGNORECASE)
+    r"site-footer|sr-only|visually-hidden|back-to-top|print-page|related)",
+    re.IGNORECASE,
+)
 _INDENT = "\x01"  # one nesting level, turned into two spaces at the end
 
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+?)\s*-->")
@@ -45,7 +92,8 @@ _DECISION_LINK = re.compile(r"https?://(?:www\.)?lgo\.org\.uk/decisions/[^\s\"'<
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<!--")) or (
-        head.startswith("<") and ("<body" in head or "<div" in head or "<p>" in head))
+        head.startswith("<") and ("<body" in head or "<div" in head or "<p>" in head)
+    )
 
 
 def _is_furniture(node: LexborNode) -> bool:
@@ -55,8 +103,11 @@ def _is_furniture(node: LexborNode) -> bool:
     words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
     if any(_FURNITURE.match(w) for w in words):
         return True
-    return attrs.get("role") in ("navigation", "banner", "contentinfo", "dialog") or \
-        attrs.get("aria-hidden") == "true" or "hidden" in attrs
+    return (
+        attrs.get("role") in ("navigation", "banner", "contentinfo", "dialog")
+        or attrs.get("aria-hidden") == "true"
+        or "hidden" in attrs
+    )
 
 
 class _Writer:
@@ -74,8 +125,11 @@ class _Writer:
             return
         # Fold inner white space, keep one space where the node had some at either end.
         if len(words) > 1 or words[0] != value:  # else `value` is folded already
-            value = (" " if value[0].isspace() else "") + " ".join(words) + \
-                (" " if value[-1].isspace() else "")
+            value = (
+                (" " if value[0].isspace() else "")
+                + " ".join(words)
+                + (" " if value[-1].isspace() else "")
+            )
         if self.pending is not None:
             self.out.append("\n" + self.pending)
             self.pending = None
@@ -108,11 +162,7 @@ class _Writer:
                 self.walk(child, depth + 1)
                 self.pending = None
                 self.out.append("\n")
-            elif tag in ("ul", "ol"):
-                self.newline()
-                self.walk(child, depth)
-                self.newline()
-            elif tag in _BLOCK:
+            elif tag in ("ul", "ol") or tag in _BLOCK:
                 self.newline()
                 self.walk(child, depth)
                 self.newline()
@@ -121,8 +171,8 @@ class _Writer:
 
     def lines(self) -> str:
         lines = []
-        for raw in "".join(self.out).split("\n"):
-            raw = raw.strip(" ")
+        for line in "".join(self.out).split("\n"):
+            raw = line.strip(" ")
             if not raw:  # most lines: block ends write a line break each
                 continue
             level = len(raw) - len(raw.lstrip(_INDENT))

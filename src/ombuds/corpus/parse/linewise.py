@@ -18,6 +18,7 @@ this path finds what the straightforward one (`_Table.find` on the whole text) f
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_right
 from collections import OrderedDict
@@ -27,12 +28,9 @@ try:  # one pass finds every locator literal at once (C); without it, one str.fi
 except ImportError:  # pragma: no cover - the package is a pinned dependency
     ahocorasick = None
 
-try:  # Python 3.11+
-    from re import _constants as C
-    from re import _parser as parser
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as parser  # type: ignore[no-redef]
+# The regex engine's own parser (Python 3.11+); typeshed does not describe these private modules.
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
 
 MEMO_LINES = 20_000  # lines remembered (a few MB): room for the boilerplate of a whole corpus
 _NEWLINE = 10
@@ -97,7 +95,7 @@ def within_one_line(pattern: re.Pattern[str]) -> bool:
     """Whether no match of `pattern` can contain a line break (nor depend on ^ or $)."""
     try:
         tree = parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - unusual syntax: treat as crossing lines
+    except Exception:
         return False
     return _items_safe(tree, bool(pattern.flags & re.DOTALL))
 
@@ -137,14 +135,17 @@ class LineMatcher:
                     self.whole_text[table].append((key, rule))
                     continue
                 i = len(self.rules)
-                self.rules.append((table, key, rule.pattern, _word_groups(rule.needles),
-                                   _locators(rule.needles)))
+                self.rules.append(
+                    (table, key, rule.pattern, _word_groups(rule.needles), _locators(rule.needles))
+                )
                 for word in rule.triggers:
                     self.index.setdefault(word, []).append(i)
                 if not rule.triggers:
                     self.always.append(i)
         self.memo: OrderedDict[str, tuple[frozenset, ...]] = OrderedDict()
-        self.nothing = tuple(frozenset() for _ in tables)  # a line where nothing matched
+        self.nothing: tuple[frozenset[int], ...] = tuple(
+            frozenset() for _ in tables
+        )  # a line where nothing matched
         # locator literal -> the rules it locates
         self.by_locator: dict[str, list[int]] = {}
         for i, rule in enumerate(self.rules):
@@ -180,14 +181,15 @@ class LineMatcher:
                 if keys is not nothing:
                     for table in tables:
                         found[table] |= keys[table]
-                try:
+                # KeyError: another thread evicted it meanwhile; nothing is lost
+                with contextlib.suppress(KeyError):
                     memo.move_to_end(line)  # most recently used
-                except KeyError:  # another thread evicted it meanwhile: nothing lost
-                    pass
         if new:
-            for (line, tables), keys in zip(new.items(), self._match_lines(list(new))):
+            for (line, wanted), keys in zip(
+                new.items(), self._match_lines(list(new)), strict=False
+            ):
                 memo[line] = keys
-                for table in tables:
+                for table in wanted:
                     found[table] |= keys[table]
             try:
                 while len(memo) > MEMO_LINES:
@@ -197,7 +199,7 @@ class LineMatcher:
         for table, rules in enumerate(self.whole_text):
             if rules and any(table in tables for _text, tables in parts):
                 text = "\n".join(text for text, tables in parts if table in tables)
-                words, seen = words_in(text), {}
+                words, seen = words_in(text), dict[str, bool]()
                 for key, rule in rules:
                     if key not in found[table] and rule.search(text, words, seen):
                         found[table].add(key)
@@ -238,15 +240,20 @@ class LineMatcher:
                         break
                     pos = start + 1
         nothing = self.nothing
-        return [tuple(map(frozenset, per_line[n])) if n in per_line else nothing
-                for n in range(len(lines))]
+        return [
+            tuple(map(frozenset, per_line[n])) if n in per_line else nothing
+            for n in range(len(lines))
+        ]
 
     def _locate(self, block: str, starts: list[int]) -> dict[str, set[int]]:
         """Locator literal -> the indexes of the lines of `block` that hold it (found ones only)."""
         located: dict[str, set[int]] = {}
         if self.automaton is not None:
-            line, next_start, count = 0, starts[1] if len(starts) > 1 else len(block) + 1, \
-                len(starts)
+            line, next_start, count = (
+                0,
+                starts[1] if len(starts) > 1 else len(block) + 1,
+                len(starts),
+            )
             for end, literal in self.automaton.iter(block):  # in order of `end`
                 while end >= next_start:  # a locator never holds a line break
                     line += 1
@@ -279,8 +286,11 @@ class LineMatcher:
 def _word_groups(needles) -> tuple[tuple[frozenset[str], ...], ...]:
     """Of a rule's groups of needed literals, those that words alone can rule out: every
     literal in them needs some whole words. Per group, the word sets of its literals."""
-    return tuple(tuple(needed for needed, _literal in group) for group in needles
-                 if all(needed for needed, _literal in group))
+    return tuple(
+        tuple(needed for needed, _literal in group)
+        for group in needles
+        if all(needed for needed, _literal in group)
+    )
 
 
 def _allowed(word_groups, words: frozenset[str]) -> bool:
@@ -301,8 +311,10 @@ def _locators(needles) -> tuple[str, ...]:
     best: tuple[str, ...] = ()
     for group in needles:
         literals = tuple(sorted({literal for _needed, literal in group}))
-        if not best or (min(map(len, literals)), -len(literals)) > \
-                (min(map(len, best)), -len(best)):
+        if not best or (min(map(len, literals)), -len(literals)) > (
+            min(map(len, best)),
+            -len(best),
+        ):
             best = literals
     return best
 

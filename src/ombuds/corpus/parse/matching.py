@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ombuds.corpus.parse.grounds import (GROUND_PATTERNS, REFERRAL_PATTERNS, SIGNPOSTED_BY,
-                                         STATUTE_GROUNDS)
+from ombuds.corpus.parse.grounds import (
+    GROUND_PATTERNS,
+    REFERRAL_PATTERNS,
+    SIGNPOSTED_BY,
+    STATUTE_GROUNDS,
+)
 from ombuds.corpus.parse.linewise import LineMatcher
-from ombuds.corpus.parse.prefilter import (BOUNDARY, COMMON_WORDS, complete_words,
-                                            required_literals)
+from ombuds.corpus.parse.prefilter import BOUNDARY, COMMON_WORDS, complete_words, required_literals
 from ombuds.vocabulary import Ground, Referral
 
 
@@ -41,19 +44,28 @@ class _Rule:
     most statements, so checking them first keeps the whole table cheap (see `prefilter.py`).
     """
 
-    __slots__ = ("pattern", "needles", "triggers")
+    __slots__ = ("needles", "pattern", "triggers")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         # Per group, per alternative: (whole words it needs, or the literal to look for). The
         # analysis sees the pattern as matched: from the start of a word.
         # A pattern compiled with its own flags (IGNORECASE, VERBOSE) is always run in full.
-        groups = () if pattern.flags & (re.IGNORECASE | re.VERBOSE) else \
-            required_literals(rf"\b(?:{pattern.pattern})")
+        groups = (
+            ()
+            if pattern.flags & (re.IGNORECASE | re.VERBOSE)
+            else required_literals(rf"\b(?:{pattern.pattern})")
+        )
         self.needles = tuple(
-            tuple((frozenset(w for w in complete_words(n) - COMMON_WORDS if _WORD.fullmatch(w)),
-                   n.replace(BOUNDARY, "")) for n in group)
-            for group in groups)
+            tuple(
+                (
+                    frozenset(w for w in complete_words(n) - COMMON_WORDS if _WORD.fullmatch(w)),
+                    n.replace(BOUNDARY, ""),
+                )
+                for n in group
+            )
+            for group in groups
+        )
         self.triggers = self.trigger_words()
 
     def trigger_words(self) -> frozenset[str]:
@@ -114,7 +126,7 @@ def _outside_classes(pattern: str):
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if pattern[i + 1:i + 2] == "]":
+            if pattern[i + 1 : i + 2] == "]":
                 i += 1  # a literal "]" first in a class
         else:
             depth += (ch == "(") - (ch == ")")
@@ -146,7 +158,7 @@ def _group_end(pattern: str) -> int:
 
 
 def expand_leading_group(pattern: str) -> list[str]:
-    """"(?:cannot|could not) add" -> ["cannot add", "could not add"].
+    """ "(?:cannot|could not) add" -> ["cannot add", "could not add"].
 
     The regex engine jumps quickly to a pattern's first literal, but scans every position when a
     pattern starts with an alternation; distributing the alternation gives each variant a
@@ -156,9 +168,9 @@ def expand_leading_group(pattern: str) -> list[str]:
     if not pattern.startswith("(?:"):
         return [pattern]
     end = _group_end(pattern)
-    if end < 0 or pattern[end:end + 1] in ("?", "*", "+", "{"):
+    if end < 0 or pattern[end : end + 1] in ("?", "*", "+", "{"):
         return [pattern]
-    options = split_alternatives(pattern[3:end - 1])
+    options = split_alternatives(pattern[3 : end - 1])
     if len(options) < 2 or len(options) > 12:
         return [pattern]
     return [option + pattern[end:] for option in options]
@@ -168,8 +180,11 @@ def _variants(pattern: re.Pattern[str]) -> list[str]:
     """The pattern split into simpler patterns that together match what it matches."""
     if pattern.flags & re.VERBOSE:  # white space and comments: leave it whole
         return [pattern.pattern]
-    return [variant for alt in split_alternatives(pattern.pattern)
-            for variant in expand_leading_group(alt)]
+    return [
+        variant
+        for alt in split_alternatives(pattern.pattern)
+        for variant in expand_leading_group(alt)
+    ]
 
 
 class _Table:
@@ -180,9 +195,12 @@ class _Table:
     """
 
     def __init__(self, table: dict) -> None:
-        self.rules = [(key, _Rule(re.compile(variant, p.flags)))
-                      for key, patterns in table.items() for p in patterns
-                      for variant in _variants(p)]
+        self.rules = [
+            (key, _Rule(re.compile(variant, p.flags)))
+            for key, patterns in table.items()
+            for p in patterns
+            for variant in _variants(p)
+        ]
         self.index: dict[str, list[int]] = {}
         self.always: list[int] = []
         for i, (_key, rule) in enumerate(self.rules):
@@ -224,6 +242,7 @@ def _tables() -> tuple[_Table, _Table]:
 def _by_line() -> LineMatcher:
     """Both tables' rules as one `LineMatcher` (table 0: grounds, 1: referrals)."""
     _tables()
+    assert _compiled is not None  # _tables() has just built it
     return _compiled[2]
 
 
@@ -246,11 +265,11 @@ def find_referrals(decision_text: str) -> list[Referral]:
 _GROUNDS, _REFERRALS = tuple(Ground), tuple(Referral)  # vocabulary order, iterated per parse
 
 
-def grounds_and_referrals(role_text: str, decision_text: str,
-                          statutes: list[str]) -> tuple[list[Ground], list[Referral]]:
+def grounds_and_referrals(
+    role_text: str, decision_text: str, statutes: list[str]
+) -> tuple[list[Ground], list[Referral]]:
     """`find_grounds` and `find_referrals` of a statement at once: its lines are read once."""
-    ground_keys, referral_keys = _by_line().find_each(
-        [(role_text, (0,)), (decision_text, (0, 1))])
+    ground_keys, referral_keys = _by_line().find_each([(role_text, (0,)), (decision_text, (0, 1))])
     referrals = [r for r in _REFERRALS if r in referral_keys]
     return _grounds(ground_keys, statutes, referrals), referrals
 
@@ -262,8 +281,9 @@ def _grounds(found: set, statutes: list[str], referrals: list[Referral]) -> list
     return [g for g in _GROUNDS if g in found]
 
 
-def find_grounds(role_text: str, decision_text: str, statutes: list[str],
-                 referrals: list[Referral]) -> list[Ground]:
+def find_grounds(
+    role_text: str, decision_text: str, statutes: list[str], referrals: list[Referral]
+) -> list[Ground]:
     """Ground ids relied on, in vocabulary order.
 
     `role_text` and `decision_text` are `matchable` strings; `statutes` the normalised

@@ -14,12 +14,9 @@ from __future__ import annotations
 import itertools
 import re
 
-try:  # Python 3.11+
-    from re import _constants as C
-    from re import _parser as parser
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as parser  # type: ignore[no-redef]
+# The regex engine's own parser (Python 3.11+); typeshed does not describe these private modules.
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
 
 _MAX_STRINGS = 64  # give up on exact sets larger than this
 BOUNDARY = "\x00"  # stands for a word boundary inside the literal strings found
@@ -30,6 +27,7 @@ def _exact(items) -> set[str] | None:
     """Every string a sequence matches, if it is a small finite set of literals."""
     result = {""}
     for op, av in items:
+        options: set[str] | None
         if op is C.LITERAL:
             options = {chr(av)}
         elif op is C.AT:
@@ -71,14 +69,116 @@ _MAX_GROUPS = 3
 
 
 # Words found in nearly every statement: useless for ruling a pattern out.
-COMMON_WORDS = frozenset("""
-a about after all also an and any are as at be been before being but by can could did do does
-for from had has have he her his how i if in into is it its may more must no nor not of on or
-our she should so some than that the their them there these they this those to under was we
-were what when which who whom why will with would you s t n council councils complaint
-complaints complain complained investigate investigated investigation ombudsman decision
-decided fault injustice social worker said says miss mr mrs ms dr x consider considered
-""".split())
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "after",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "may",
+        "more",
+        "must",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "should",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "under",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "s",
+        "t",
+        "n",
+        "council",
+        "councils",
+        "complaint",
+        "complaints",
+        "complain",
+        "complained",
+        "investigate",
+        "investigated",
+        "investigation",
+        "ombudsman",
+        "decision",
+        "decided",
+        "fault",
+        "injustice",
+        "social",
+        "worker",
+        "said",
+        "says",
+        "miss",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "x",
+        "consider",
+        "considered",
+    ]
+)
 
 
 def _score(group: set[str]) -> tuple[int, int, int]:
@@ -93,8 +193,9 @@ def complete_words(needle: str) -> frozenset[str]:
     A word with a non-word character (or a BOUNDARY) on both sides inside the needle is a whole
     word of the text wherever the needle occurs, so a set lookup can rule the needle out.
     """
-    return frozenset(m.group(0) for m in _WORD.finditer(needle)
-                     if m.start() > 0 and m.end() < len(needle))
+    return frozenset(
+        m.group(0) for m in _WORD.finditer(needle) if m.start() > 0 and m.end() < len(needle)
+    )
 
 
 def _blank(text: str) -> bool:
@@ -151,7 +252,7 @@ def _required(items, boundary_before: bool = False) -> list[set[str]]:
         elif op is C.BRANCH:
             best = [max(_required(alt, start), key=_score, default=None) for alt in av[1]]
             if all(best):
-                union = set().union(*best)
+                union: set[str] = set().union(*(b for b in best if b))
                 if len(union) <= _MAX_GROUP * 2:
                     groups.append(union)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
@@ -167,7 +268,7 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     """
     try:
         groups = _required(parser.parse(pattern))
-    except Exception:  # noqa: BLE001 - an unusual pattern only loses its prefilter
+    except Exception:
         return ()
     groups.sort(key=_score, reverse=True)
     return tuple(tuple(sorted(g)) for g in groups[:_MAX_GROUPS])

@@ -30,23 +30,52 @@ from ombuds.corpus.parse.header import FIELD, FINAL_DECISION_INTRO, SUMMARY, par
 # Section headings, lower-cased with straight quotes and no trailing colon -> section key.
 _HEADINGS: dict[str, str] = {}
 for _key, _names in {
-    "the_complaint": ("the complaint", "complaint", "the complaints", "what the complaint is about",
-                      "your complaint", "the complaint and background"),
-    "what_investigated": ("what i have investigated", "what i have and have not investigated",
-                          "what i have not investigated", "what we have investigated",
-                          "what we have and have not investigated", "what i investigated",
-                          "scope of investigation", "the scope of my investigation"),
-    "role_and_powers": ("the ombudsman's role and powers", "the ombudsmen's role and powers",
-                        "the ombudsman's role", "our role and powers", "role and powers",
-                        "what the ombudsman can and cannot do", "what we can and cannot do",
-                        "legal and administrative background"),
-    "how_considered": ("how i considered this complaint", "how we considered this complaint",
-                       "how i considered the complaint", "how i considered this",
-                       "how we thought about this complaint", "how i considered your complaint"),
+    "the_complaint": (
+        "the complaint",
+        "complaint",
+        "the complaints",
+        "what the complaint is about",
+        "your complaint",
+        "the complaint and background",
+    ),
+    "what_investigated": (
+        "what i have investigated",
+        "what i have and have not investigated",
+        "what i have not investigated",
+        "what we have investigated",
+        "what we have and have not investigated",
+        "what i investigated",
+        "scope of investigation",
+        "the scope of my investigation",
+    ),
+    "role_and_powers": (
+        "the ombudsman's role and powers",
+        "the ombudsmen's role and powers",
+        "the ombudsman's role",
+        "our role and powers",
+        "role and powers",
+        "what the ombudsman can and cannot do",
+        "what we can and cannot do",
+        "legal and administrative background",
+    ),
+    "how_considered": (
+        "how i considered this complaint",
+        "how we considered this complaint",
+        "how i considered the complaint",
+        "how i considered this",
+        "how we thought about this complaint",
+        "how i considered your complaint",
+    ),
     "assessment": ("my assessment", "assessment", "our assessment"),
     "findings": ("what i found", "what we found", "my findings", "findings"),
-    "final_decision": ("final decision", "final decisions", "decision", "my decision",
-                       "our decision", "the ombudsman's decision"),
+    "final_decision": (
+        "final decision",
+        "final decisions",
+        "decision",
+        "my decision",
+        "our decision",
+        "the ombudsman's decision",
+    ),
 }.items():
     for _name in _names:
         _HEADINGS[_name] = _key
@@ -54,13 +83,34 @@ for _key, _names in {
 _EASY_READ_FOUND = "what we found out"
 
 # Sub-headings inside a section (mostly "What I found"): kept in the section text, not numbered.
-_SUBHEADINGS = frozenset((
-    "law and guidance", "relevant law and guidance", "law, guidance and policy", "relevant law",
-    "the law", "what happened", "background", "key facts", "analysis", "conclusions",
-    "conclusion", "agreed action", "agreed actions", "recommended action", "recommended actions",
-    "recommendations", "action", "remedy", "injustice", "fault", "complaint handling",
-    "the council's response", "what should happen", "decision and remedy",
-))
+_SUBHEADINGS = frozenset(
+    (
+        "law and guidance",
+        "relevant law and guidance",
+        "law, guidance and policy",
+        "relevant law",
+        "the law",
+        "what happened",
+        "background",
+        "key facts",
+        "analysis",
+        "conclusions",
+        "conclusion",
+        "agreed action",
+        "agreed actions",
+        "recommended action",
+        "recommended actions",
+        "recommendations",
+        "action",
+        "remedy",
+        "injustice",
+        "fault",
+        "complaint handling",
+        "the council's response",
+        "what should happen",
+        "decision and remedy",
+    )
+)
 
 _MARKER = re.compile(
     r"(?:(?P<num>\d{1,3})[.)]\s+|\((?P<paren>[a-z]|[ivx]{1,4}|\d{1,3})\)\s*|"
@@ -132,8 +182,12 @@ def _is_subheading(text: str) -> bool:
     if name in _SUBHEADINGS:
         return True
     # An unknown short title-like line: up to 8 words, capitalised, no sentence punctuation.
-    return (text[0].isupper() and len(text.split()) <= 8 and text[-1] not in _TERMINAL
-            and not any(c in text for c in ",:;"))
+    return (
+        text[0].isupper()
+        and len(text.split()) <= 8
+        and text[-1] not in _TERMINAL
+        and not any(c in text for c in ",:;")
+    )
 
 
 _BARE_LABELS = frozenset(("category", "decision", "decision date", "date of decision"))
@@ -164,13 +218,13 @@ def split_statement(lines: list[Line]) -> Statement:
                 st.title = t
                 continue
             if (m := FIELD.fullmatch(text)) and len(text) < 120:
-                key = _field_key(m.group("label"))
+                field = _field_key(m.group("label"))
                 value = m.group("value").strip()
                 if value:
-                    st.fields.setdefault(key, value)
-                    investigation = investigation or (key == "decision" and "pheld" in value)
+                    st.fields.setdefault(field, value)
+                    investigation = investigation or (field == "decision" and "pheld" in value)
                 else:
-                    pending_field = key
+                    pending_field = field
                 continue
             if text.lower().rstrip(" :") in _BARE_LABELS and not in_summary:
                 # "<dt>Decision</dt><dd>Upheld</dd>": a label without its colon, value next.
@@ -236,10 +290,9 @@ def split_statement(lines: list[Line]) -> Statement:
                     if deeper and cur.list_open():
                         cur.add_item(rest)
                         continue
-                elif cur.list_open() and (deeper or kind != cur.kind or rest[0].islower()):
-                    cur.add_item(rest)
-                    continue
-                elif deeper:
+                elif (
+                    cur.list_open() and (deeper or kind != cur.kind or rest[0].islower())
+                ) or deeper:
                     cur.add_item(rest)
                     continue
         para = Paragraph(section, line.indent, kind, rest)

@@ -50,7 +50,7 @@ def _section(number: str) -> str:
 
 def _act_name(text: str, start: int) -> str | None:
     """Walk back from "Act" over the capitalised words of its name."""
-    words = text[max(0, start - 120):start].split()
+    words = text[max(0, start - 120) : start].split()
     name: list[str] = []
     for word in reversed(words):
         bare = word.lstrip("([\"'\u201c\u2018")
@@ -79,7 +79,9 @@ def _after(tail: str) -> list[str]:
         elif para := m.group("para"):
             paras = [p.strip() for p in para.split("/")]
             if len(schedules) == len(paras):
-                found += [f"Schedule {s}, paragraph {p}" for s, p in zip(schedules, paras)]
+                found += [
+                    f"Schedule {s}, paragraph {p}" for s, p in zip(schedules, paras, strict=False)
+                ]
             elif schedules:
                 found += [f"Schedule {s}, paragraph {p}" for s in schedules for p in paras]
             last = "para"
@@ -106,7 +108,7 @@ def find_statutes(text: str) -> list[str]:
             continue
         act = f"{name} Act {m.group(1)}"
         name_start = m.start() - len(name) - 1
-        lead = text[max(0, name_start - 12):name_start].rstrip()
+        lead = text[max(0, name_start - 12) : name_start].rstrip()
         before = None
         if lead.endswith((" of the", " to the", " under the", " of", " to", " under")):
             before = _BEFORE.search(text, max(0, name_start - 120), name_start)
@@ -117,7 +119,7 @@ def find_statutes(text: str) -> list[str]:
             else:
                 schedule, paragraph = before.group("sched"), before.group("para")
                 cited[f"{act}, Schedule {schedule}, paragraph {paragraph}"] = None
-        tail = text[m.end():m.end() + 200]
+        tail = text[m.end() : m.end() + 200]
         if _TAIL_START.match(tail):
             for provision in _after(tail):
                 cited[f"{act}, {provision}"] = None

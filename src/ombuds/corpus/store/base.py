@@ -53,8 +53,9 @@ class Store:
 
     # Writing -------------------------------------------------------------------------------
 
-    def upsert(self, parsed: ParsedDecision, text: str, *,
-               publication: dict | None = None) -> UpsertStatus:
+    def upsert(
+        self, parsed: ParsedDecision, text: str, *, publication: dict | None = None
+    ) -> UpsertStatus:
         """Store one decision: "added", "updated" (its text's hash or its publication record
         changed) or "unchanged". A `publication` of None keeps any record already stored."""
         return self.upsert_many([UpsertItem(parsed, text, publication)])[0]
@@ -66,16 +67,23 @@ class Store:
         `Prepared` items (`writer.prepare(item)`, which ingest runs in its parsing processes).
         Keep batches to a few hundred decisions: the batch is held in memory.
         """
-        batch = [item if isinstance(item, (UpsertItem, Prepared)) else UpsertItem(*item)
-                 for item in items]
+        batch = [
+            item if isinstance(item, (UpsertItem, Prepared)) else UpsertItem(*item)
+            for item in items
+        ]
         try:
-            with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
-                with connection.begin():
-                    return write_batch(connection, batch)
+            with (
+                self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection,
+                connection.begin(),
+            ):
+                return write_batch(connection, batch)
         except sa.exc.OperationalError as error:
-            raise StorageError(f"cannot write to the database: {error.orig}", source=self.url,
-                               hint="check the disk is not full and that no other process "
-                               "holds a write lock, then run ingest again") from None
+            raise StorageError(
+                f"cannot write to the database: {error.orig}",
+                source=self.url,
+                hint="check the disk is not full and that no other process "
+                "holds a write lock, then run ingest again",
+            ) from None
 
     # Reading -------------------------------------------------------------------------------
 
@@ -87,9 +95,11 @@ class Store:
             with self.engine.connect() as connection:
                 yield connection
         except sa.exc.OperationalError as error:
-            raise StorageError(f"cannot read the database: {error.orig}", source=self.url,
-                               hint="check that the database server is running and the URL is "
-                               "right") from None
+            raise StorageError(
+                f"cannot read the database: {error.orig}",
+                source=self.url,
+                hint="check that the database server is running and the URL is right",
+            ) from None
 
     def get(self, reference: str) -> dict[str, Any]:
         """The stored decision: every ParsedDecision field (JSON-ready: dates as ISO text) plus
@@ -102,18 +112,29 @@ class Store:
         if key is None and (reference or "").strip().startswith("sha256:"):
             key = reference.strip()
         if key is None:
-            raise NotFound("not a decision reference", source=repr(reference),
-                           hint=REFERENCE_HINT)
+            raise NotFound("not a decision reference", source=repr(reference), hint=REFERENCE_HINT)
         with self._reading() as connection:
-            row = connection.execute(
-                sa.select(decisions, decision_documents.c.document,
-                          decision_documents.c.publication, decision_documents.c.text)
-                .join(decision_documents, decision_documents.c.decision_id == decisions.c.id)
-                .where(decisions.c.key == key)).mappings().first()
+            row = (
+                connection.execute(
+                    sa.select(
+                        decisions,
+                        decision_documents.c.document,
+                        decision_documents.c.publication,
+                        decision_documents.c.text,
+                    )
+                    .join(decision_documents, decision_documents.c.decision_id == decisions.c.id)
+                    .where(decisions.c.key == key)
+                )
+                .mappings()
+                .first()
+            )
         if row is None:
-            raise NotFound("no decision with this reference in the corpus", source=key,
-                           hint=f"check the reference, or ingest the decision first "
-                           f"(ombuds ingest FILE --db {self.url})")
+            raise NotFound(
+                "no decision with this reference in the corpus",
+                source=key,
+                hint=f"check the reference, or ingest the decision first "
+                f"(ombuds ingest FILE --db {self.url})",
+            )
         date = row["decision_date"]
         return {
             "source": row["source"],
@@ -147,18 +168,28 @@ class Store:
         results = self.search(SearchQuery(limit=1))
         facets = dict(results.facets)
         with self._reading() as connection:  # every body, not only the commonest
-            facets["body"] = {b: n for b, n in connection.execute(sa.text(
-                "SELECT body, count(*) FROM decisions WHERE body IS NOT NULL GROUP BY body "
-                "ORDER BY count(*) DESC, body"))}
-        return {"decisions": results.total,
-                **{f"by_{name}": facets.get(name, {}) for name in
-                   ("decision", "category", "body", "ground", "referral", "year")}}
+            facets["body"] = dict(
+                connection.execute(
+                    sa.text(
+                        "SELECT body, count(*) FROM decisions WHERE body IS NOT NULL GROUP BY body "
+                        "ORDER BY count(*) DESC, body"
+                    )
+                ).all()
+            )
+        return {
+            "decisions": results.total,
+            **{
+                f"by_{name}": facets.get(name, {})
+                for name in ("decision", "category", "body", "ground", "referral", "year")
+            },
+        }
 
     def count(self) -> int:
         """The number of decisions stored."""
         with self._reading() as connection:
             return connection.execute(
-                sa.select(sa.func.count()).select_from(decisions)).scalar_one()
+                sa.select(sa.func.count()).select_from(decisions)
+            ).scalar_one()
 
     def check_consistency(self) -> list[str]:
         """Problems found (an empty list when sound): decisions without their document, index
@@ -175,7 +206,8 @@ class Store:
         if self.dialect == "sqlite":
             queries["documents missing from the full-text index"] = (
                 "SELECT (SELECT count(*) FROM decision_documents) - "
-                "(SELECT count(*) FROM decisions_fts_docsize)")
+                "(SELECT count(*) FROM decisions_fts_docsize)"
+            )
         with self.engine.connect() as connection:
             for name, sql in queries.items():
                 n = connection.execute(sa.text(sql)).scalar_one()
@@ -183,9 +215,12 @@ class Store:
                     problems.append(f"{n} {name}")
             if self.dialect == "sqlite":
                 try:
-                    connection.execute(sa.text(
-                        "INSERT INTO decisions_fts(decisions_fts, rank) "
-                        "VALUES ('integrity-check', 1)"))
+                    connection.execute(
+                        sa.text(
+                            "INSERT INTO decisions_fts(decisions_fts, rank) "
+                            "VALUES ('integrity-check', 1)"
+                        )
+                    )
                 except sa.exc.DatabaseError as error:
                     problems.append(f"full-text index: {error.orig}")
                 connection.rollback()
@@ -203,4 +238,3 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
-

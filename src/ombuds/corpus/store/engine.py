@@ -38,7 +38,7 @@ SQLITE_PRAGMAS = (
 def _safe(url: str) -> str:
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
+    except Exception:
         return url
 
 
@@ -50,33 +50,46 @@ def driver_url(url: str) -> sa.URL:
         text = "postgresql+psycopg://" + text.split("://", 1)[1]
     elif scheme not in ("sqlite", "postgresql+psycopg"):
         got = f"scheme {scheme!r}" if scheme else "no scheme"
-        raise StorageError(f"unsupported database URL ({got})", source=_safe(text) or "''",
-                           hint=URL_HINT)
+        raise StorageError(
+            f"unsupported database URL ({got})", source=_safe(text) or "''", hint=URL_HINT
+        )
     try:
         parsed = sa.engine.make_url(text)
-    except Exception as error:  # noqa: BLE001
-        raise StorageError(f"malformed database URL: {error}", source=_safe(text),
-                           hint=URL_HINT) from None
+    except Exception as error:
+        raise StorageError(
+            f"malformed database URL: {error}", source=_safe(text), hint=URL_HINT
+        ) from None
     if parsed.get_backend_name() == "sqlite" and not parsed.database:
-        raise StorageError("the SQLite URL names no file", source=text,
-                           hint="three slashes then the path: sqlite:///data/ombuds.db")
+        raise StorageError(
+            "the SQLite URL names no file",
+            source=text,
+            hint="three slashes then the path: sqlite:///data/ombuds.db",
+        )
     return parsed
 
 
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
     database = url.database
     if database == ":memory:":
-        engine = sa.create_engine(url, poolclass=StaticPool, json_serializer=serialise_json,
-                                  connect_args={"check_same_thread": False})
+        engine = sa.create_engine(
+            url,
+            poolclass=StaticPool,
+            json_serializer=serialise_json,
+            connect_args={"check_same_thread": False},
+        )
     else:
-        path = Path(database)
+        path = Path(database or "")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StorageError(f"cannot create the folder for the database: {error.strerror}",
-                               source=str(path), hint="choose a writable path") from None
-        engine = sa.create_engine(url, json_serializer=serialise_json,
-                                  connect_args={"check_same_thread": False})
+            raise StorageError(
+                f"cannot create the folder for the database: {error.strerror}",
+                source=str(path),
+                hint="choose a writable path",
+            ) from None
+        engine = sa.create_engine(
+            url, json_serializer=serialise_json, connect_args={"check_same_thread": False}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -111,11 +124,17 @@ def open_store(url: str, *, create: bool = True) -> Store:
     parsed = driver_url(url)
     shown = _safe(url)
     database = parsed.database or ""
-    if (not create and parsed.get_backend_name() == "sqlite" and database != ":memory:"
-            and not Path(database).is_file()):
-        raise StorageError("no corpus database at this path", source=database,
-                           hint=f"check --db, or store decisions first: "
-                           f"ombuds ingest FOLDER --db {shown}")
+    if (
+        not create
+        and parsed.get_backend_name() == "sqlite"
+        and database != ":memory:"
+        and not Path(database).is_file()
+    ):
+        raise StorageError(
+            "no corpus database at this path",
+            source=database,
+            hint=f"check --db, or store decisions first: ombuds ingest FOLDER --db {shown}",
+        )
     if parsed.get_backend_name() == "sqlite":
         engine = _sqlite_engine(parsed)
     else:
@@ -125,12 +144,18 @@ def open_store(url: str, *, create: bool = True) -> Store:
     except sa.exc.OperationalError as error:
         engine.dispose()
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise StorageError(f"cannot open the database: {reason}", source=shown,
-                           hint="check that the server is running and the URL's host, port, "
-                           "user and database are right, or use sqlite:///data/ombuds.db") from None
+        raise StorageError(
+            f"cannot open the database: {reason}",
+            source=shown,
+            hint="check that the server is running and the URL's host, port, "
+            "user and database are right, or use sqlite:///data/ombuds.db",
+        ) from None
     except sa.exc.DatabaseError as error:
         engine.dispose()
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise StorageError(f"cannot prepare the corpus tables: {reason}", source=shown,
-                           hint="point --db at an ombuds database or a new file") from None
+        raise StorageError(
+            f"cannot prepare the corpus tables: {reason}",
+            source=shown,
+            hint="point --db at an ombuds database or a new file",
+        ) from None
     return Store(engine, url=shown)

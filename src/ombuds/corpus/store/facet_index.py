@@ -43,8 +43,11 @@ def _encode(column: list, size: int, ids: np.ndarray) -> _Coded:
     values = sorted({v for v in column if v is not None})
     lookup = {v: i for i, v in enumerate(values)}
     codes = np.full(size, -1, dtype=np.int32)
-    codes[ids] = np.fromiter((lookup.get(v, -1) if v is not None else -1 for v in column),
-                             dtype=np.int32, count=len(column))
+    codes[ids] = np.fromiter(
+        (lookup.get(v, -1) if v is not None else -1 for v in column),
+        dtype=np.int32,
+        count=len(column),
+    )
     return _Coded(values, codes)
 
 
@@ -71,15 +74,18 @@ class FacetIndex:
 
     def __init__(self, connection: sa.Connection, generation: int):
         self.generation = generation
-        rows = connection.execute(sa.text(
-            "SELECT id, category, decision, body, year, decision_date FROM decisions")).all()
+        rows = connection.execute(
+            sa.text("SELECT id, category, decision, body, year, decision_date FROM decisions")
+        ).all()
         self.size = (max(r[0] for r in rows) + 1) if rows else 1
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         self.count = len(rows)  # decisions in the store
         self.present = np.zeros(self.size, dtype=bool)
         self.present[ids] = True
-        self.scalars = {name: _encode([r[i + 1] for r in rows], self.size, ids)
-                        for i, name in enumerate(_SCALAR_FACETS)}
+        self.scalars = {
+            name: _encode([r[i + 1] for r in rows], self.size, ids)
+            for i, name in enumerate(_SCALAR_FACETS)
+        }
         self.year = np.zeros(self.size, dtype=np.int32)
         self.year[ids] = [r[4] or 0 for r in rows]
         self.day = np.zeros(self.size, dtype=np.int32)  # date ordinal, 0 when missing
@@ -133,7 +139,7 @@ class FacetIndex:
             result[name] = {coded.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
         years = self.year[ids]
         values, counts = np.unique(years[years > 0], return_counts=True)
-        result["year"] = {str(int(y)): int(n) for y, n in zip(values, counts)}
+        result["year"] = {str(int(y)): int(n) for y, n in zip(values, counts, strict=False)}
         member = np.zeros(self.size, dtype=bool)
         member[ids] = True
         for name, pairs in (("ground", self.grounds), ("referral", self.referrals)):
@@ -147,7 +153,7 @@ class FacetIndex:
         member = np.zeros(self.size, dtype=bool)
         member[ids] = True
         ordered = self.newest_first[member[self.newest_first]]
-        return [int(i) for i in ordered[offset:offset + limit]]
+        return [int(i) for i in ordered[offset : offset + limit]]
 
 
 def _ordinal(value) -> int:

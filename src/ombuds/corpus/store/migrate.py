@@ -30,7 +30,10 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """The newest revision shipped with this version of ombuds."""
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships its migrations
+        raise RuntimeError("ombuds ships no database migrations: the installation is broken")
+    return head
 
 
 def current_revision(connection: sa.Connection) -> str | None:
@@ -49,12 +52,14 @@ def upgrade(engine: sa.Engine) -> None:
     with engine.connect() as connection:
         if current_revision(connection) == head:
             return
-    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
-        with connection.begin():
-            if connection.dialect.name == "postgresql":
-                connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-            if current_revision(connection) == head:
-                return
-            config = _config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    with (
+        engine.connect().execution_options(**{WRITE_OPTION: True}) as connection,
+        connection.begin(),
+    ):
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+        if current_revision(connection) == head:
+            return
+        config = _config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

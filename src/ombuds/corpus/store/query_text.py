@@ -24,11 +24,67 @@ _WORD = re.compile(r"[^\W_]+")
 # Function words found in nearly every decision. Like PostgreSQL's English configuration, a
 # search drops them when they stand alone (not inside a "quoted phrase") and other words remain:
 # they cannot narrow a search, and looking them up in every document would make it slow.
-STOPWORDS = frozenset("""
-a an and are as at be been but by for from had has have he her his i if in into is it its
-me my no not of on or our she so such than that the their them then there these they this
-to was we were which who will with would you your
-""".split())
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
 # FTS5's NEAR( and brackets, commas and the like separate words: "NEAR(social worker" is the two
 # words social and worker, not the phrase "near social". Hyphens, apostrophes and full stops
@@ -59,7 +115,8 @@ class TextQuery:
     def word_count(self) -> int:
         """Words the engine looks up for each match (what ranking a match costs)."""
         return sum(len(t.words) for group in self.groups for t in group) + sum(
-            len(t.words) for t in self.excluded)
+            len(t.words) for t in self.excluded
+        )
 
 
 def _term(text: str, *, quoted: bool) -> Term | None:
@@ -103,9 +160,11 @@ def parse_user_query(text: str) -> TextQuery:
             elif value == "AND" and has_left and has_right:
                 pass
             else:  # an operator with nothing to operate on is just a word
-                word = Term((value,))
+                word = Term((str(value),))
                 items[index] = ("term", word)
                 query.groups.append([word])
+            continue
+        if not isinstance(value, Term):  # only operators are strings, handled above
             continue
         term = value
         if kind == "neg" or negate_next:
@@ -129,8 +188,9 @@ def _without_stopwords(query: TextQuery) -> TextQuery:
     kept = [[t for t in group if not _is_stopword(t)] for group in query.groups]
     if not any(kept):
         return query
-    return TextQuery([group for group in kept if group],
-                     [t for t in query.excluded if not _is_stopword(t)])
+    return TextQuery(
+        [group for group in kept if group], [t for t in query.excluded if not _is_stopword(t)]
+    )
 
 
 def _fts5_term(term: Term) -> str:

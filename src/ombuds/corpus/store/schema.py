@@ -43,9 +43,13 @@ decisions = sa.Table(
 decision_documents = sa.Table(
     "decision_documents",
     metadata,
-    sa.Column("decision_id", sa.Integer,
-              sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True,
-              autoincrement=False),
+    sa.Column(
+        "decision_id",
+        sa.Integer,
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
     # The rest of ParsedDecision: sections, paragraphs, statutes, grounds and referrals in the
     # parser's order, related references, warnings (see writer.document_fields).
     sa.Column("document", JsonColumn, nullable=False),
@@ -56,16 +60,24 @@ decision_documents = sa.Table(
 decision_grounds = sa.Table(
     "decision_grounds",
     metadata,
-    sa.Column("decision_id", sa.Integer,
-              sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "decision_id",
+        sa.Integer,
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     sa.Column("ground", sa.String(60), primary_key=True),
 )
 
 decision_referrals = sa.Table(
     "decision_referrals",
     metadata,
-    sa.Column("decision_id", sa.Integer,
-              sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "decision_id",
+        sa.Integer,
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     sa.Column("referral", sa.String(60), primary_key=True),
 )
 

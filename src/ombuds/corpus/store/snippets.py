@@ -22,7 +22,7 @@ def _stem_prefix(word: str) -> str:
     """A prefix that the word's inflections share: "charges" -> "charg", "fault" -> "faul"."""
     if len(word) <= 4:
         return word
-    return word[:max(4, len(word) - 2)]
+    return word[: max(4, len(word) - 2)]
 
 
 def word_pattern(query: TextQuery) -> re.Pattern[str] | None:

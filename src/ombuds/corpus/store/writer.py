@@ -114,7 +114,7 @@ def prepare(item: UpsertItem) -> Prepared:
         "source": parsed.source,
     }
     paragraphs = _paragraph_spans(parsed, text)
-    document = {
+    fields = {
         # Sections are usually their paragraphs joined: then they are rebuilt on reading
         # instead of being stored twice (see document_fields); otherwise they are kept as given.
         "sections": None if derivable_sections(parsed) else parsed.sections,
@@ -125,7 +125,7 @@ def prepare(item: UpsertItem) -> Prepared:
         "related_references": parsed.related_references,
         "warnings": warnings,
     }
-    document = EncodedJSON(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    document = EncodedJSON(json.dumps(fields, ensure_ascii=False, separators=(",", ":")))
     return Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
 
 
@@ -155,7 +155,7 @@ def _paragraphs(stored: list, text: str) -> list[dict]:
         if isinstance(p, dict):  # written before spans were used
             out.append(p)
         elif len(p) == 4:
-            out.append({"section": p[0], "number": p[1], "text": text[p[2]:p[3]]})
+            out.append({"section": p[0], "number": p[1], "text": text[p[2] : p[3]]})
         else:
             out.append({"section": p[0], "number": p[1], "text": p[2]})
     return out
@@ -194,19 +194,25 @@ def _stored(connection: sa.Connection, keys: list[str]) -> dict[str, tuple[int, 
     """key -> (id, content_hash, publication) for the keys already in the store."""
     found: dict[str, tuple[int, str, dict | None]] = {}
     for start in range(0, len(keys), _KEY_CHUNK):
-        chunk = keys[start:start + _KEY_CHUNK]
+        chunk = keys[start : start + _KEY_CHUNK]
         rows = connection.execute(
-            sa.select(decisions.c.key, decisions.c.id, decisions.c.content_hash,
-                      decision_documents.c.publication)
+            sa.select(
+                decisions.c.key,
+                decisions.c.id,
+                decisions.c.content_hash,
+                decision_documents.c.publication,
+            )
             .join(decision_documents, decision_documents.c.decision_id == decisions.c.id)
-            .where(decisions.c.key.in_(chunk)))
+            .where(decisions.c.key.in_(chunk))
+        )
         for key, id_, digest, publication in rows:
             found[key] = (id_, digest, publication)
     return found
 
 
-def write_batch(connection: sa.Connection,
-                items: list[UpsertItem | Prepared]) -> list[UpsertStatus]:
+def write_batch(
+    connection: sa.Connection, items: list[UpsertItem | Prepared]
+) -> list[UpsertStatus]:
     """Store `items` on `connection` (inside the caller's transaction); one status per item.
 
     Items are applied in order, so a key met twice in one batch is "added" then "updated" (or
@@ -250,24 +256,37 @@ def write_batch(connection: sa.Connection,
     ids: dict[str, int] = {}
     if new:
         inserted = connection.execute(
-            decisions.insert().returning(decisions.c.id, decisions.c.key,
-                                         sort_by_parameter_order=True),
-            [p.row for p in new.values()])
+            decisions.insert().returning(
+                decisions.c.id, decisions.c.key, sort_by_parameter_order=True
+            ),
+            [p.row for p in new.values()],
+        )
         ids = {key: id_ for id_, key in inserted}
-        connection.execute(decision_documents.insert(), [
-            {"decision_id": ids[p.key], "document": p.document, "publication": p.publication,
-             "text": p.text} for p in new.values()])
+        connection.execute(
+            decision_documents.insert(),
+            [
+                {
+                    "decision_id": ids[p.key],
+                    "document": p.document,
+                    "publication": p.publication,
+                    "text": p.text,
+                }
+                for p in new.values()
+            ],
+        )
         if connection.dialect.name == "sqlite":  # see migrations/versions/0001_corpus.py
             connection.exec_driver_sql(
                 "INSERT INTO decisions_fts(rowid, text) VALUES (?, ?)",
-                [(ids[p.key], p.text) for p in new.values()])
+                [(ids[p.key], p.text) for p in new.values()],
+            )
     if changed:
         _update(connection, list(changed.values()))
         ids.update({key: id_ for key, (id_, _p) in changed.items()})
     written = list(new.values()) + [p for _id, p in changed.values()]
     ground_rows = [{"decision_id": ids[p.key], "ground": g} for p in written for g in p.grounds]
-    referral_rows = [{"decision_id": ids[p.key], "referral": r}
-                     for p in written for r in p.referrals]
+    referral_rows = [
+        {"decision_id": ids[p.key], "referral": r} for p in written for r in p.referrals
+    ]
     if ground_rows:
         connection.execute(decision_grounds.insert(), ground_rows)
     if referral_rows:
@@ -280,21 +299,36 @@ def write_batch(connection: sa.Connection,
 def _update(connection: sa.Connection, changed: list[tuple[int, Prepared]]) -> None:
     """Rewrite changed decisions in place (same id), replacing their grounds and referrals."""
     ids = [id_ for id_, _p in changed]
-    row_columns = [c for c in decisions.c.keys() if c not in ("id", "key")]
+    row_columns = [c for c in decisions.c.keys() if c not in ("id", "key")]  # noqa: SIM118  # a ColumnCollection iterates over columns, not names
     connection.execute(
-        decisions.update().where(decisions.c.id == sa.bindparam("b_id"))
+        decisions.update()
+        .where(decisions.c.id == sa.bindparam("b_id"))
         .values({c: sa.bindparam(f"b_{c}") for c in row_columns}),
-        [{"b_id": id_, **{f"b_{c}": p.row[c] for c in row_columns}} for id_, p in changed])
+        [{"b_id": id_, **{f"b_{c}": p.row[c] for c in row_columns}} for id_, p in changed],
+    )
     connection.execute(
         decision_documents.update()
         .where(decision_documents.c.decision_id == sa.bindparam("b_id"))
-        .values(document=sa.bindparam("b_document"), publication=sa.bindparam("b_publication"),
-                text=sa.bindparam("b_text")),
-        [{"b_id": id_, "b_document": p.document, "b_publication": p.publication,
-          "b_text": p.text} for id_, p in changed])
+        .values(
+            document=sa.bindparam("b_document"),
+            publication=sa.bindparam("b_publication"),
+            text=sa.bindparam("b_text"),
+        ),
+        [
+            {
+                "b_id": id_,
+                "b_document": p.document,
+                "b_publication": p.publication,
+                "b_text": p.text,
+            }
+            for id_, p in changed
+        ],
+    )
     for start in range(0, len(ids), _KEY_CHUNK):
-        chunk = ids[start:start + _KEY_CHUNK]
+        chunk = ids[start : start + _KEY_CHUNK]
         connection.execute(
-            decision_grounds.delete().where(decision_grounds.c.decision_id.in_(chunk)))
+            decision_grounds.delete().where(decision_grounds.c.decision_id.in_(chunk))
+        )
         connection.execute(
-            decision_referrals.delete().where(decision_referrals.c.decision_id.in_(chunk)))
+            decision_referrals.delete().where(decision_referrals.c.decision_id.in_(chunk))
+        )

@@ -18,8 +18,9 @@ def check_format(fmt: str) -> str:
     """The format, lower-cased, or an InputError listing the formats there are."""
     name = fmt.lower().lstrip(".")
     if name not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}", source="--format",
-                         hint=f"use one of {', '.join(FORMATS)}")
+        raise InputError(
+            f"unknown format {fmt!r}", source="--format", hint=f"use one of {', '.join(FORMATS)}"
+        )
     return name
 
 
@@ -28,17 +29,22 @@ def render(statement: Statement, fmt: str) -> bytes:
     name = check_format(fmt)
     if name == "txt":
         from ombuds.statement.render.text import to_text
+
         return to_text(statement).encode("utf-8")
     if name == "md":
         from ombuds.statement.render.text import to_markdown
+
         return to_markdown(statement).encode("utf-8")
     if name == "html":
         from ombuds.statement.render.html import to_html
+
         return to_html(statement).encode("utf-8")
     if name == "docx":
         from ombuds.statement.render.docx import to_docx
+
         return to_docx(statement)
     from ombuds.statement.render.pdf import to_pdf
+
     return to_pdf(statement)
 
 

@@ -43,4 +43,5 @@ def stylesheet() -> str:
 def to_html(statement: Statement, *, for_print: bool = False) -> str:
     """A complete HTML document; `for_print` adds the page rules WeasyPrint uses."""
     return _ENV.get_template("statement.html.j2").render(
-        s=statement, header=header_lines(statement), css=stylesheet(), for_print=for_print)
+        s=statement, header=header_lines(statement), css=stylesheet(), for_print=for_print
+    )

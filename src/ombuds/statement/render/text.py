@@ -31,8 +31,7 @@ def header_lines(statement: Statement) -> list[str]:
 
 
 def _paragraph_text(p: StatementParagraph) -> list[str]:
-    lines = [f"{p.number}. {p.text}" + (f" ({p.citation})" if p.citation and not p.items
-                                          else "")]
+    lines = [f"{p.number}. {p.text}" + (f" ({p.citation})" if p.citation and not p.items else "")]
     for item in p.items:
         lines.append(f"   \u2022 {item}")
     if p.items and p.citation:

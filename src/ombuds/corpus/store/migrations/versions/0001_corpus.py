@@ -22,15 +22,21 @@ branch_labels = None
 depends_on = None
 
 SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE decisions_fts USING fts5(text, content='decision_documents', "
-    "content_rowid='decision_id', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER decision_documents_ad AFTER DELETE ON decision_documents BEGIN "
-    "INSERT INTO decisions_fts(decisions_fts, rowid, text) "
-    "VALUES ('delete', old.decision_id, old.text); END",
-    "CREATE TRIGGER decision_documents_au AFTER UPDATE OF text ON decision_documents BEGIN "
-    "INSERT INTO decisions_fts(decisions_fts, rowid, text) "
-    "VALUES ('delete', old.decision_id, old.text); "
-    "INSERT INTO decisions_fts(rowid, text) VALUES (new.decision_id, new.text); END",
+    (
+        "CREATE VIRTUAL TABLE decisions_fts USING fts5(text, content='decision_documents', "
+        "content_rowid='decision_id', tokenize='porter unicode61 remove_diacritics 2')"
+    ),
+    (
+        "CREATE TRIGGER decision_documents_ad AFTER DELETE ON decision_documents BEGIN "
+        "INSERT INTO decisions_fts(decisions_fts, rowid, text) "
+        "VALUES ('delete', old.decision_id, old.text); END"
+    ),
+    (
+        "CREATE TRIGGER decision_documents_au AFTER UPDATE OF text ON decision_documents BEGIN "
+        "INSERT INTO decisions_fts(decisions_fts, rowid, text) "
+        "VALUES ('delete', old.decision_id, old.text); "
+        "INSERT INTO decisions_fts(rowid, text) VALUES (new.decision_id, new.text); END"
+    ),
 ]
 
 
@@ -57,24 +63,37 @@ def upgrade() -> None:
         op.create_index(f"ix_decisions_{column}", "decisions", [column])
     op.create_index("ix_decisions_date", "decisions", ["decision_date", "id"])
 
-    document_columns = [
-        sa.Column("decision_id", sa.Integer, sa.ForeignKey("decisions.id", ondelete="CASCADE"),
-                  primary_key=True, autoincrement=False),
+    document_columns: list[sa.schema.SchemaItem] = [
+        sa.Column(
+            "decision_id",
+            sa.Integer,
+            sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("document", json, nullable=False),
         sa.Column("publication", json),
         sa.Column("text", sa.Text, nullable=False),
     ]
     if dialect == "postgresql":
-        document_columns.append(sa.Column(
-            "search_vector", TSVECTOR,
-            sa.Computed("to_tsvector('english', text)", persisted=True)))
+        document_columns.append(
+            sa.Column(
+                "search_vector",
+                TSVECTOR,
+                sa.Computed("to_tsvector('english', text)", persisted=True),
+            )
+        )
     op.create_table("decision_documents", *document_columns)
 
     for table, column in (("decision_grounds", "ground"), ("decision_referrals", "referral")):
         op.create_table(
             table,
-            sa.Column("decision_id", sa.Integer,
-                      sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True),
+            sa.Column(
+                "decision_id",
+                sa.Integer,
+                sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+                primary_key=True,
+            ),
             sa.Column(column, sa.String(60), primary_key=True),
             sqlite_with_rowid=False,
         )
@@ -82,21 +101,33 @@ def upgrade() -> None:
 
     # One row whose generation goes up with every committed write, so that a reader can cache
     # what depends only on the data (the unfiltered facet counts) and know when to drop it.
-    state = op.create_table("corpus_state", sa.Column("id", sa.Integer, primary_key=True),
-                            sa.Column("generation", sa.Integer, nullable=False))
+    state = op.create_table(
+        "corpus_state",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("generation", sa.Integer, nullable=False),
+    )
     op.bulk_insert(state, [{"id": 1, "generation": 0}])
 
     if dialect == "sqlite":
         for statement in SQLITE_FTS:
             op.execute(statement)
     elif dialect == "postgresql":
-        op.create_index("ix_decision_documents_search", "decision_documents", ["search_vector"],
-                        postgresql_using="gin")
+        op.create_index(
+            "ix_decision_documents_search",
+            "decision_documents",
+            ["search_vector"],
+            postgresql_using="gin",
+        )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS decisions_fts")
-    for table in ("corpus_state", "decision_referrals", "decision_grounds", "decision_documents",
-                  "decisions"):
+    for table in (
+        "corpus_state",
+        "decision_referrals",
+        "decision_grounds",
+        "decision_documents",
+        "decisions",
+    ):
         op.drop_table(table)
