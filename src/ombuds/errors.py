@@ -63,6 +63,13 @@ class ContradictoryFacts(InputError):
     http_status = 422
 
 
+class OutputError(OmbudsError):
+    """A file ombuds was asked to write cannot be written (disk full, read-only, no permission)."""
+
+    exit_code = 6
+    http_status = 500
+
+
 class NotFound(OmbudsError):
     """A reference or record that is not in the store."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 
 from typer.testing import CliRunner
 
@@ -36,6 +37,21 @@ def test_anonymise_saves_the_case_map(tmp_path):
     assert runner.invoke(app, ["anonymise", str(path), "--map", str(case_map)]).exit_code == 0
     people = json.loads(case_map.read_text())["people"]
     assert [p["label"] for p in people] == ["Mr X", "Mrs Y"]
+    assert stat.S_IMODE(case_map.stat().st_mode) == 0o600  # it holds real names
+
+
+def test_a_map_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Mr Baker and Mrs Hope met.")
+    for bad, message in (
+        (tmp_path, "folder, not a file"),
+        (tmp_path / "missing" / "case.json", "does not exist"),
+    ):
+        result = runner.invoke(app, ["anonymise", str(path), "--map", str(bad)])
+        assert result.exit_code == 2, result.output
+        assert message in result.output and "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary file left
 
 
 def test_anonymise_empty_file_is_a_clear_error(tmp_path):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import regex
 
+from ombuds.outputs import check_output_path
 from ombuds.privacy.analyzer import Detection, detect
 from ombuds.privacy.people import Labeller, PseudonymMap, parse_mention
 from ombuds.privacy.text_input import prepare_text, read_text_file
@@ -164,6 +165,8 @@ def anonymise(
 def anonymise_file(path, *, map_path=None, complainant: str | None = None) -> Anonymised:
     """Anonymise one file; with `map_path`, load the case's pseudonym map first and save it after
     (so the next document of the case gives the same people the same labels)."""
+    if map_path:
+        map_path = check_output_path(map_path)  # a folder or a missing folder fails first
     text = read_text_file(path)
     pseudonyms = PseudonymMap.load(Path(map_path)) if map_path else PseudonymMap()
     result = anonymise(text, pseudonyms=pseudonyms, complainant=complainant, source=str(path))

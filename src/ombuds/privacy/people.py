@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from ombuds.errors import InputError
+from ombuds.outputs import write_output
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, UPPER_WORD
 
 TITLE_WORDS = {
@@ -271,6 +272,12 @@ class PseudonymMap:
             return cls()
         try:
             return cls.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(
+                f"cannot read the map ({error.__class__.__name__}: {error})"[:300],
+                source=str(path),
+                hint="give a readable file written by `ombuds anonymise --map`",
+            ) from None
         except json.JSONDecodeError as error:
             raise InputError(
                 f"not valid JSON ({error})",
@@ -279,9 +286,10 @@ class PseudonymMap:
             ) from None
 
     def save(self, path: Path) -> None:
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        """Save the map: private case data (real names), so the file is readable by its owner
+        only (0600), written whole or not at all (`ombuds.outputs`)."""
+        text = json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+        write_output(path, text.encode("utf-8"), private=True)
 
 
 @dataclass

@@ -6,12 +6,11 @@ Kept apart from the CLI so that the web app and the benchmark use the same path.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ombuds.errors import InputError
+from ombuds.outputs import check_output_path, write_output
 from ombuds.statement.draft import default_pack, draft_statement
 from ombuds.statement.model import Statement
 from ombuds.statement.pack import WordingPack
@@ -26,36 +25,6 @@ class Draft:
     statement: Statement
     fmt: str
     content: bytes | None  # None when only the JSON trace was asked for
-
-
-def check_output_path(out: str | Path) -> Path:
-    """The output path, or an InputError when its folder is missing or it is a folder."""
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(
-            "the output path is a folder, not a file",
-            source=str(path),
-            hint="give a file name such as decision.pdf",
-        )
-    if not path.parent.is_dir():
-        raise InputError(
-            f"the output folder {path.parent} does not exist",
-            source=str(path),
-            hint="create the folder first, or write somewhere else",
-        )
-    return path
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def draft_file(
@@ -96,5 +65,5 @@ def draft_file(
     if target is not None or not trace_only:
         content = render(statement, fmt)
     if target is not None and content is not None:
-        write_atomically(target, content)
+        write_output(target, content)
     return Draft(statement=statement, fmt=fmt, content=content)
