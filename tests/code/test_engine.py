@@ -170,6 +170,43 @@ def test_a_provisional_investigation_says_so():
     assert [q.fact for q in result.questions] == ["heads[0].judgement.injustice_significant"]
 
 
+def test_a_missing_judgement_that_could_change_the_outcome_makes_it_provisional():
+    result = assess(complaint(head={"judgement": {"injustice_significant": None}}))
+    assert result.provisional and result.heads[0].provisional
+    [judgement] = result.open_judgements
+    assert judgement.fact == "heads[0].judgement.injustice_significant"
+    assert judgement.head == 0
+    assert {k: v.value for k, v in judgement.outcomes.items()} == {
+        "yes": "investigate",
+        "no": "closed_after_initial_enquiries",
+    }
+    assert judgement.changes_outcome and judgement.changes_head_outcome
+    [warning] = [w for w in result.warnings if w.startswith("provisional")]
+    assert "heads[0].judgement.injustice_significant (no: closed after initial enquiries)" in (
+        warning
+    )
+
+
+def test_a_missing_judgement_no_answer_of_which_matters_is_listed_but_not_provisional():
+    # The part is closed whatever the evidence of fault shows: all the person wants is a
+    # dismissal, which the Ombudsman cannot achieve.
+    result = assess(
+        complaint(
+            head={
+                "judgement": {"evidence_of_fault": None},
+                "outcomes_wanted": ["dismissal of a member of staff"],
+            }
+        )
+    )
+    assert result.outcome.value == "closed_after_initial_enquiries"
+    assert not result.provisional and not result.heads[0].provisional
+    assert not any(w.startswith("provisional") for w in result.warnings)
+    assert "heads[0].judgement.evidence_of_fault" in [j.fact for j in result.open_judgements]
+    for judgement in result.open_judgements:
+        assert not judgement.changes_outcome
+        assert set(judgement.outcomes.values()) == {result.outcome}
+
+
 def test_case_details_come_from_the_complaint():
     result = assess(
         complaint(

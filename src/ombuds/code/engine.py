@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from ombuds.code.parameters import Parameter, parameters_on
+from ombuds.code.provisional import with_open_judgements
 from ombuds.code.registry import load_rules
 from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
 from ombuds.code.unit import Context, Rule
@@ -190,7 +191,19 @@ def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
 
 
 def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> Assessment:
-    """Decide a complaint under the Assessment Code. See the module docstring for the order."""
+    """Decide a complaint under the Assessment Code. See the module docstring for the order.
+
+    Where an investigator's judgement the rules asked for is missing, the outcome is the one the
+    facts so far support; `open_judgements` says what each answer would decide, and the
+    assessment is `provisional` when some answer would change its outcome
+    (`ombuds.code.provisional`).
+    """
+    result = _assess_once(complaint, assessment_date=assessment_date)
+    return with_open_judgements(complaint, result, _assess_once)
+
+
+def _assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None) -> Assessment:
+    """One pass of the rules over the complaint as it stands."""
     date = assessment_date or complaint.assessment_date
     if date is None:
         raise InputError(
@@ -257,18 +270,6 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
         outcome = Outcome.premature
     else:
         outcome = Outcome.closed_after_initial_enquiries
-    open_on_investigated = [
-        f
-        for h in heads
-        if h.outcome is Outcome.investigate
-        for f in h.findings
-        if f.result is FindingResult.needs_judgement
-    ]
-    if outcome is Outcome.investigate and open_on_investigated:
-        warnings.append(
-            f"provisional: {len(open_on_investigated)} test(s) on the part(s) to be "
-            "investigated need an investigator's judgement (see questions)"
-        )
     first_question: dict[str, Question] = {}  # one question per fact, the first asked
     for q in questions:
         first_question.setdefault(q.fact, q)

@@ -35,11 +35,25 @@ class Question(BaseModel):
     suggested: str | None = None
 
 
+class OpenJudgement(BaseModel):
+    """An investigator's judgement a test needed and did not have, and what each answer would
+    decide: the answers are tried one at a time, the other open judgements left open."""
+
+    fact: str  # the path in the complaint schema: "heads[0].judgement.evidence_of_fault"
+    why: str
+    head: int | None = None  # the head whose judgement it is (None: the complaint's own)
+    outcomes: dict[str, Outcome] = Field(default_factory=dict)  # answer -> whole complaint
+    head_outcomes: dict[str, Outcome] = Field(default_factory=dict)  # answer -> that head
+    changes_outcome: bool = False  # some answer changes the complaint's outcome
+    changes_head_outcome: bool = False  # some answer changes that head's outcome
+
+
 class HeadAssessment(BaseModel):
     """The decision on one head: its outcome, the grounds and referrals, and every finding."""
 
     summary: str
     outcome: Outcome
+    provisional: bool = False  # a missing judgement could change this head's outcome
     grounds: list[Ground] = Field(default_factory=list)  # the findings that apply
     referrals: list[Referral] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)  # every test considered, in order
@@ -70,5 +84,8 @@ class Assessment(BaseModel):
     referrals: list[Referral] = Field(default_factory=list)
     heads: list[HeadAssessment] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    # True when a judgement not yet made could change the outcome; which, in open_judgements.
+    provisional: bool = False
+    open_judgements: list[OpenJudgement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     case: CaseDetails | None = None
