@@ -183,7 +183,7 @@ def create_app(db_url: str, *, opened: Store | None = None) -> FastAPI:
 
     @app.exception_handler(OmbudsError)
     async def domain_error(_request: Request, error: OmbudsError) -> JSONResponse:
-        return _error(
+        response = _error(
             error.http_status,
             type(error).__name__,
             error.message,
@@ -191,6 +191,9 @@ def create_app(db_url: str, *, opened: Store | None = None) -> FastAPI:
             hint=error.hint,
             problems=getattr(error, "problems", None),
         )
+        if error.retry_after is not None:  # a 503 that may pass: when to try again
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_parameter(_request: Request, error: RequestValidationError) -> JSONResponse:
