@@ -238,6 +238,8 @@ def _stop_at_time_limit(engine: sa.Engine, timeout: float, marker: str) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context):  # type: ignore[no-untyped-def]
+        if context.is_pre_ping:  # the pool's liveness check handles its own errors
+            return
         original = context.original_exception
         name = type(original).__name__
         if marker in str(original) or name == "QueryCanceled":
@@ -260,7 +262,8 @@ def _postgres_engine(url: sa.URL, *, read_only: bool, timeout: float) -> sa.Engi
         autocommit = dbapi_connection.autocommit
         dbapi_connection.autocommit = True
         with dbapi_connection.cursor() as cursor:
-            cursor.execute(f"SET statement_timeout = {int(timeout * 1000)}")
+            # Milliseconds; never 0, which PostgreSQL reads as no limit at all.
+            cursor.execute(f"SET statement_timeout = {max(int(timeout * 1000), 1)}")
             if read_only:
                 cursor.execute("SET default_transaction_read_only = on")
         dbapi_connection.autocommit = autocommit
