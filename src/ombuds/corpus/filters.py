@@ -37,7 +37,9 @@ MAX_LISTED = 40  # values listed in an error's hint; `ombuds stats` lists them a
 
 def fold(text: str) -> str:
     """The form values are compared in: case folded, spaces collapsed, `_` and `-` as spaces."""
-    return " ".join(text.replace("_", " ").replace("\u00a0", " ").split()).casefold()
+    return " ".join(
+        text.replace("_", " ").replace("-", " ").replace("\u00a0", " ").split()
+    ).casefold()
 
 
 def _fold_category(text: str) -> str:
