@@ -157,9 +157,9 @@ def _free_port() -> int:
 def server(db_url):
     """`ombuds serve` on loopback, in its own process."""
     port = _free_port()
+    ombuds = [sys.executable, "-c", "from ombuds.cli import main; main()"]
     process = subprocess.Popen(
-        [sys.executable, "-c", "from ombuds.cli import main; main()"]
-        + ["serve", "--db", db_url, "--port", str(port)],
+        [*ombuds, "serve", "--db", db_url, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "OMBUDS_SEARCH_TIMEOUT": "2"},
