@@ -54,8 +54,8 @@ def shorten(value: Any, limit: int = MAX_QUOTED) -> Any:
 
 def quoted(value: Any, limit: int = MAX_QUOTED) -> str:
     """`repr` of a user's value for an error message, at most about `limit` characters."""
-    if isinstance(value, str):
-        return repr(_cut(value, limit))
+    if isinstance(value, str):  # escapes (\x1f, \U0001f600) can make the repr ten times longer
+        return _cut(repr(_cut(value, limit)), limit + 2)
     return _cut(_REPR.repr(value), limit)
 
 
