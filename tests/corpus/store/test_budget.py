@@ -46,7 +46,9 @@ def filled(store):
 @pytest.mark.parametrize(
     ("text", "limit"),
     [
-        (" ".join(["c*"] * (MAX_PREFIX_TERMS + 1)), "5 prefixes"),
+        (" ".join(["co*"] * (MAX_PREFIX_TERMS + 1)), "5 prefixes"),
+        ("c* s*", "a one-letter prefix counts as 5"),
+        ("c* s* p* a* t*", "a one-letter prefix counts as 5"),
         (" ".join(f"word{i}" for i in range(MAX_WORDS + 1)), "32 words"),
         ('"' + " ".join(f"w{i}" for i in range(MAX_WORDS + 1)) + '"', "32 words"),
         ("x" * (MAX_QUERY_CHARACTERS + 1), "2,000 characters"),
@@ -61,8 +63,9 @@ def test_a_query_over_the_budget_is_refused_naming_the_limits(filled, text, limi
 
 
 def test_a_query_within_the_budget_runs():
-    query = parse_user_query(" ".join(["c*"] * MAX_PREFIX_TERMS))
+    query = parse_user_query(" ".join(["co*"] * MAX_PREFIX_TERMS))
     assert query.prefix_count() == MAX_PREFIX_TERMS and query.is_costly()
+    assert parse_user_query("s* council").prefix_count() == MAX_PREFIX_TERMS
     assert not parse_user_query("social worker").is_costly()
 
 
@@ -109,7 +112,7 @@ def test_writers_have_no_time_limit(store_url):
 def test_costly_searches_beyond_the_slots_are_turned_away_ordinary_ones_are_not(
     filled, monkeypatch
 ):
-    gate = SearchGate(slots=1, wait=0.05)
+    gate = SearchGate(slots=1, wait=0.05, rest=0)
     monkeypatch.setattr(base, "GATE", gate)
     held = threading.Event()
     release = threading.Event()
@@ -131,6 +134,22 @@ def test_costly_searches_beyond_the_slots_are_turned_away_ordinary_ones_are_not(
         release.set()
         holder.join()
     assert filled.search(SearchQuery(q="car*")).total == 1  # the slot is free again
+
+
+def test_a_slot_rests_as_long_as_its_search_took():
+    gate = SearchGate(slots=1, wait=0, queue=0, rest=1.0)
+    with gate.admit("care*"):
+        threading.Event().wait(0.2)  # a costly search that took 0.2 s
+    with pytest.raises(ServerBusy), gate.admit("car*"):  # the slot rests for another 0.2 s
+        pass
+    with gate.admit("care"):  # ordinary searches never wait for a slot
+        pass
+
+
+def test_costly_searches_beyond_the_queue_are_turned_away_without_waiting():
+    gate = SearchGate(slots=1, wait=30, queue=0, rest=0)
+    with gate.admit("care*"), pytest.raises(ServerBusy), gate.admit("car*"):
+        pass  # would have waited 30 s for the slot with room in the queue
 
 
 def test_a_pool_with_nothing_free_is_server_busy_not_an_unhandled_error():

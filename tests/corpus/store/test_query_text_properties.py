@@ -78,6 +78,8 @@ def fts5():
 
 @given(typed)
 @example(" ".join(["a*"] * 33_000))
+@example("c* s*")
+@example("c* council")
 @example('"' + "x " * 40 + '"')
 @example("NOT OR AND")
 @example("-a -b -c")
