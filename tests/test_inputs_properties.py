@@ -57,9 +57,9 @@ def test_a_date_shaped_text_is_a_date_exactly_when_the_calendar_has_it(text):
 
 
 values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=500),
-    lambda inner: st.lists(inner, max_size=20) | st.dictionaries(st.text(max_size=20), inner),
-    max_leaves=200,
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=200),
+    lambda inner: st.lists(inner, max_size=10) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=40,
 )
 
 
