@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
+from ombuds.corpus.store.rank_index import forget_vocabulary
 from ombuds.corpus.store.schema import (
     decision_documents,
     decisions,
@@ -77,7 +78,10 @@ class Store:
                 connection.begin(),
             ):
                 return write_batch(connection, batch)
-        except sa.exc.OperationalError as error:
+        except BaseException as error:
+            forget_vocabulary(self.engine)  # words it added to the vocabulary were rolled back
+            if not isinstance(error, sa.exc.OperationalError):
+                raise
             raise StorageError(
                 f"cannot write to the database: {error.orig}",
                 source=self.url,

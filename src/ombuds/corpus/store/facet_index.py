@@ -75,7 +75,10 @@ class FacetIndex:
     def __init__(self, connection: sa.Connection, generation: int):
         self.generation = generation
         rows = connection.execute(
-            sa.text("SELECT id, category, decision, body, year, decision_date FROM decisions")
+            sa.text(
+                "SELECT id, category, decision, body, year, decision_date, words, rank_block "
+                "FROM decisions"
+            )
         ).all()
         self.size = (max(r[0] for r in rows) + 1) if rows else 1
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
@@ -90,6 +93,12 @@ class FacetIndex:
         self.year[ids] = [r[4] or 0 for r in rows]
         self.day = np.zeros(self.size, dtype=np.int32)  # date ordinal, 0 when missing
         self.day[ids] = [_ordinal(r[5]) for r in rows]
+        # For ranking (ranking.py): each decision's length in words and the block of its counts.
+        self.length = np.zeros(self.size, dtype=np.float64)
+        self.length[ids] = [r[6] or 0 for r in rows]
+        self.block = np.zeros(self.size, dtype=np.int64)
+        self.block[ids] = [r[7] or 0 for r in rows]
+        self.average_length = float(self.length[ids].mean()) if len(rows) else 1.0
         self.grounds = _pairs(connection, "decision_grounds", "ground")
         self.referrals = _pairs(connection, "decision_referrals", "referral")
         # Every id, newest decision first (then highest id): the browse order.
@@ -100,6 +109,10 @@ class FacetIndex:
     def filter(self, ids: np.ndarray, query: SearchQuery, decision: str | None) -> np.ndarray:
         """The ids (order kept) that pass the query's filters; `decision` is its label."""
         ids = ids[ids < self.size]
+        return ids[self.passes(ids, query, decision)]
+
+    def passes(self, ids: np.ndarray, query: SearchQuery, decision: str | None) -> np.ndarray:
+        """Whether each of `ids` (all < size) is stored and passes the query's filters."""
         keep = self.present[ids]
         if query.category:
             keep &= np.isin(self.scalars["category"].codes[ids], self._category_codes(query))
@@ -120,7 +133,7 @@ class FacetIndex:
         if query.date_to:
             days = self.day[ids]
             keep &= (days > 0) & (days <= query.date_to.toordinal())
-        return ids[keep]
+        return keep
 
     def _category_codes(self, query: SearchQuery) -> list[int]:
         category = normalise_category(query.category or "")

@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision
+from ombuds.corpus.store.rank_index import write_postings
 from ombuds.corpus.store.schema import (
     corpus_state,
     decision_documents,
@@ -25,6 +26,7 @@ from ombuds.corpus.store.schema import (
     decision_referrals,
     decisions,
 )
+from ombuds.corpus.store.terms import count_words
 from ombuds.vocabulary import normalise_reference
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,8 @@ class Prepared:
     text: str
     grounds: list[str]
     referrals: list[str]
+    words: str = ""  # the text's words and their counts, for ranking (terms.count_words)
+    counts: bytes = b""
 
 
 def prepare(item: UpsertItem) -> Prepared:
@@ -97,6 +101,7 @@ def prepare(item: UpsertItem) -> Prepared:
         log.warning("%s: %s", parsed.source, NO_REFERENCE_WARNING)
         if NO_REFERENCE_WARNING not in warnings:
             warnings.append(NO_REFERENCE_WARNING)
+    words, counts, length = count_words(text)
     grounds = list(dict.fromkeys(str(g) for g in parsed.grounds))
     referrals = list(dict.fromkeys(str(r) for r in parsed.referrals))
     row = {
@@ -112,6 +117,8 @@ def prepare(item: UpsertItem) -> Prepared:
         "content_hash": digest,
         "stored_at": None,
         "source": parsed.source,
+        "words": length,
+        "rank_block": None,
     }
     paragraphs = _paragraph_spans(parsed, text)
     fields = {
@@ -126,7 +133,9 @@ def prepare(item: UpsertItem) -> Prepared:
         "warnings": warnings,
     }
     document = EncodedJSON(json.dumps(fields, ensure_ascii=False, separators=(",", ":")))
-    return Prepared(key, digest, row, document, item.publication, text, grounds, referrals)
+    return Prepared(
+        key, digest, row, document, item.publication, text, grounds, referrals, words, counts
+    )
 
 
 def _paragraph_spans(parsed: ParsedDecision, text: str) -> list[list]:
@@ -253,6 +262,18 @@ def write_batch(
         new[p.key] = p
         statuses.append("added")
 
+    written = list(new.values()) + [p for _id, p in changed.values()]
+    if not written:
+        return statuses
+    # The batch's block number for its word counts: the store's next generation, taken with a
+    # row lock, so that concurrent writers (PostgreSQL) never share one.
+    block = connection.execute(
+        corpus_state.update()
+        .values(generation=corpus_state.c.generation + 1)
+        .returning(corpus_state.c.generation)
+    ).scalar_one()
+    for p in written:
+        p.row["rank_block"] = block
     ids: dict[str, int] = {}
     if new:
         inserted = connection.execute(
@@ -282,7 +303,6 @@ def write_batch(
     if changed:
         _update(connection, list(changed.values()))
         ids.update({key: id_ for key, (id_, _p) in changed.items()})
-    written = list(new.values()) + [p for _id, p in changed.values()]
     ground_rows = [{"decision_id": ids[p.key], "ground": g} for p in written for g in p.grounds]
     referral_rows = [
         {"decision_id": ids[p.key], "referral": r} for p in written for r in p.referrals
@@ -291,8 +311,7 @@ def write_batch(
         connection.execute(decision_grounds.insert(), ground_rows)
     if referral_rows:
         connection.execute(decision_referrals.insert(), referral_rows)
-    if written:
-        connection.execute(corpus_state.update().values(generation=corpus_state.c.generation + 1))
+    write_postings(connection, [(ids[p.key], p.words, p.counts) for p in written], block)
     return statuses
 
 
