@@ -19,12 +19,8 @@ from ombuds.corpus.store.schema import (
     decision_documents,
     decisions,
 )
-from ombuds.corpus.store.search import (
-    SNIPPET_END,
-    SNIPPET_START,
-    PostgresSearch,
-    SqliteSearch,
-)
+from ombuds.corpus.store.search import PostgresSearch, SqliteSearch
+from ombuds.corpus.store.snippets import SNIPPET_END, SNIPPET_START
 from ombuds.corpus.store.writer import (
     Prepared,
     UpsertItem,
