@@ -150,9 +150,8 @@ class FacetIndex:
         for name, coded in self.scalars.items():
             counts = np.bincount(coded.codes[ids] + 1, minlength=len(coded.values) + 1)[1:]
             result[name] = {coded.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
-        years = self.year[ids]
-        values, counts = np.unique(years[years > 0], return_counts=True)
-        result["year"] = {str(int(y)): int(n) for y, n in zip(values, counts, strict=False)}
+        counts = np.bincount(self.year[ids])  # years are small integers: count, do not sort
+        result["year"] = {str(int(y)): int(counts[y]) for y in np.flatnonzero(counts) if y > 0}
         member = np.zeros(self.size, dtype=bool)
         member[ids] = True
         for name, pairs in (("ground", self.grounds), ("referral", self.referrals)):

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import numpy as np
 import sqlalchemy as sa
 
+from ombuds.corpus.store.bulk import copy_rows
 from ombuds.corpus.store.schema import rank_postings, rank_words
 from ombuds.corpus.store.terms import stems
 
@@ -89,16 +90,19 @@ def write_postings(
     ids, decision_ids, counts = ids[order], decision_ids[order], counts[order]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     ends = np.r_[starts[1:], len(ids)]
-    rows = [
-        {
-            "word_id": int(ids[s]),
-            "block": block,
-            "ids": decision_ids[s:e].tobytes(),
-            "counts": counts[s:e].tobytes(),
-        }
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
-    ]
-    connection.execute(rank_postings.insert(), rows)
+    bounds = zip(ids[starts].tolist(), starts.tolist(), ends.tolist(), strict=True)
+    if connection.dialect.name == "postgresql":
+        copy_rows(
+            connection,
+            "rank_postings",
+            ["word_id", "block", "ids", "counts"],
+            ((w, block, decision_ids[s:e].tobytes(), counts[s:e].tobytes()) for w, s, e in bounds),
+        )
+        return
+    connection.exec_driver_sql(
+        "INSERT INTO rank_postings (word_id, block, ids, counts) VALUES (?, ?, ?, ?)",
+        [(w, block, decision_ids[s:e].tobytes(), counts[s:e].tobytes()) for w, s, e in bounds],
+    )
 
 
 def expand(connection: sa.Connection, word: str, *, prefix: bool) -> list[int]:
@@ -137,20 +141,19 @@ def postings(
             )
         )
         for block, raw_ids, raw_counts in rows:
-            part = np.frombuffer(raw_ids, dtype="<u4")
-            id_parts.append(part)
-            count_parts.append(np.frombuffer(raw_counts, dtype=np.uint8))
-            blocks.append(np.full(len(part), block, dtype=np.int64))
+            blocks.append(block)
+            id_parts.append(raw_ids)
+            count_parts.append(raw_counts)
     if not id_parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    found = np.concatenate(id_parts).astype(np.int64)
-    counts = np.concatenate(count_parts).astype(np.float64)
-    block_of = np.concatenate(blocks)
-    inside = found < len(current_block)
-    found, counts, block_of = found[inside], counts[inside], block_of[inside]
-    current = current_block[found] == block_of
-    found, counts = found[current], counts[current]
+    found = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
+    counts = np.frombuffer(b"".join(count_parts), dtype=np.uint8).astype(np.float64)
+    block_of = np.repeat(np.array(blocks, dtype=np.int64), [len(c) for c in count_parts])
+    keep = found < len(current_block)
+    keep[keep] = current_block[found[keep]] == block_of[keep]
+    found, counts = found[keep], counts[keep]
     if len(ids) > 1:  # several words (a stem's forms, a prefix): one count per decision
-        found, where = np.unique(found, return_inverse=True)
-        counts = np.bincount(where, weights=counts).astype(np.float64)
+        dense = np.bincount(found, weights=counts, minlength=len(current_block))
+        found = np.flatnonzero(dense).astype(np.int64)
+        counts = dense[found].astype(np.float64)
     return found, counts

@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision
+from ombuds.corpus.store.bulk import copy_rows
 from ombuds.corpus.store.rank_index import write_postings
 from ombuds.corpus.store.schema import (
     corpus_state,
@@ -276,30 +277,7 @@ def write_batch(
         p.row["rank_block"] = block
     ids: dict[str, int] = {}
     if new:
-        inserted = connection.execute(
-            decisions.insert().returning(
-                decisions.c.id, decisions.c.key, sort_by_parameter_order=True
-            ),
-            [p.row for p in new.values()],
-        )
-        ids = {key: id_ for id_, key in inserted}
-        connection.execute(
-            decision_documents.insert(),
-            [
-                {
-                    "decision_id": ids[p.key],
-                    "document": p.document,
-                    "publication": p.publication,
-                    "text": p.text,
-                }
-                for p in new.values()
-            ],
-        )
-        if connection.dialect.name == "sqlite":  # see migrations/versions/0001_corpus.py
-            connection.exec_driver_sql(
-                "INSERT INTO decisions_fts(rowid, text) VALUES (?, ?)",
-                [(ids[p.key], p.text) for p in new.values()],
-            )
+        ids = _insert(connection, list(new.values()))
     if changed:
         _update(connection, list(changed.values()))
         ids.update({key: id_ for key, (id_, _p) in changed.items()})
@@ -313,6 +291,69 @@ def write_batch(
         connection.execute(decision_referrals.insert(), referral_rows)
     write_postings(connection, [(ids[p.key], p.words, p.counts) for p in written], block)
     return statuses
+
+
+def _insert(connection: sa.Connection, new: list[Prepared]) -> dict[str, int]:
+    """Insert new decisions with their documents (and on SQLite their full-text rows); returns
+    key -> id. PostgreSQL takes them by COPY, several times faster than multi-row INSERTs."""
+    if connection.dialect.name == "postgresql":
+        return _copy_new(connection, new)
+    inserted = connection.execute(
+        decisions.insert().returning(decisions.c.id, decisions.c.key, sort_by_parameter_order=True),
+        [p.row for p in new],
+    )
+    ids = {key: id_ for id_, key in inserted}
+    connection.execute(
+        decision_documents.insert(),
+        [
+            {
+                "decision_id": ids[p.key],
+                "document": p.document,
+                "publication": p.publication,
+                "text": p.text,
+            }
+            for p in new
+        ],
+    )
+    # FTS rows by one executemany, not a trigger: see migrations/versions/0001_corpus.py.
+    connection.exec_driver_sql(
+        "INSERT INTO decisions_fts(rowid, text) VALUES (?, ?)", [(ids[p.key], p.text) for p in new]
+    )
+    return ids
+
+
+_DECISION_COLUMNS = [c.name for c in decisions.columns]
+
+
+def _copy_new(connection: sa.Connection, new: list[Prepared]) -> dict[str, int]:
+    numbers = connection.execute(
+        sa.text(
+            "SELECT nextval(pg_get_serial_sequence('decisions', 'id')) FROM generate_series(1, :n)"
+        ),
+        {"n": len(new)},
+    ).scalars()
+    ids = {p.key: int(i) for p, i in zip(new, numbers, strict=True)}
+    copy_rows(
+        connection,
+        "decisions",
+        _DECISION_COLUMNS,
+        ([ids[p.key] if c == "id" else p.row[c] for c in _DECISION_COLUMNS] for p in new),
+    )
+    copy_rows(
+        connection,
+        "decision_documents",
+        ["decision_id", "document", "publication", "text"],
+        (
+            (
+                ids[p.key],
+                str(p.document),
+                None if p.publication is None else serialise_json(p.publication),
+                p.text,
+            )
+            for p in new
+        ),
+    )
+    return ids
 
 
 def _update(connection: sa.Connection, changed: list[tuple[int, Prepared]]) -> None:
