@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from ombuds.corpus.store.facet_index import FacetIndex
 from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
 from ombuds.corpus.store.rank_index import expand, postings
+from ombuds.corpus.store.terms import PHRASE_STOPWORDS
 
 K1 = 1.2
 B = 0.75
@@ -57,6 +58,7 @@ def _term(
 
     A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
     index finds it, and each decision holding it counts it once."""
+    term = _phrase_core(term)
     word = term.words[0].lower()
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
         ids, counts = _word(connection, index, term.words[0], term.prefix)
@@ -79,6 +81,17 @@ def _term(
     # A phrase of stop words only, or words the counts missed: it occurs at least once.
     counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
     return ids, bm25(counts, index.length[ids], len(ids), index)
+
+
+def _phrase_core(term: Term) -> Term:
+    """A phrase without the stop words at its ends ("carer s" -> "carer"), which PostgreSQL's
+    tsvector does not hold, so both backends match the same decisions."""
+    words = list(term.words)
+    while len(words) > 1 and words[0].lower() in PHRASE_STOPWORDS:
+        words.pop(0)
+    while len(words) > 1 and not term.prefix and words[-1].lower() in PHRASE_STOPWORDS:
+        words.pop()
+    return term if len(words) == len(term.words) else Term(tuple(words), term.prefix)
 
 
 def match(
