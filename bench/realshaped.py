@@ -111,9 +111,12 @@ def make_page(template: Template, index: int, seed: int, kind: str) -> tuple[str
     """(filename, text) of decision `index`: `template` with its facts and names varied."""
     rng = random.Random(f"ombuds-realshaped:{kind}:{seed}:{index}")
     year = rng.randint(2014, 2025)
-    reference = f"{year % 100:02d} {index // 1000 % 1000:03d} {index % 1000:03d}"
-    if index >= 1_000_000:
-        raise ValueError("at most 1,000,000 decisions per corpus (six reference digits)")
+    if not 0 <= index < 1_000_000:
+        raise ValueError("decision numbers run from 0 to 999,999 (six reference digits)")
+    # The synthetic corpus's bijection of the number (seed 0): corpora given disjoint ranges of
+    # numbers (`start`) never share a reference, whichever generator wrote them.
+    digits = index * 7919 % 1_000_000
+    reference = f"{year % 100:02d} {digits // 1000:03d} {digits % 1000:03d}"
     text = template.text
     # The assessment's paragraphs in another order, one sometimes left out.
     if len(template.reorder) >= 2:

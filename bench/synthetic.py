@@ -73,9 +73,14 @@ class SyntheticDecision:
     words: int
 
 
-def generate(n: int, seed: int = 0, fmt: str = "txt") -> Iterator[tuple[str, str]]:
-    """Yield (filename, text) for n decisions; same arguments, same bytes."""
-    for record in generate_records(n, seed, fmt):
+def generate(
+    n: int, seed: int = 0, fmt: str = "txt", start: int = 0
+) -> Iterator[tuple[str, str]]:
+    """Yield (filename, text) for decisions start .. start+n-1; same arguments, same bytes."""
+    if start < 0 or start + n > MAX_DECISIONS:
+        raise ValueError(f"decisions run from 0 to {MAX_DECISIONS - 1}")
+    for index in range(start, start + n):
+        record = make_decision(index, seed, fmt)
         yield record.filename, record.text
 
 
