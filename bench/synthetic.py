@@ -73,9 +73,7 @@ class SyntheticDecision:
     words: int
 
 
-def generate(
-    n: int, seed: int = 0, fmt: str = "txt", start: int = 0
-) -> Iterator[tuple[str, str]]:
+def generate(n: int, seed: int = 0, fmt: str = "txt", start: int = 0) -> Iterator[tuple[str, str]]:
     """Yield (filename, text) for decisions start .. start+n-1; same arguments, same bytes."""
     if start < 0 or start + n > MAX_DECISIONS:
         raise ValueError(f"decisions run from 0 to {MAX_DECISIONS - 1}")
