@@ -14,12 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
+from ombuds.corpus.store import counts as facet_counts
 from ombuds.corpus.store.rank_index import forget_vocabulary
 from ombuds.corpus.store.schema import (
     decision_documents,
     decisions,
 )
-from ombuds.corpus.store.search import PostgresSearch, SqliteSearch
+from ombuds.corpus.store.search import PostgresSearch, SqliteSearch, order_facets
 from ombuds.corpus.store.snippets import SNIPPET_END, SNIPPET_START
 from ombuds.corpus.store.writer import (
     Prepared,
@@ -164,22 +165,17 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """{"decisions": total, "by_decision", "by_category", "by_body", "by_ground",
-        "by_referral", "by_year": {value: count}}; values that are missing are not counted."""
-        results = self.search(SearchQuery(limit=1))
-        facets = dict(results.facets)
-        with self._reading() as connection:  # every body, not only the commonest
-            facets["body"] = dict(
-                connection.execute(
-                    sa.text(
-                        "SELECT body, count(*) FROM decisions WHERE body IS NOT NULL GROUP BY body "
-                        "ORDER BY count(*) DESC, body"
-                    )
-                ).all()
-            )
+        "by_referral", "by_year": {value: count}}; values that are missing are not counted.
+
+        Read from the counts the writer keeps (`counts.py`): instant at any size."""
+        with self._reading() as connection:
+            kept = facet_counts.read(connection)
+        ordered = order_facets(kept)
+        ordered["body"] = dict(sorted(kept.get("body", {}).items(), key=lambda kv: (-kv[1], kv[0])))
         return {
-            "decisions": results.total,
+            "decisions": kept.get("total", {}).get("", 0),
             **{
-                f"by_{name}": facets.get(name, {})
+                f"by_{name}": ordered.get(name, {})
                 for name in ("decision", "category", "body", "ground", "referral", "year")
             },
         }
@@ -213,6 +209,8 @@ class Store:
                 n = connection.execute(sa.text(sql)).scalar_one()
                 if n:
                     problems.append(f"{n} {name}")
+            if facet_counts.read(connection) != facet_counts.recount(connection):
+                problems.append("the kept counts by facet disagree with the stored decisions")
             if self.dialect == "sqlite":
                 try:
                     connection.execute(

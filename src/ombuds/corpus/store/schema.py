@@ -102,6 +102,16 @@ rank_postings = sa.Table(
     sa.Column("counts", sa.LargeBinary, nullable=False),  # uint8, one per id
 )
 
+# How many stored decisions have each value of each facet ("total", "" counts them all), kept by
+# the writer in every batch's transaction, so that `stats` reads a few hundred rows at any size.
+corpus_counts = sa.Table(
+    "corpus_counts",
+    metadata,
+    sa.Column("facet", sa.String(20), primary_key=True),
+    sa.Column("value", sa.String(300), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
 corpus_state = sa.Table(
     "corpus_state",
     metadata,

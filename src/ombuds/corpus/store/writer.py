@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision
+from ombuds.corpus.store import counts as facet_counts
 from ombuds.corpus.store.bulk import copy_rows
 from ombuds.corpus.store.rank_index import write_postings
 from ombuds.corpus.store.schema import (
@@ -275,6 +276,7 @@ def write_batch(
     ).scalar_one()
     for p in written:
         p.row["rank_block"] = block
+    removed = facet_counts.stored_values(connection, [id_ for id_, _p in changed.values()])
     ids: dict[str, int] = {}
     if new:
         ids = _insert(connection, list(new.values()))
@@ -290,6 +292,10 @@ def write_batch(
     if referral_rows:
         connection.execute(decision_referrals.insert(), referral_rows)
     write_postings(connection, [(ids[p.key], p.words, p.counts) for p in written], block)
+    added = [
+        pair for p in written for pair in facet_counts.facet_values(p.row, p.grounds, p.referrals)
+    ]
+    facet_counts.apply(connection, added, removed)
     return statuses
 
 

@@ -4,6 +4,9 @@ Revision ID: 0002_rank_index
 Revises: 0001_corpus
 Create Date: 2026-12-04
 
+Also adds `corpus_counts` (decisions by facet value, kept by the writer: `stats` at any size),
+filled here from the stored rows.
+
 Adds `decisions.words` (length in words) and `decisions.rank_block`, the vocabulary
 (`rank_words`: word, Snowball stem) and the counts (`rank_postings`: one row per word and ingest
 batch); see `ombuds/corpus/store/terms.py`. Every decision already stored is counted here, in
@@ -50,6 +53,34 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
 
+    op.create_table(
+        "corpus_counts",
+        sa.Column("facet", sa.String(20), primary_key=True),
+        sa.Column("value", sa.String(300), primary_key=True),
+        sa.Column("n", sa.Integer, nullable=False),
+    )
+    bind.execute(
+        sa.text(
+            "INSERT INTO corpus_counts (facet, value, n) SELECT 'total', '', count(*) FROM "
+            "decisions HAVING count(*) > 0"
+        )
+    )
+    for facet, source in (
+        ("decision", "decision FROM decisions"),
+        ("category", "category FROM decisions"),
+        ("body", "body FROM decisions"),
+        ("year", "CAST(year AS VARCHAR(8)) FROM decisions"),
+        ("ground", "ground FROM decision_grounds"),
+        ("referral", "referral FROM decision_referrals"),
+    ):
+        column = source.split(" FROM ")[0]
+        bind.execute(
+            sa.text(
+                f"INSERT INTO corpus_counts (facet, value, n) SELECT '{facet}', {column}, count(*) "
+                f"FROM {source.split(' FROM ')[1]} WHERE {column} IS NOT NULL GROUP BY {column}"
+            )
+        )
+
     # Count the decisions already stored, a batch per block, blocks after the current generation.
     generation = bind.execute(sa.text("SELECT generation FROM corpus_state WHERE id = 1")).scalar()
     block = int(generation or 0)
@@ -80,6 +111,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("corpus_counts")
     op.drop_table("rank_postings")
     op.drop_table("rank_words")
     with op.batch_alter_table("decisions") as batch:
