@@ -34,6 +34,9 @@ SUFFIXES = (".txt", ".html", ".htm")
 BATCH_SIZE = 500
 WINDOW = 2000  # parsed decisions that may wait for the writer at most (bounds memory)
 PARALLEL_FROM = 50  # fewer files than this are parsed in-process (a pool costs more)
+ANALYSE_FROM = (
+    10_000  # decisions written in one run after which the planner's statistics are refreshed
+)
 
 
 @dataclass
@@ -241,4 +244,6 @@ def ingest(
         if batch:
             flush()
         settle()
+    if report.added + report.updated >= ANALYSE_FROM:
+        store.analyse()
     return report

@@ -180,6 +180,31 @@ class Store:
             },
         }
 
+    def analyse(self) -> None:
+        """Refresh the planner's statistics after a large load (ingest calls it when it added
+        many decisions): on PostgreSQL, ANALYZE of the corpus tables, so that a search's
+        plans use the indexes from the first query rather than after autovacuum gets round to
+        it; on SQLite, PRAGMA optimize."""
+        statements = (
+            ["PRAGMA optimize"]
+            if self.dialect == "sqlite"
+            else [
+                f"ANALYZE {table}"
+                for table in (
+                    "decisions",
+                    "decision_documents",
+                    "decision_grounds",
+                    "decision_referrals",
+                    "rank_words",
+                    "rank_postings",
+                )
+            ]
+        )
+        with self.engine.connect() as connection:
+            for statement in statements:
+                connection.execute(sa.text(statement))
+            connection.commit()
+
     def count(self) -> int:
         """The number of decisions stored."""
         with self._reading() as connection:
