@@ -171,17 +171,40 @@ PHRASE_STOPWORDS = frozenset(
 )
 
 
+# Punctuation common in decisions outside ASCII: replaced by spaces, most texts become ASCII and
+# take the fast path of count_words (a byte translation, several times quicker than the regex).
+_WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
+_ASCII_SPACES = bytes(
+    i if chr(i).isalnum() and chr(i) != "_" else ord(" ") for i in range(128)
+) + bytes(range(128, 256))
+_STOP_BYTES = frozenset(word.encode() for word in STOPWORDS)
+
+
 def count_words(text: str) -> tuple[str, bytes, int]:
     """(words joined by spaces, their counts as bytes, the text's length in words), stop words
-    left out. Runs in ingest's parsing processes: cheap to pass to the writer."""
-    counts = Counter(WORD.findall(text.lower()))
-    for word in STOPWORDS & counts.keys():
-        del counts[word]
-    return (
-        " ".join(counts),
-        bytes(min(MAX_COUNT, n) for n in counts.values()),
-        sum(counts.values()),
-    )
+    left out; the words are what WORD finds in the lower-cased text. Runs in ingest's parsing
+    processes: cheap to pass to the writer."""
+    low = text.lower()
+    for mark in _WIDE_PUNCTUATION:
+        if mark in low:
+            low = low.replace(mark, " ")
+    counts: Counter
+    if low.isascii():  # the usual case
+        counts = Counter(low.encode().translate(_ASCII_SPACES).split())
+        for word in _STOP_BYTES & counts.keys():
+            del counts[word]
+        words = b" ".join(counts).decode("ascii")
+    else:  # letters or marks beyond ASCII: the regex, slower and exact
+        counts = Counter(WORD.findall(low))
+        for word in STOPWORDS & counts.keys():
+            del counts[word]
+        words = " ".join(counts)
+    values = counts.values()
+    if max(values, default=0) < MAX_COUNT:
+        encoded = bytes(values)
+    else:
+        encoded = bytes(min(n, MAX_COUNT) for n in values)
+    return words, encoded, sum(values)
 
 
 @lru_cache(maxsize=65536)
