@@ -188,18 +188,18 @@ def count_words(text: str) -> tuple[str, bytes, int]:
     for mark in _WIDE_PUNCTUATION:
         if mark in low:
             low = low.replace(mark, " ")
-    counts: Counter
     if low.isascii():  # the usual case
-        counts = Counter(low.encode().translate(_ASCII_SPACES).split())
-        for word in _STOP_BYTES & counts.keys():
-            del counts[word]
-        words = b" ".join(counts).decode("ascii")
+        raw: Counter[bytes] = Counter(low.encode().translate(_ASCII_SPACES).split())
+        for stop in _STOP_BYTES & raw.keys():
+            del raw[stop]
+        words = b" ".join(raw).decode("ascii")
+        values = raw.values()
     else:  # letters or marks beyond ASCII: the regex, slower and exact
-        counts = Counter(WORD.findall(low))
+        counts: Counter[str] = Counter(WORD.findall(low))
         for word in STOPWORDS & counts.keys():
             del counts[word]
         words = " ".join(counts)
-    values = counts.values()
+        values = counts.values()
     if max(values, default=0) < MAX_COUNT:
         encoded = bytes(values)
     else:
