@@ -193,13 +193,13 @@ def count_words(text: str) -> tuple[str, bytes, int]:
         for stop in _STOP_BYTES & raw.keys():
             del raw[stop]
         words = b" ".join(raw).decode("ascii")
-        values = raw.values()
+        values = list(raw.values())
     else:  # letters or marks beyond ASCII: the regex, slower and exact
         counts: Counter[str] = Counter(WORD.findall(low))
         for word in STOPWORDS & counts.keys():
             del counts[word]
         words = " ".join(counts)
-        values = counts.values()
+        values = list(counts.values())
     if max(values, default=0) < MAX_COUNT:
         encoded = bytes(values)
     else:
