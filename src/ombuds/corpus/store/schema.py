@@ -40,7 +40,7 @@ decisions = sa.Table(
     sa.Column("source", sa.Text),
     # For ranking (see terms.py): the text's length in words, and the block of its word counts.
     sa.Column("words", sa.Integer),
-    sa.Column("rank_block", sa.Integer),
+    sa.Column("rank_block", sa.Integer, index=True),
 )
 
 decision_documents = sa.Table(

@@ -88,8 +88,10 @@ class IndexedSearch:
             sa.text("SELECT generation FROM corpus_state WHERE id = 1")
         ).scalar_one()
         with self._lock:
-            if self._index is None or self._index.generation != generation:
+            if self._index is None:
                 self._index = FacetIndex(connection, generation)
+            elif self._index.generation != generation:
+                self._index = self._index.refreshed(connection, generation)
             return self._index
 
     def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:

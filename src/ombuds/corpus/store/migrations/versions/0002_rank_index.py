@@ -36,6 +36,9 @@ def upgrade() -> None:
     with op.batch_alter_table("decisions") as batch:
         batch.add_column(sa.Column("words", sa.Integer))
         batch.add_column(sa.Column("rank_block", sa.Integer))
+    # The write generation of each decision's last write: what a search's column index reads to
+    # catch up after a write (facet_index.FacetIndex.refreshed).
+    op.create_index("ix_decisions_rank_block", "decisions", ["rank_block"])
     word_type = sa.String(200, collation="C") if postgres else sa.String(200)
     op.create_table(
         "rank_words",
