@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ombuds-million")
     parser.add_argument("--fresh", action="store_true", help="empty the database and ingest")
     parser.add_argument("--skip-ingest", action="store_true", help="measure the stored corpus")
-    parser.add_argument("--batch-size", type=int, default=4000, help="decisions per COPY batch")
+    parser.add_argument("--batch-size", type=int, default=2000, help="decisions per COPY batch")
     parser.add_argument("--rounds", type=int, default=2, help="timed passes over the queries")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--child-ingest", nargs="+", default=None, help=argparse.SUPPRESS)

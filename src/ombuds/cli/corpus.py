@@ -59,7 +59,7 @@ def ingest_command(
     db: DbOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Decisions stored per transaction.")
-    ] = 500,
+    ] = 2000,
     as_json: JsonOption = False,
 ) -> None:
     """Parse published decisions and store them in the corpus (idempotent)."""

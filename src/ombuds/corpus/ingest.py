@@ -31,7 +31,10 @@ from ombuds.corpus.store.writer import Prepared, prepare
 from ombuds.errors import InputError, OmbudsError
 
 SUFFIXES = (".txt", ".html", ".htm")
-BATCH_SIZE = 500
+# Decisions per transaction. Each batch also writes one row of word counts per distinct word, and
+# the pages those rows touch cost about the same whatever the batch's size: fewer, larger batches
+# write far less per decision (and leave fewer rows for a search to read).
+BATCH_SIZE = 2000
 WINDOW = 2000  # parsed decisions that may wait for the writer at most (bounds memory)
 PARALLEL_FROM = 50  # fewer files than this are parsed in-process (a pool costs more)
 ANALYSE_FROM = (

@@ -304,20 +304,29 @@ def _insert(connection: sa.Connection, new: list[Prepared]) -> dict[str, int]:
     key -> id. PostgreSQL takes them by COPY, several times faster than multi-row INSERTs."""
     if connection.dialect.name == "postgresql":
         return _copy_new(connection, new)
-    inserted = connection.execute(
-        decisions.insert().returning(decisions.c.id, decisions.c.key, sort_by_parameter_order=True),
-        [p.row for p in new],
-    )
-    ids = {key: id_ for id_, key in inserted}
-    connection.execute(
-        decision_documents.insert(),
+    # SQLite: this transaction holds the database's write lock (BEGIN IMMEDIATE), so the next
+    # ids are ours to give, as SQLite would (largest + 1). Plain executemany with our ids avoids
+    # INSERT ... RETURNING, which SQLAlchemy must send row by row to keep the rows' order.
+    last = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM decisions").scalar_one()
+    ids = {p.key: last + number for number, p in enumerate(new, 1)}
+    connection.exec_driver_sql(
+        f"INSERT INTO decisions ({', '.join(_DECISION_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_DECISION_COLUMNS))})",
         [
-            {
-                "decision_id": ids[p.key],
-                "document": p.document,
-                "publication": p.publication,
-                "text": p.text,
-            }
+            tuple(_sqlite_value(ids[p.key] if c == "id" else p.row[c]) for c in _DECISION_COLUMNS)
+            for p in new
+        ],
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO decision_documents (decision_id, document, publication, text) "
+        "VALUES (?, ?, ?, ?)",
+        [
+            (
+                ids[p.key],
+                str(p.document),
+                None if p.publication is None else serialise_json(p.publication),
+                p.text,
+            )
             for p in new
         ],
     )
@@ -326,6 +335,11 @@ def _insert(connection: sa.Connection, new: list[Prepared]) -> dict[str, int]:
         "INSERT INTO decisions_fts(rowid, text) VALUES (?, ?)", [(ids[p.key], p.text) for p in new]
     )
     return ids
+
+
+def _sqlite_value(value: object) -> object:
+    """A value as SQLAlchemy stores it in SQLite (dates as ISO text)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 _DECISION_COLUMNS = [c.name for c in decisions.columns]
