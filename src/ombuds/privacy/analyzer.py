@@ -522,7 +522,9 @@ def _ner_entities(eng: Engine, text: str, covered: Spans) -> list[_Entity]:
     return entities
 
 
-LABEL_ONLY = regex.compile(rf"^(?:{ITITLE}\.?\s+)?(?:\p{{Lu}}|the|[Cc]hild\s+\p{{Lu}})$")
+LABEL_ONLY = regex.compile(
+    rf"^(?:(?:{ITITLE}\.?\s+)?(?:\p{{Lu}}|the|[Cc]hild\s+\p{{Lu}})|{ITITLE}\.?)$"
+)
 LEADING_TITLE = regex.compile(rf"{ITITLE}\.?[ \t]+$")
 NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 

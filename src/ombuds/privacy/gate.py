@@ -20,9 +20,10 @@ from dataclasses import asdict, dataclass, field
 
 from ombuds.errors import InputError, PublicationBlocked
 from ombuds.privacy.analyzer import detect
+from ombuds.privacy.gate_checks import gate_flags
 from ombuds.privacy.text_input import prepare_text, read_text_file
 
-GATE_VERSION = 1
+GATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,18 @@ def check_publication(
 
 def _decide(text: str, overrides: Sequence[Override], source: str) -> GateDecision:
     """The gate's decision on text already prepared (`prepare_text`)."""
-    findings, seen = [], set()
-    for det in detect(text):
-        fid = finding_id(det.entity, det.text)
-        findings.append(Finding(fid, det.entity, det.text, det.start, det.end, det.recogniser))
+    findings, seen, spans = [], set(), set()
+    # the anonymiser's own detection, then the gate's independent checks (gate_checks.py)
+    found = [(d.entity, d.start, d.end, d.recogniser) for d in detect(text)]
+    found += [(f.check, f.start, f.end, f"gate: {f.why}") for f in gate_flags(text)]
+    for entity, start, end, recogniser in found:
+        if (start, end) in spans:
+            continue
+        spans.add((start, end))
+        fid = finding_id(entity, text[start:end])
+        findings.append(Finding(fid, entity, text[start:end], start, end, recogniser))
         seen.add(fid)
+    findings.sort(key=lambda f: (f.start, f.end))
     for override in overrides:
         if override.finding_id not in seen:
             raise InputError(

@@ -1,0 +1,186 @@
+"""The publication gate's word lists, built from maintained packages and shipped data (never
+downloaded), once per process.
+
+- First names and surnames: Faker's person providers, every locale written in the Latin alphabet
+  (Faker, MIT licence, © Daniele Faraglia and contributors; its name lists come from national
+  statistics offices and similar public lists).
+- Ordinary English: the lower-case entries of Webster's Second International word list (`web2`,
+  public domain, as packaged by english-words, MIT licence, © Matt Wiens), which writes proper
+  nouns with a capital and so keeps them apart; and, for words newer than 1934 ("email",
+  "online"), the WordNet word index shipped in the pinned spaCy model's lemmatiser, less every
+  word that web2 writes only with a capital and every first name and surname above (WordNet
+  lower-cases proper nouns: "harvey", "london").
+- Public words: the gate's own list (`gate_words.yaml`: roles, bodies, statutes, months and the
+  Ombudsman's headings) and every word of the UK's local authorities' names and other spellings
+  (`data/uk_local_authorities.csv`, mySociety, CC BY 4.0).
+
+A word here is compared in lower case, without accents ("Çelik" is "celik").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib
+import pkgutil
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+LATIN_NAME = regex.compile(r"^[\p{Latin}'’-]{2,}$")
+WORDS_IN = regex.compile(r"[\p{L}][\p{L}'’]*")
+
+
+def fold(word: str) -> str:
+    """A word in lower case, without accents or a possessive: the form the lists are kept in."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'")
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_text(text: str) -> str:
+    """`text` in lower case without accents, character for character (the same length), so that
+    a match in it is a match at the same place in `text`."""
+    out = []
+    for char in text:
+        plain = unicodedata.normalize("NFKD", char)[:1].lower()
+        out.append(plain if len(plain) == 1 else char)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    english: frozenset[str]
+    public: frozenset[str]
+    places: Any  # an Aho-Corasick automaton of the local authorities' names, folded
+
+    def place_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text names a local authority or its area ("King's Lynn", "Bolton"), as
+        whole words."""
+        folded = fold_text(text).replace("’", "'")
+        spans = []
+        for end, length in self.places.iter(folded):
+            start = end - length + 1
+            before = folded[start - 1] if start else " "
+            after = folded[end + 1] if end + 1 < len(folded) else " "
+            if not before.isalnum() and not after.isalnum():
+                spans.append((start, end + 1))
+        return spans
+
+    def is_public(self, word: str) -> bool:
+        return fold(word) in self.public
+
+    def is_english(self, word: str) -> bool:
+        return fold(word) in self.english
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.first_names
+
+    def is_name(self, word: str) -> bool:
+        folded = fold(word)
+        return folded in self.first_names or folded in self.surnames
+
+
+def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str]]:
+    """Faker's first names and surnames, from every person provider in the Latin alphabet.
+
+    A name is kept in lower case and also without its accents, unless that plain form is an
+    ordinary English word ("Sơn" is not "son", "Thế" not "the")."""
+    from faker.providers import person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute, into in (
+            ("first_names", first),
+            ("first_names_male", first),
+            ("first_names_female", first),
+            ("first_names_nonbinary", first),
+            ("last_names", last),
+        ):
+            names = getattr(provider, attribute, ())
+            if isinstance(names, (list, tuple, set, frozenset, dict)):
+                for name in names:
+                    for part in str(name).split():
+                        if LATIN_NAME.match(part):
+                            lower = part.lower().replace("’", "'")
+                            into.add(lower)
+                            plain = fold(part)
+                            if plain == lower or plain not in plain_words:
+                                into.add(plain)
+    return first, last
+
+
+def _web2() -> tuple[set[str], set[str]]:
+    """web2's ordinary words (written in lower case) and its proper nouns (only capitalised)."""
+    from english_words import get_english_words_set
+
+    web2 = get_english_words_set(["web2"])
+    lower = {w for w in web2 if w.islower()}
+    return lower, {w.lower() for w in web2 if not w.islower()} - lower
+
+
+def _english(names: set[str], lower: set[str], proper: set[str]) -> set[str]:
+    from ombuds.privacy.analyzer import engine
+
+    lemmatizer = engine().nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    wordnet = {w for words in index.values() for w in words if w.isalpha()}
+    # irregular forms ("became", "children") and the function words web2 leaves out ("has")
+    exceptions = lemmatizer.lookups.get_table("lemma_exc")  # type: ignore[attr-defined]
+    irregular = {w for table in exceptions.values() for w in table if w.isalpha()}
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return lower | STOP_WORDS | irregular | (wordnet - proper - names)
+
+
+def _public() -> set[str]:
+    data = yaml.safe_load(
+        resources.files("ombuds.privacy").joinpath("gate_words.yaml").read_text(encoding="utf-8")
+    )
+    words: set[str] = set()
+    for phrase in (p for group in data.values() for p in group):
+        words.update(fold(w) for w in WORDS_IN.findall(str(phrase)))
+    return words
+
+
+def _places() -> Any:
+    """The local authorities' names, short names and other spellings, as one automaton."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    councils = resources.files("ombuds.privacy").joinpath("data/uk_local_authorities.csv")
+    with councils.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = [row["official-name"], row["nice-name"], *row["alt-names"].split(",")]
+            for written in names:
+                name = " ".join(fold_text(written).replace("’", "'").split())
+                if len(name) > 2 and "\ufffd" not in name and "ï¿½" not in name:
+                    for spelling in {name, name.replace(" and ", " & ")}:
+                        automaton.add_word(spelling)
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The gate's lists, built on first use and kept for the process."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lower, proper = _web2()
+    first, last = _faker_names(lower | STOP_WORDS)
+    public = _public()
+    return Lexicon(
+        first_names=frozenset(first),
+        surnames=frozenset(last),
+        english=frozenset(_english(first | last, lower, proper)),
+        public=frozenset(public),
+        places=_places(),
+    )
