@@ -78,11 +78,11 @@ SEPARATED = regex.compile(
 )
 MIXED = regex.compile(r"(?<![\w@])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,}(?![\w@])")
 NI_SHAPE = regex.compile(
-    r"(?<![\w@])[A-Za-z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}"
-    r"[A-Da-d]?(?![\w@])"
+    r"(?<![\w@])[A-Za-z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}"
+    r"(?:[\s./-]{0,3}[A-Da-d])?(?![\w@])"
 )
 MONEY = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d{2}$")
-TIME = regex.compile(r"^\d{1,2}[.:]\d{2}(?:[.:]\d{2})?$")
+TIME = regex.compile(r"(?i)^\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:am|pm)?$")
 DECIMAL = regex.compile(r"^\d{1,3}\.\d{1,2}$")
 FINANCIAL_YEAR = regex.compile(r"^(?:19|20)(\d{2})[/-](?:(?:19|20)?(\d{2}))$")
 OMBUDSMAN_REFERENCE = regex.compile(r"^\d{2}[ \t]\d{3}[ \t]\d{3}$")
@@ -113,7 +113,8 @@ AT_SIGNS = regex.compile(
 _DOT = r"(?:\.|[ \t]+dot[ \t]+|[ \t]*[\[({]dot[\])}][ \t]*)"
 OBFUSCATED = regex.compile(
     rf"(?i)\b[\w-]+(?:{_DOT}[\w-]+)*(?:[ \t]+at[ \t]+|[ \t]*[\[({{<]at[\])}}>][ \t]*)"
-    rf"[\w-]+(?:{_DOT}[\w-]+)+\b"
+    rf"[a-z][\w-]*(?:{_DOT}[\w-]+)*{_DOT}"
+    r"(?:com|co|uk|net|org|ac|gov|edu|io|me|info|biz|ie|fr|de|pt|pl|ro|es|it|nl)\b"
 )
 WEB_ADDRESS = regex.compile(
     r"(?i)\b(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|org|org\.uk|net|uk|io|me|info)"
@@ -302,6 +303,9 @@ def check_numbers(text: str, skip: list[tuple[int, int]]) -> list[Flag]:
     flags = []
     skip_at = {i for start, end in skip for i in range(start, end)}
     for match in NI_SHAPE.finditer(text):
+        letters, rest = match.group()[:2], match.group()[2:]
+        if letters.lower() in STOP_WORDS and rest[:1].isspace() and rest[-1:].isdigit():
+            continue  # "in 2023/24", "on 12 03 2024": a word, then a number
         flags.append(Flag(match.start(), match.end(), "NUMBER", "shaped like an NI number"))
     for pattern in (SEPARATED, MIXED):
         for match in pattern.finditer(text):
