@@ -35,7 +35,8 @@ def test_the_set_is_big_and_varied_enough(path, least_paragraphs, least_public_n
     paragraphs = load_labelled(path)
     assert len(paragraphs) >= least_paragraphs
     kinds = {kind for p in paragraphs for _, _, kind in p.entities}
-    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES)
+    # the issue 11 types (case references, social handles) are in the leak sets below
+    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES) - {"REFERENCE", "SOCIAL_HANDLE"}
     assert sum(len(p.public) for p in paragraphs) >= least_public_names
 
 

@@ -28,6 +28,8 @@ IDENTIFIER_LABELS = {
     "NHS_NUMBER": "[NHS number]",
     "DATE_OF_BIRTH": "[date of birth]",
     "VEHICLE_REG": "[vehicle registration]",
+    "REFERENCE": "[reference]",
+    "SOCIAL_HANDLE": "[social media name]",
 }
 ORGANISATION_LABELS = (  # first match on the organisation's own words wins
     (regex.compile(r"(?i)childmind"), "the childminder"),

@@ -99,7 +99,8 @@ MONTHS = (
 )
 BIRTH = regex.compile(
     rf"(?i)\b(?:born|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)\b"
-    rf"(?P<gap>[^.;\n]{{0,30}}?)"
+    r"(?P<gap>[ \t:,-]*(?:(?:is|was|on|in|of|the|as|given|recorded|listed|shown|being|"
+    r"around|about|early|late|mid|at|end|start)[ \t:,-]+){0,4})"
     rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?{MONTHS}\.?"
     rf"(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:[ \t]+\d{{2,4}})?\b|\d[\d/.\- \t]*\d|\d)"
 )
@@ -214,6 +215,7 @@ def check_titles(text: str, lex: Lexicon) -> list[Flag]:
         following = match.group("next")
         if following is None:
             continue
+        following = following.rstrip("'’-")
         if not LABEL_ONLY.match(following):
             if _not_a_name_after_title(text, match, lex):
                 continue
@@ -290,6 +292,8 @@ def _allowed_number(text: str, start: int, token: str) -> bool:
     if CITATION_BEFORE.search(before) and not DATE_FIGURES.match(plain):
         return True
     if regex.search(r"£[ \t]*$", before) or regex.match(r"[ \t]*%", text[start + len(token) :]):
+        return True
+    if regex.match(r"^\d+-(?:\p{L}+)$", plain):  # "20-week", "25-year"
         return True
     if DECIMAL.match(plain) and not regex.search(r"(?i)\b(?:born|dob|birth)\b", before[-20:]):
         return True

@@ -56,6 +56,54 @@ DATE = (
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
 )
+# Any two letters, six digits and a letter A-D, in any case and with any separators, even
+# across a line break: HMRC's prefix rules are not applied (an unissued "QQ" is still withheld).
+_SEP = r"[ \t./-]{0,2}\n?[ \t]*"
+NI_NUMBER = (
+    rf"(?i:[a-z]{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}[a-d]"
+    rf"|(?-i:[A-Z]{{2}})\d{{6}})"
+)
+# A date after "born" that DATE does not cover: "June 2013", "5 Aug 47", "2nd of May", "2014".
+LOOSE_DATE = (
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?(?i:{MONTH})\.?"
+    rf"(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:[ \t]+(?:\d{{4}}|\d{{2}}))?\b"
+    rf"|(?:19|20)\d{{2}}\b)"
+)
+_DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+|[ \t]*[\[({](?i:dot)[\])}][ \t]*)"
+OBFUSCATED_EMAIL = (
+    rf"\b[\w-]+(?:{_DOT}[\w-]+)*(?:[ \t]+(?i:at)[ \t]+|[ \t]*[\[({{<](?i:at)[\])}}>][ \t]*)"
+    rf"\p{{L}}[\w-]*(?:{_DOT}[\w-]+)*{_DOT}"
+    r"(?i:com|co|uk|net|org|ac|gov|edu|io|me|info|biz|ie|fr|de|pt|pl|ro|es|it|nl)\b"
+)
+NETWORK = (
+    r"\b(?:snapchat|snap|instagram|insta|tiktok|twitter|facebook|discord|telegram|youtube|"
+    r"reddit|whatsapp|xbox|playstation|gamertag)\b"
+)
+# A case reference: letters or digits in groups joined by / - . with at least four digits.
+REFERENCE = (
+    r"(?<![\w/@.£-])(?=(?:[A-Za-z]*[/.-]?)*\d)"
+    r"[A-Za-z0-9]+(?:[ \t]?[/-][ \t]?|\.|/\n|-\n)[A-Za-z0-9]+(?:(?:[/-]|\.|/\n|-\n)[A-Za-z0-9]+)*"
+    r"(?![\w/@]|\.\w)"
+)
+_FIGURE_DATE = regex.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$")
+
+
+def reference_ok(token: str) -> bool:
+    """Four or more digits, with letters or two separators: not a date in figures (a date of
+    birth has its own rule), a financial year ("2023/24"), a range ("10-12") or a decimal."""
+    digits = sum(c.isdigit() for c in token)
+    plain = regex.sub(r"\s", "", token)
+    if digits < 4 or _FIGURE_DATE.match(plain) or regex.match(r"^\d+(?:\.\d+)?$", plain):
+        return False
+    if regex.match(r"^(?:19|20)\d{2}[/-](?:(?:19|20)?\d{2})$", plain):
+        return False
+    if regex.match(r"^\d{1,4}[-/]\d{1,4}$", plain) and digits < 6:  # "1-10", "3/2024"
+        return False
+    return (
+        any(c.isalpha() for c in plain) or len(regex.findall(r"[/.-]", plain)) >= 2 or digits >= 6
+    )
+
+
 POSTCODE = r"(?:GIR[ \t]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})"
 STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Gardens|Court|Place|"
@@ -300,11 +348,10 @@ def build_recognisers() -> list[EntityRecognizer]:
             validate=uk_phone_ok,
         ),
         RegexRecogniser("EmailRecogniser", "EMAIL", r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b"),
-        RegexRecogniser(
+        RegexRecogniser(  # any two letters: an unissued prefix (QQ, BG) is no reason to publish
             "UkNiNumberRecogniser",
             "NI_NUMBER",
-            r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \t]?\d{2}[ \t]?\d{2}"
-            r"[ \t]?\d{2}[ \t]?[A-D]\b",
+            rf"(?<![\w@/]){NI_NUMBER}(?![\w@/])",
         ),
         RegexRecogniser(
             "UkNhsNumberRecogniser",
@@ -323,9 +370,26 @@ def build_recognisers() -> list[EntityRecognizer]:
         RegexRecogniser(
             "DateOfBirthRecogniser",
             "DATE_OF_BIRTH",
-            rf"(?i:\bborn(?:[ \t]+on)?|\bdate[ \t]+of[ \t]+birth(?:[ \t]+(?:is|was|of|as|given|"
-            rf"recorded|shown|listed|being|on))*|\bDOB|"
-            rf"\bD\.O\.B\.?|\bbirthday(?:[ \t]+(?:is|was))?)[ \t]*[:,]?[ \t]*(?P<span>{DATE})",
+            rf"(?i:\bborn|\bdate[ \t]+of[ \t]+birth|\bDOB|\bD\.O\.B\.?|\bbirth[ \t]?date|"
+            rf"\bbirthday)(?i:[ \t:,-]*(?:is|was|on|in|of|the|as|given|recorded|shown|listed|"
+            rf"being|appears|appeared|written|noted|stated|entered)\b)*[ \t]*[:,-]?[ \t]*"
+            rf"(?P<span>{DATE}|{LOOSE_DATE})",
+        ),
+        RegexRecogniser(  # "j dot bloggs at hotmail dot com", "j.bloggs[at]hotmail.com"
+            "ObfuscatedEmailRecogniser", "EMAIL", OBFUSCATED_EMAIL
+        ),
+        RegexRecogniser(  # "@someone_2008", and the name after a network ("on Snapchat as jd_07")
+            "SocialHandleRecogniser",
+            "SOCIAL_HANDLE",
+            rf"(?<![\w@.])@[\w][\w.]*\w|(?i:{NETWORK})[^.;\n]{{0,30}}?\b(?:as|is|called|named|"
+            rf"calls[ \t]+(?:him|her|them)sel(?:f|ves)|name(?:[ \t]+is)?|handle|username)"
+            rf"[ \t]*:?[ \t]+[\"“‘']?(?P<span>@?[\w][\w.]*\w)",
+        ),
+        RegexRecogniser(  # "ASC/2022/001937", "41/55210/23", "HB-2023-40417", "SC-00912345"
+            "CaseReferenceRecogniser",
+            "REFERENCE",
+            REFERENCE,
+            validate=reference_ok,
         ),
         RegexRecogniser(  # a numbered street, with its flat, building, places and postcode
             "UkAddressRecogniser",
