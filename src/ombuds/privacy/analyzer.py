@@ -542,12 +542,26 @@ def _clean_ner(det: Detection, text: str) -> Detection | None:
     return det
 
 
+ADJACENT = regex.compile(r"[ \t]+")
+
+
+def _side_by_side(last: Detection, det: Detection, text: str) -> bool:
+    """Two names with only a space between are one name ("Sandra" found by one rule, "Collis"
+    by another); a staff span keeps its own shape."""
+    return (
+        last.entity == det.entity == "PERSON"
+        and not last.meta.get("role")
+        and not det.meta.get("role")
+        and ADJACENT.fullmatch(text, last.end, det.start) is not None
+    )
+
+
 def _merge(detections: list[Detection], text: str) -> list[Detection]:
     """Overlapping detections become one span: the union, typed by the longest, metadata merged."""
     detections.sort(key=lambda d: (d.start, -(d.end - d.start)))
     merged: list[Detection] = []
     for det in detections:
-        if merged and det.start < merged[-1].end:
+        if merged and (det.start < merged[-1].end or _side_by_side(merged[-1], det, text)):
             last = merged[-1]
             longest = det if det.end - det.start > last.end - last.start else last
             other = last if longest is det else det
@@ -614,7 +628,7 @@ def _propagate(
     extra = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if not taken.overlaps(start, end):
+        if not taken.covers(start, end):  # "JANE" found, "JANE DOE" is the name
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     # In lower case only straight after a title ("mr fairclough"): a bare "rose" or "hall" is a
     # word, not Mrs Rose or Mrs Hall.

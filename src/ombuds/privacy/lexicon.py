@@ -59,6 +59,8 @@ class Lexicon:
     surnames: frozenset[str]
     english: frozenset[str]
     public: frozenset[str]
+    male: frozenset[str]  # first names the lists give men only
+    female: frozenset[str]  # first names the lists give women only
     places: Any  # an Aho-Corasick automaton of the local authorities' names, folded
 
     def place_spans(self, text: str) -> list[tuple[int, int]]:
@@ -83,12 +85,18 @@ class Lexicon:
     def is_first_name(self, word: str) -> bool:
         return fold(word) in self.first_names
 
+    def only_male(self, word: str) -> bool:
+        return fold(word) in self.male
+
+    def only_female(self, word: str) -> bool:
+        return fold(word) in self.female
+
     def is_name(self, word: str) -> bool:
         folded = fold(word)
         return folded in self.first_names or folded in self.surnames
 
 
-def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str]]:
+def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
     """Faker's first names and surnames, from every person provider in the Latin alphabet.
 
     A name is kept in lower case and also without its accents, unless that plain form is an
@@ -97,6 +105,8 @@ def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str]]:
 
     first: set[str] = set()
     last: set[str] = set()
+    male: set[str] = set()
+    female: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         for attribute, into in (
@@ -105,6 +115,8 @@ def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str]]:
             ("first_names_female", first),
             ("first_names_nonbinary", first),
             ("last_names", last),
+            ("first_names_male", male),
+            ("first_names_female", female),
         ):
             names = getattr(provider, attribute, ())
             if isinstance(names, (list, tuple, set, frozenset, dict)):
@@ -116,7 +128,7 @@ def _faker_names(plain_words: set[str]) -> tuple[set[str], set[str]]:
                             plain = fold(part)
                             if plain == lower or plain not in plain_words:
                                 into.add(plain)
-    return first, last
+    return first, last, male - female, female - male
 
 
 def _web2() -> tuple[set[str], set[str]]:
@@ -185,12 +197,14 @@ def lexicon() -> Lexicon:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     lower, proper = _web2()
-    first, last = _faker_names(lower | STOP_WORDS)
+    first, last, male, female = _faker_names(lower | STOP_WORDS)
     public = _public()
     return Lexicon(
         first_names=frozenset(first),
         surnames=frozenset(last),
         english=frozenset(_english(first | last, lower, proper)),
         public=frozenset(public),
+        male=frozenset(male),
+        female=frozenset(female),
         places=_places(),
     )

@@ -37,6 +37,35 @@ def _bare(word: str) -> str:
     return regex.sub(r"['’]s?$", "", word)
 
 
+CHILD_BEFORE = regex.compile(
+    r"(?i:\b(?:son|daughter|child|grandson|granddaughter|stepson|stepdaughter|baby|nephew|niece|"
+    r"foster[ \t]+(?:son|daughter|child)))[ \t]*,?[ \t]*$"
+)
+# A bulleted list under "her children:": every line's first name is a child's
+CHILD_LIST_ABOVE = regex.compile(
+    r"(?i:\b(?:son|daughter|child))(?i:ren|s)?[^.\n]*:[ \t]*\n(?:[ \t]*[-•*][^\n]*\n)*"
+    r"[ \t]*[-•*][ \t]*$"
+)
+# "Gemma from the housing team": a member of staff, named by role
+TEAM_AFTER = regex.compile(
+    r"[ \t]+(?:from|at|in|of|on)[ \t]+the[ \t]+(?:[\w'’-]+[ \t]+){0,4}?"
+    r"(?i:team|department|service|office|council|hub|desk|helpline|contact[ \t]+centre)\b"
+)
+
+
+def _kind(text: str, start: int, end: int) -> dict:
+    """What the words around a listed name say about the person: a child, a member of staff."""
+    before = CHILD_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        relation = before.group().strip(" \t,").split()[-1].lower()
+        return {"person_kind": "child", "relation": relation}
+    if CHILD_LIST_ABOVE.search(text, max(0, start - 300), start):
+        return {"person_kind": "child", "relation": "child"}
+    if TEAM_AFTER.match(text, end):
+        return {"person_kind": "staff", "role": "officer", "determiner": "the"}
+    return {}
+
+
 class ListedNameRecogniser(RegexRecogniser):
     """First names from the lists, and the surnames after them (see the module's docstring)."""
 
@@ -55,7 +84,14 @@ class ListedNameRecogniser(RegexRecogniser):
         )
 
     def _is_first(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
-        parts = _bare(word).split("-")
+        parts = [p for p in _bare(word).split("-") if p]
+        # "POPPY-MAE", "Evie-Grace": a compound with a first name in it that is no word
+        if (
+            len(parts) > 1
+            and not english_form(_bare(word), lex)
+            and any(lex.is_first_name(p) and not english_form(p, lex) for p in parts)
+        ):
+            return True
         head = parts[0]
         if len(head) < 2 or not lex.is_first_name(head) or lex.is_public(head):
             return False
@@ -65,6 +101,8 @@ class ListedNameRecogniser(RegexRecogniser):
             return False
         if head[0].islower():
             return word.islower() and not english_form(head, lex)
+        if head.isupper() and english_form(head, lex):  # "SON", "GRACE" in a shouted letter
+            return False
         return not self._english_here(lex, head, text, start)
 
     def _is_surname(self, lex: Lexicon, word: str) -> bool:
@@ -92,7 +130,8 @@ class ListedNameRecogniser(RegexRecogniser):
                 and self._is_surname(lex, words[j].group())
             ):
                 end, j = words[j].end(), j + 1
-            yield word.start(), end, {}
+            end = word.start() + len(regex.sub(r"['’]s?$", "", text[word.start() : end]))
+            yield word.start(), end, _kind(text, word.start(), end)
             i = j
         for match in TITLED_LOWER.finditer(text):
             lower = match.group("word")

@@ -184,6 +184,14 @@ ROLE = (
     r"officer|manager|teacher|nurse|warden|investigator|director|chief executive|"
     r"interpreter|key worker|doctor|psychologist|health visitor|midwife|advocate)"
 )
+# A role may open a sentence ("Social worker Mark Price visited"); posts keep their capitals
+# ("the Head of Children's Services, Joanne Pickersgill").
+POST = (
+    r"(?:(?:Assistant|Deputy|Interim|Acting|Senior)[ \t]+)?(?:Head|Director|Manager|"
+    r"Chief[ \t]+Officer|Lead)[ \t]+(?:of|for)[ \t]+\p{Lu}[\w'’]*"
+    r"(?:[ \t]+(?:(?:and|&)[ \t]+)?\p{Lu}[\w'’]*){0,3}"
+)
+ROLE = rf"(?:(?=\p{{Lu}}\p{{Ll}})(?i:{ROLE})|{ROLE})"
 DETERMINER = r"(?i:the|her|his|their|a|an|its|our|my|your)"
 ORG_WORDS = (
     r"(?:St\.?[ \t]+|Saint[ \t]+)?(?!(?:The|A|An|Her|His|Their|At|In|To|Our|This|That|"
@@ -267,7 +275,10 @@ class RegexRecogniser(EntityRecognizer):
 class ChildListRecogniser(RegexRecogniser):
     """'her two children, Jayden and Aaliyah': every name in the list is a child."""
 
-    LIST = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)({NAME_WORD})")
+    LIST = regex.compile(
+        rf"(?:[ \t]*\([^()\n]{{0,60}}\))?"  # "Mason (born 4 March 2014) and Harvey"
+        rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)({NAME_WORD})"
+    )
 
     def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
         for match in self.pattern.finditer(text):
@@ -322,9 +333,10 @@ def _staff(match: regex.Match) -> dict:
     det = (match.group("det") or default).strip().lower()
     if det in {"a", "an"}:
         det = "the"
+    role = match.group("role")
     return {
         "person_kind": "staff",
-        "role": match.group("role").lower(),
+        "role": role if regex.search(r"\s\p{Lu}", role) else role.lower(),
         "determiner": det,
         "name": match.group("name"),
     }
@@ -442,7 +454,10 @@ def build_recognisers() -> list[EntityRecognizer]:
         RegexRecogniser(
             "TitledNameRecogniser",
             "PERSON",
-            rf"\b(?P<span>{TITLE}\.?[ \t]+{INITIALS}{NAME}|{ITITLE}\.?[ \t]+{UPPER_NAME})\b",
+            # a name wrapped onto the next line first: "Mrs Siobhan\nMcAllister says"
+            rf"\b(?P<span>{TITLE}\.?[ \t]+{NAME_WORD}[ \t]*\n[ \t]*{_SENTENCE_WORD}{NAME_WORD}"
+            rf"(?=[ \t]+\p{{Ll}}|[ \t]*[,.;:'’])"
+            rf"|{TITLE}\.?[ \t]+{INITIALS}{NAME}|{ITITLE}\.?[ \t]+{UPPER_NAME})\b",
             metadata=lambda m: (
                 {"person_kind": "councillor"}
                 if m.group("span").lower().startswith(("councillor", "cllr"))
@@ -493,13 +508,13 @@ def build_recognisers() -> list[EntityRecognizer]:
             "ChildListRecogniser",
             "PERSON",
             rf"\b(?:children|sons|daughters|grandchildren)[ \t]*,?[ \t]+(?P<span>{NAME_WORD})"
-            rf"(?=[ \t]*,|[ \t]+and\b)",
+            rf"(?=(?:[ \t]*\([^()\n]{{0,60}}\))?(?:[ \t]*,|[ \t]+and\b))",
         ),
         StaffRoleRecogniser(
             "StaffRoleRecogniser",
             "PERSON",
             rf"\b(?:(?P<owner>(?:{DETERMINER}[ \t]+)?(?:Council['’]s|council)[ \t]+)"
-            rf"|(?P<det>{DETERMINER}[ \t]+))?(?P<role>{ROLE}),?"
+            rf"|(?P<det>{DETERMINER}[ \t]+))?(?:(?P<role>{POST}),|(?P<role>{ROLE}),?)"
             rf"[ \t]+(?P<name>{person_name})(?P<trail>,)?",
             metadata=_staff,
         ),
