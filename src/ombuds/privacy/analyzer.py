@@ -30,6 +30,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from ombuds.privacy.gate_checks import english_form
 from ombuds.privacy.lexicon import lexicon
 from ombuds.privacy.listed_names import ListedNameRecogniser
 from ombuds.privacy.people import name_words, variants
@@ -599,10 +600,13 @@ def _public_words_only(det: Detection, text: str, places: Spans) -> bool:
 
 
 def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
-    """An organisation made of public names and small words ("Council's Children's Services")
-    names no one."""
+    """An organisation made of public names, public words and small words ("Council's
+    Children's Services", "Head of Children's Services") names no one."""
+    lex = lexicon()
     words = list(CAPITALISED.finditer(text, det.start, det.end))
-    return bool(words) and all(public.contains(w.start()) for w in words)
+    return bool(words) and all(
+        public.contains(w.start()) or lex.is_public(w.group().rstrip("'’")) for w in words
+    )
 
 
 def _propagate(
@@ -630,13 +634,21 @@ def _propagate(
         start, end = match.span()
         if not taken.covers(start, end):  # "JANE" found, "JANE DOE" is the name
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
-    # In lower case only straight after a title ("mr fairclough"): a bare "rose" or "hall" is a
-    # word, not Mrs Rose or Mrs Hall.
+    # In lower case straight after a title ("mr fairclough"), or anywhere when the lower-case
+    # word is no English word ("ffion"): a bare "rose" or "hall" is a word, not Mrs Rose.
     lower = "(?:" + "|".join(regex.escape(w.lower()) for w in alternatives if len(w) > 2) + ")"
     for match in regex.finditer(rf"\b{ITITLE}\.?[ \t]+(?P<w>{lower})\b", text):
         start, end = match.span()
         if not taken.overlaps(start, end):
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
+    lex = lexicon()
+    unusual = [w.lower() for w in alternatives if len(w) > 2 and not english_form(w, lex)]
+    if unusual:
+        bare = "(?:" + "|".join(regex.escape(w) for w in unusual) + ")"
+        for match in regex.finditer(rf"(?<![\p{{L}}\d'’-]){bare}(?![\p{{L}}\d])", text):
+            start, end = match.span()
+            if not taken.overlaps(start, end):
+                extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     return _merge(detections + extra, text) if extra else detections
 
 

@@ -16,7 +16,8 @@ until a reviewer overrides it with a reason. The checks:
   National Insurance number in any case and with any separators; but not money, a time, a
   financial year, a statutory citation, a paragraph number or the Ombudsman's own reference.
 - DATE_OF_BIRTH: any date, or a month or a year, after "born", "DOB", "date of birth", "d.o.b.",
-  "birthday"; and any date written in figures ("7/9/88": the Ombudsman writes dates in words).
+  "birthday", and any date in the same sentence ("born in June 2013 and her daughter on the 2nd
+  of May 2016"); and any date written in figures ("7/9/88": the Ombudsman writes dates in words).
 - EMAIL: any "@", "[at]" or "(at)"; "at ... dot"; "dot com", "dot co dot uk"; a mail provider's
   name; a web address that is not a public body's.
 - HANDLE: the word after a social network's name or "username", "handle", "account" when it is
@@ -103,6 +104,17 @@ BIRTH = regex.compile(
     r"around|about|early|late|mid|at|end|start)[ \t:,-]+){0,4})"
     rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?{MONTHS}\.?"
     rf"(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:[ \t]+\d{{2,4}})?\b|\d[\d/.\- \t]*\d|\d)"
+)
+# A sentence about someone's birth, and any date in it: "her son was born in June 2013 and her
+# daughter on the 2nd of May 2016" (the second date has no "born" before it).
+BIRTH_SENTENCE = regex.compile(
+    r"(?i)[^.!?\n]*\b(?:born|d\.?o\.?b|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)\b"
+    r"[^.!?\n]*"
+)
+ANY_DATE = regex.compile(
+    rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTHS}\.?(?:[ \t]+\d{{2,4}})?"
+    rf"|{MONTHS}\.?[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?\d{{2,4}}"
+    rf"|(?:19|20)\d{{2}})\b"
 )
 AT_SIGNS = regex.compile(
     r"(?i)[^\s]*@[^\s]*|[\[({<]\s*at\s*[\])}>]|[\[({<]\s*dot\s*[\])}>]"
@@ -324,6 +336,9 @@ def check_numbers(text: str, skip: list[tuple[int, int]]) -> list[Flag]:
     for match in BIRTH.finditer(text):
         start, end = match.span("date")
         flags.append(Flag(start, end, "DATE_OF_BIRTH", "a date after 'born' or 'DOB'"))
+    for sentence in BIRTH_SENTENCE.finditer(text):
+        for date in ANY_DATE.finditer(text, sentence.start(), sentence.end()):
+            flags.append(Flag(*date.span(), "DATE_OF_BIRTH", "a date in a sentence about a birth"))
     return flags
 
 

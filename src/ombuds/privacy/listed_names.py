@@ -29,7 +29,8 @@ SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
 GAP = regex.compile(r"[ \t]+|[ \t]*\n[ \t]*")
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-•*\d.)]+\s+)?|[\"“‘(]\s*)$")
 TITLED_LOWER = regex.compile(
-    rf"\b{ITITLE}\.?[ \t]+(?P<first>\p{{Lu}}[\p{{Ll}}'’-]+[ \t]+)?(?P<word>\p{{Ll}}[\p{{Ll}}'’-]+)\b"
+    rf"\b{ITITLE}\.?[ \t]+(?P<first>\p{{Lu}}\p{{Ll}}+(?:-\p{{L}}\p{{Ll}}+)*[ \t]+)?"
+    rf"(?P<word>\p{{Ll}}[\p{{Ll}}'’-]+)\b"
 )
 
 
@@ -135,8 +136,8 @@ class ListedNameRecogniser(RegexRecogniser):
             i = j
         for match in TITLED_LOWER.finditer(text):
             lower = match.group("word")
-            if match.group("first"):  # "Ms Dawn marsh": a surname from the lists, not a verb
-                if fold(lower) in FOLLOWS_A_SUBJECT or fold(lower) not in lex.surnames:
+            if match.group("first"):  # "Ms Dawn marsh": a name from the lists, not a verb
+                if fold(lower) in FOLLOWS_A_SUBJECT or not lex.is_name(lower):
                     continue
             elif english_form(lower, lex):  # "ms harrington", not "Mrs said"
                 continue

@@ -90,6 +90,16 @@ REFERENCE = (
 _FIGURE_DATE = regex.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 
+def handle_ok(token: str) -> bool:
+    """A handle has an @, a digit, an underscore or a dot in it, or is no ordinary word."""
+    from ombuds.privacy.lexicon import fold, lexicon
+
+    if any(c in token for c in "@_.0123456789"):
+        return True
+    lex = lexicon()
+    return fold(token) not in lex.english and fold(token) not in lex.public
+
+
 def reference_ok(token: str) -> bool:
     """Four or more digits, with letters or two separators: not a date in figures (a date of
     birth has its own rule), a financial year ("2023/24"), a range ("10-12") or a decimal."""
@@ -389,15 +399,24 @@ def build_recognisers() -> list[EntityRecognizer]:
             rf"being|appears|appeared|written|noted|stated|entered)\b)*[ \t]*[:,-]?[ \t]*"
             rf"(?P<span>{DATE}|{LOOSE_DATE})",
         ),
+        RegexRecogniser(  # "her son was born in June 2013 and her daughter on the 2nd of May 2016"
+            "DateOfBirthListRecogniser",
+            "DATE_OF_BIRTH",
+            rf"(?i:\bborn|\bDOB|\bdate[ \t]+of[ \t]+birth)[^.;\n]{{0,80}}?\band[ \t]+"
+            rf"(?:(?i:his|her|their|the|a)[ \t]+)?(?:[\w'’-]+[ \t]+){{0,2}}?"
+            rf"(?:(?i:was|is)[ \t]+(?i:born)[ \t]+)?(?i:on|in)[ \t]+(?:(?i:the)[ \t]+)?"
+            rf"(?P<span>{DATE}|{LOOSE_DATE})",
+        ),
         RegexRecogniser(  # "j dot bloggs at hotmail dot com", "j.bloggs[at]hotmail.com"
             "ObfuscatedEmailRecogniser", "EMAIL", OBFUSCATED_EMAIL
         ),
         RegexRecogniser(  # "@someone_2008", and the name after a network ("on Snapchat as jd_07")
             "SocialHandleRecogniser",
             "SOCIAL_HANDLE",
-            rf"(?<![\w@.])@[\w][\w.]*\w|(?i:{NETWORK})[^.;\n]{{0,30}}?\b(?:as|is|called|named|"
-            rf"calls[ \t]+(?:him|her|them)sel(?:f|ves)|name(?:[ \t]+is)?|handle|username)"
-            rf"[ \t]*:?[ \t]+[\"“‘']?(?P<span>@?[\w][\w.]*\w)",
+            rf"(?<![\w@.])(?P<span>@[\w][\w.]*\w)|(?i:{NETWORK})[^.;\n]{{0,30}}?\b(?:as|is|"
+            rf"called|named|calls[ \t]+(?:him|her|them)sel(?:f|ves)|name(?:[ \t]+is)?|handle|"
+            rf"username)[ \t]*:?[ \t]+[\"“‘']?(?P<span>@?[\w][\w.]*\w)",
+            validate=handle_ok,
         ),
         RegexRecogniser(  # "ASC/2022/001937", "41/55210/23", "HB-2023-40417", "SC-00912345"
             "CaseReferenceRecogniser",
