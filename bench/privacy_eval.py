@@ -29,6 +29,7 @@ SETS = {
     "fresh": ROOT / "tests/privacy/data/fresh.txt",
     "leaks_holdout": ROOT / "tests/privacy/data/leaks_holdout.txt",
     "leaks_dev": ROOT / "tests/privacy/data/leaks_dev.txt",
+    "leaks_fresh": ROOT / "tests/privacy/data/leaks_fresh.txt",
 }
 SEEDS = ROOT / "examples/decisions/seeds"
 

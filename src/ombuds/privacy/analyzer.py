@@ -29,9 +29,10 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ombuds.privacy.gate_checks import english_form
-from ombuds.privacy.lexicon import lexicon
+from ombuds.privacy.lexicon import fold, lexicon
 from ombuds.privacy.listed_names import ListedNameRecogniser
 from ombuds.privacy.people import name_words, variants
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, build_recognisers
@@ -701,4 +702,26 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
             if title and title.end() == det.start:
                 det.start = title.start()
         found.append(det)
-    return _propagate(_merge(found, text), text, public, known_names)
+    return _first_names_before(_propagate(_merge(found, text), text, public, known_names), text)
+
+
+FIRST_BEFORE = regex.compile(r"(?P<word>[\p{Lu}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)[ \t]+$")
+
+
+def _first_names_before(detections: list[Detection], text: str) -> list[Detection]:
+    """A capitalised first name from the lists straight before a found name is part of it
+    ("TOMMY-LEE" before "ROYLE", even though "tommy" and "lee" are also words)."""
+    lex = lexicon()
+    for det in detections:
+        if det.entity != "PERSON" or det.meta.get("role") or TITLED.match(det.text):
+            continue
+        before = FIRST_BEFORE.search(text, max(0, det.start - 40), det.start)
+        if before is None:
+            continue
+        parts = before.group("word").split("-")
+        if all(lex.is_first_name(p) and not lex.is_public(p) for p in parts) and not any(
+            fold(p) in STOP_WORDS for p in parts
+        ):
+            det.start = before.start()
+            det.text = text[det.start : det.end]
+    return detections

@@ -141,7 +141,7 @@ SOCIAL = regex.compile(
     r"youtube|reddit|whatsapp|xbox|playstation|psn|username|user[ \t]name|screen[ \t]name|"
     r"gamertag)\b[^;\n]{0,60}"
 )
-TOKEN = regex.compile(r"(?<![\w.@])[\w.@]*\w")
+TOKEN = regex.compile(r"(?<![\w.@])[\w.@]*\w(?![\w@])")
 # Words that follow a label in running text ("Mr X will", "Ms X said"): never a surname there.
 FOLLOWS_A_SUBJECT = STOP_WORDS | {
     "said",
@@ -357,7 +357,8 @@ def check_contacts(text: str, lex: Lexicon) -> list[Flag]:
         if not PUBLIC_WEB.search(_host(match.group())):
             flags.append(Flag(match.start(), match.end(), "EMAIL", "a web or mail address"))
     for match in SOCIAL.finditer(text):
-        for token in TOKEN.finditer(text, match.start(), match.end()):
+        tokens = TOKEN.finditer(text, match.start(), min(len(text), match.end() + 40))
+        for token in (t for t in tokens if t.start() < match.end()):
             word = token.group().strip(".")
             odd = any(c in word for c in "_.@0123456789")
             if odd or (word[:1].islower() and not english_form(word, lex)):

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ombuds.privacy.gate_checks import FOLLOWS_A_SUBJECT, english_form
 from ombuds.privacy.lexicon import Lexicon, fold, lexicon
-from ombuds.privacy.recognisers import ITITLE, RegexRecogniser
+from ombuds.privacy.recognisers import ITITLE, NAME_WORD, RegexRecogniser
 
 WORD = regex.compile(r"(?<![\p{L}\d@_.'’-])[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*(?![\p{L}\d@_])")
 SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
@@ -67,11 +67,23 @@ def _kind(text: str, start: int, end: int) -> dict:
     return {}
 
 
+BULLET_NAME = regex.compile(
+    rf"(?m)^[ \t]*[-•*][ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})(?=[ \t]*[,(:;–-]|$)"
+)
+
+
 class ListedNameRecogniser(RegexRecogniser):
     """First names from the lists, and the surnames after them (see the module's docstring)."""
 
     def __init__(self) -> None:
         super().__init__("ListedNameRecogniser", "PERSON", r"(?!)", score=0.7)
+
+    def _bulleted_children(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        """Each line of a bulleted list under "her children:" opens with a child's name, listed
+        or not ("- Folake, aged 12")."""
+        for match in BULLET_NAME.finditer(text):
+            if CHILD_LIST_ABOVE.search(text, max(0, match.start() - 300), match.start("name")):
+                yield (*match.span("name"), {"person_kind": "child", "relation": "child"})
 
     def _english_here(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
         """Is this capitalised first name an ordinary word where it stands?"""
@@ -113,6 +125,7 @@ class ListedNameRecogniser(RegexRecogniser):
         return all(not english_form(p, lex) for p in bare.split("-") if p)
 
     def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        yield from self._bulleted_children(text)
         lex = lexicon()
         places = {i for s, e in lex.place_spans(text) for i in range(s, e)}
         words = [m for m in WORD.finditer(text) if m.start() not in places]

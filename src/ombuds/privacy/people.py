@@ -334,6 +334,16 @@ def _gender_clash(person: Person, mention: Mention) -> bool:
     return title in FEMALE and lex.only_male(head)
 
 
+def _age_clash(person: Person, mention: Mention) -> bool:
+    """A child met by first name and surname is not the titled adult of the same surname
+    ("Tayo Adeyinka" in a list of children is not "Mr Adeyinka")."""
+    if mention.kind == "child" and person.kind != "child":
+        return person.title is not None and mention.first is not None
+    if person.kind == "child" and mention.kind != "child":
+        return mention.title is not None and person.first is not None
+    return False
+
+
 class Labeller:
     """Groups mentions into people (new ones join the map) and hands out labels."""
 
@@ -395,6 +405,7 @@ class Labeller:
             for p in self.map.people
             if p.matches(mention.first, mention.surname, mention.single, mention.title)
             and not _gender_clash(p, mention)
+            and not _age_clash(p, mention)
         ]
         if not candidates and mention.first and mention.surname:
             # a compound surname without the first name: "Mr Abu Bakr" is "Mr Yusuf Abu Bakr"

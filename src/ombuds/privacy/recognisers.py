@@ -418,6 +418,19 @@ def build_recognisers() -> list[EntityRecognizer]:
             rf"username)[ \t]*:?[ \t]+[\"“‘']?(?P<span>@?[\w][\w.]*\w)",
             validate=handle_ok,
         ),
+        RegexRecogniser(  # after the word "reference" or "claim", groups split by spaces too
+            "NamedReferenceRecogniser",
+            "REFERENCE",
+            r"(?i:\b(?:reference|ref\.?|claim|case|account|crime|incident|log|file|policy)"
+            r"(?:[ \t]+(?:number|no\.?|ref(?:erence)?))?)[ \t]*[:#]?[ \t]*"
+            r"(?P<span>(?=[A-Za-z]{0,4}[ \t]?\d)[A-Za-z0-9]{2,}(?:[ \t/.-][A-Za-z0-9]{2,}){1,4})"
+            r"(?![\w/])",
+            # five digits or more, and not the Ombudsman's own reference ("24 021 658")
+            validate=lambda token: (
+                sum(c.isdigit() for c in token) >= 5
+                and not regex.fullmatch(r"\d{2}[ \t]\d{3}[ \t]\d{3}", token)
+            ),
+        ),
         RegexRecogniser(  # "ASC/2022/001937", "41/55210/23", "HB-2023-40417", "SC-00912345"
             "CaseReferenceRecogniser",
             "REFERENCE",
