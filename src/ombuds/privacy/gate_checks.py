@@ -188,6 +188,18 @@ def _ordinary_here(word: str, text: str, start: int) -> bool:
 def english_form(word: str, lex: Lexicon) -> bool:
     """An ordinary English word, or one once a common ending is taken off ("complained")."""
     folded = fold(word)
+    known = _ENGLISH_SEEN.get(folded)
+    if known is None:
+        if len(_ENGLISH_SEEN) > 500_000:  # a bound on memory for huge, odd inputs
+            _ENGLISH_SEEN.clear()
+        known = _ENGLISH_SEEN[folded] = _english_form(folded, lex)
+    return known
+
+
+_ENGLISH_SEEN: dict[str, bool] = {}
+
+
+def _english_form(folded: str, lex: Lexicon) -> bool:
     if folded in lex.english or folded in lex.public:
         return True
     for ending in ENDINGS:

@@ -26,6 +26,7 @@ from ombuds.privacy.recognisers import ITITLE, NAME_WORD, RegexRecogniser
 
 WORD = regex.compile(r"(?<![\p{L}\d@_.'’-])[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*(?![\p{L}\d@_])")
 SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
+LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 GAP = regex.compile(r"[ \t]+|[ \t]*\n[ \t]*")
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-•*\d.)]+\s+)?|[\"“‘(]\s*)$")
 TITLED_LOWER = regex.compile(
@@ -35,7 +36,11 @@ TITLED_LOWER = regex.compile(
 
 
 def _bare(word: str) -> str:
-    return regex.sub(r"['’]s?$", "", word)
+    """The word without a possessive ("Okoro's" -> "Okoro")."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 CHILD_BEFORE = regex.compile(
@@ -85,19 +90,18 @@ class ListedNameRecogniser(RegexRecogniser):
             if CHILD_LIST_ABOVE.search(text, max(0, match.start() - 300), match.start("name")):
                 yield (*match.span("name"), {"person_kind": "child", "relation": "child"})
 
-    def _english_here(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
+    def _english_here(self, lex: Lexicon, word: str, text: str, start: int, lower: set) -> bool:
         """Is this capitalised first name an ordinary word where it stands?"""
         if not english_form(word, lex):
             return False
         opens = SENTENCE_START.search(text, max(0, start - 6), start) is not None
-        if not (opens or word.isupper()):
-            return False
-        return (
-            regex.search(rf"(?<!\p{{L}}){regex.escape(word.lower())}(?!\p{{L}})", text) is not None
-        )
+        return (opens or word.isupper()) and word.lower() in lower
 
-    def _is_first(self, lex: Lexicon, word: str, text: str, start: int) -> bool:
-        parts = [p for p in _bare(word).split("-") if p]
+    def _is_first(self, lex: Lexicon, word: str, text: str, start: int, lower: set) -> bool:
+        bare = _bare(word)
+        if "-" not in bare and fold(bare) not in lex.first_names:
+            return False  # most words: one look-up
+        parts = [p for p in bare.split("-") if p]
         # "POPPY-MAE", "Evie-Grace": a compound with a first name in it that is no word
         if (
             len(parts) > 1
@@ -116,7 +120,7 @@ class ListedNameRecogniser(RegexRecogniser):
             return word.islower() and not english_form(head, lex)
         if head.isupper() and english_form(head, lex):  # "SON", "GRACE" in a shouted letter
             return False
-        return not self._english_here(lex, head, text, start)
+        return not self._english_here(lex, head, text, start, lower)
 
     def _is_surname(self, lex: Lexicon, word: str) -> bool:
         bare = _bare(word)
@@ -129,10 +133,11 @@ class ListedNameRecogniser(RegexRecogniser):
         lex = lexicon()
         places = {i for s, e in lex.place_spans(text) for i in range(s, e)}
         words = [m for m in WORD.finditer(text) if m.start() not in places]
+        lower = set(LOWER_WORD.findall(text))
         i = 0
         while i < len(words):
             word = words[i]
-            if not self._is_first(lex, word.group(), text, word.start()):
+            if not self._is_first(lex, word.group(), text, word.start(), lower):
                 i += 1
                 continue
             end, j = word.end(), i + 1
@@ -144,7 +149,7 @@ class ListedNameRecogniser(RegexRecogniser):
                 and self._is_surname(lex, words[j].group())
             ):
                 end, j = words[j].end(), j + 1
-            end = word.start() + len(regex.sub(r"['’]s?$", "", text[word.start() : end]))
+            end = word.start() + len(_bare(text[word.start() : end]))
             yield word.start(), end, _kind(text, word.start(), end)
             i = j
         for match in TITLED_LOWER.finditer(text):

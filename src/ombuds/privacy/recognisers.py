@@ -72,8 +72,11 @@ LOOSE_DATE = (
     rf"|(?:19|20)\d{{2}}\b)"
 )
 _DOT = r"(?:\.|[ \t]+(?i:dot)[ \t]+|[ \t]*[\[({](?i:dot)[\])}][ \t]*)"
-OBFUSCATED_EMAIL = (
-    rf"\b[\w-]+(?:{_DOT}[\w-]+)*(?:[ \t]+(?i:at)[ \t]+|[ \t]*[\[({{<](?i:at)[\])}}>][ \t]*)"
+# An address written out to dodge filters, found from its "at" outwards (cheap on text without
+# one): the local part before it, the domain after it.
+AT_MARK = r"(?:[ \t]+(?i:at)[ \t]+|[ \t]*[\[({<](?i:at)[\])}>][ \t]*)"
+LOCAL_PART = rf"\b[\w-]+(?:{_DOT}[\w-]+)*$"
+DOMAIN = (
     rf"\p{{L}}[\w-]*(?:{_DOT}[\w-]+)*{_DOT}"
     r"(?i:com|co|uk|net|org|ac|gov|edu|io|me|info|biz|ie|fr|de|pt|pl|ro|es|it|nl)\b"
 )
@@ -83,7 +86,7 @@ NETWORK = (
 )
 # A case reference: letters or digits in groups joined by / - . with at least four digits.
 REFERENCE = (
-    r"(?<![\w/@.£-])(?=(?:[A-Za-z]*[/.-]?)*\d)"
+    r"(?<![\w/@.£-])"
     r"[A-Za-z0-9]+(?:[ \t]?[/-][ \t]?|\.|/\n|-\n)[A-Za-z0-9]+(?:(?:[/-]|\.|/\n|-\n)[A-Za-z0-9]+)*"
     r"(?![\w/@]|\.\w)"
 )
@@ -312,6 +315,21 @@ class StaffRoleRecogniser(RegexRecogniser):
             yield start, match.end(), meta
 
 
+class ObfuscatedEmailRecogniser(RegexRecogniser):
+    """'j dot bloggs at hotmail dot com', 'j.bloggs[at]hotmail.com': from each 'at', the local
+    part before it and a domain with a known ending after it."""
+
+    LOCAL = regex.compile(LOCAL_PART)
+    DOMAIN = regex.compile(DOMAIN)
+
+    def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
+        for mark in self.pattern.finditer(text):
+            domain = self.DOMAIN.match(text, mark.end())
+            local = self.LOCAL.search(text, max(0, mark.start() - 80), mark.start())
+            if domain and local:
+                yield local.start(), domain.end(), {}
+
+
 class PostcodeAddressRecogniser(RegexRecogniser):
     """Comma-separated address parts ending in a postcode, whatever their shape ('Sunnyside, Moor
     Road, Great Broughton TS9 7EU'): searched backwards from each postcode, so it costs nothing
@@ -407,9 +425,7 @@ def build_recognisers() -> list[EntityRecognizer]:
             rf"(?:(?i:was|is)[ \t]+(?i:born)[ \t]+)?(?i:on|in)[ \t]+(?:(?i:the)[ \t]+)?"
             rf"(?P<span>{DATE}|{LOOSE_DATE})",
         ),
-        RegexRecogniser(  # "j dot bloggs at hotmail dot com", "j.bloggs[at]hotmail.com"
-            "ObfuscatedEmailRecogniser", "EMAIL", OBFUSCATED_EMAIL
-        ),
+        ObfuscatedEmailRecogniser("ObfuscatedEmailRecogniser", "EMAIL", AT_MARK),
         RegexRecogniser(  # "@someone_2008", and the name after a network ("on Snapchat as jd_07")
             "SocialHandleRecogniser",
             "SOCIAL_HANDLE",
