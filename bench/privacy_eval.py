@@ -72,10 +72,12 @@ def main() -> None:
         VANILLA_TYPES,
         format_pair_table,
         format_table,
+        gate_checks_only,
         leaks,
         load_labelled,
         score,
         score_pair,
+        unchanged,
     )
     from ombuds.privacy.gate import check_publication
 
@@ -114,7 +116,8 @@ def main() -> None:
         )
         pair = score_pair(paragraphs, anonymise, lambda text: check_publication(text).findings)
         print("### what a reader could see: removed by the anonymiser, stopped by the gate\n")
-        print(format_pair_table(pair, theirs))
+        alone = score_pair(paragraphs, unchanged, gate_checks_only)
+        print(format_pair_table(pair, theirs, alone))
         print(
             f"\nlabelled entities through both the anonymiser and the gate: "
             f"{len(pair.passed_both)} (target: 0)\n"

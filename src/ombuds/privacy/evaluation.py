@@ -229,28 +229,59 @@ def score_pair(paragraphs: list[Paragraph], anonymise, gate) -> PairScores:
     return result
 
 
-def format_pair_table(pair: PairScores, vanilla: Scores) -> str:
+def unchanged(text: str):
+    """The text as written, as if anonymised with nothing replaced (the gate on its own)."""
+    from ombuds.privacy.anonymise import Anonymised
+
+    return Anonymised(text, [], False, [(0, len(text), 0)])
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    entity: str
+    text: str
+
+
+def gate_checks_only(text: str) -> list[_Found]:
+    """The gate's own checks (gate_checks.py) without the anonymiser's detection."""
+    from ombuds.privacy.gate_checks import gate_flags
+
+    return [_Found(f.start, f.end, f.check, text[f.start : f.end]) for f in gate_flags(text)]
+
+
+def format_pair_table(
+    pair: PairScores, vanilla: Scores, gate_alone: PairScores | None = None
+) -> str:
     """A Markdown table per labelled type: removed by the anonymiser (and by vanilla Presidio),
-    stopped by the anonymiser and the gate together; then the gate's findings per check."""
+    stopped by the anonymiser and the gate together (and by the gate's own checks alone, on the
+    text as written); then the gate's findings on the anonymised text per check."""
 
     def pct(value: float | None) -> str:
         return "n/a" if value is None else f"{100 * value:.1f}%"
 
     kinds = [k for k in NAME_TYPES + IDENTIFIER_TYPES if k in pair.removed]
+    alone = gate_alone or PairScores()
     lines = [
-        "| entity type | labelled | anonymiser | vanilla Presidio | anonymiser + gate |",
-        "|---|---|---|---|---|",
+        (
+            "| entity type | labelled | anonymiser | vanilla Presidio | anonymiser + gate "
+            "| gate's own checks alone |"
+        ),
+        "|---|---|---|---|---|---|",
     ]
     for kind in kinds:
         lines.append(
             f"| {kind} | {pair.removed[kind][1]} | {pct(pair.rate('removed', kind))} | "
-            f"{pct(vanilla.rate('recall', kind))} | {pct(pair.rate('stopped', kind))} |"
+            f"{pct(vanilla.rate('recall', kind))} | {pct(pair.rate('stopped', kind))} | "
+            f"{pct(alone.rate('stopped', kind))} |"
         )
     everything = NAME_TYPES + IDENTIFIER_TYPES
     lines.append(
         f"| all | {sum(v[1] for v in pair.removed.values())} | "
         f"{pct(pair.grouped('removed', everything))} | "
-        f"{pct(vanilla.grouped_recall(everything))} | {pct(pair.grouped('stopped', everything))} |"
+        f"{pct(vanilla.grouped_recall(everything))} | {pct(pair.grouped('stopped', everything))}"
+        f" | {pct(alone.grouped('stopped', everything)) if gate_alone else 'n/a'} |"
     )
     alarms = len(pair.false_alarms)
     lines += [

@@ -82,6 +82,28 @@ NI_SHAPE = regex.compile(
     r"(?<![\w@])[A-Za-z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}"
     r"(?:[\s./-]{0,3}[A-Da-d])?(?![\w@])"
 )
+POSTCODE_SHAPE = regex.compile(
+    r"(?i)(?<![\w@])(?:gir[ \t]?0aa|[a-pr-uwyz][a-hk-y]?\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2})(?![\w@])"
+)
+LONG_NUMBER = regex.compile(r"(?<![\w@£$€.,])\+?\d{7,}(?![\w@])")
+STREET_WORDS = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Gardens|Court|Place|"
+    r"Terrace|Grove|Square|Hill|Row|Walk|Mews|Park|Rise|View|Parade|Green|Vale|Croft|Wharf|"
+    r"Broadway|Kingsway|Estate|Fold|Yard|Gate|Chase|Meadows?|Heights|Villas|Cottages)"
+)
+ADDRESS_SHAPE = regex.compile(
+    rf"(?i:\b(?:flat|apartment|apt|unit|plot|pitch|room|suite|caravan|chalet|no\.?)[ \t]+\d{{1,4}}[a-z]?\b)"
+    rf"|\b\d{{1,4}}[A-Za-z]?(?:[ \t]*[-–][ \t]*\d{{1,4}}[A-Za-z]?)?,?[ \t]+"
+    rf"(?:\p{{Lu}}[\p{{L}}'’-]+[ \t]+){{1,3}}{STREET_WORDS}\b"
+)
+INSTITUTION = regex.compile(
+    r"(?:\b(?:St\.?|Saint)[ \t]+)?(?:\p{Lu}[\p{L}'’&-]*[ \t]+(?:(?:of|and|the|&)[ \t]+)?){1,5}"
+    r"(?:Primary|Infant|Junior|Secondary|High|Grammar|Technology|Day|Pre-)?[ \t]?"
+    r"(?:School|Academy|College|Nursery|Surgery|Medical[ \t]+(?:Centre|Practice)|"
+    r"Health[ \t]+Centre|Practice|Pharmacy|Chemist|Care[ \t]+Home|Nursing[ \t]+Home|"
+    r"Residential[ \t]+Home|Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
+    r"Ltd|Limited|PLC|plc|LLP)\b|\b(?:Masjid|Gurdwara|Mandir)[ \t]+\p{Lu}[\p{L}'’-]*"
+)
 MONEY = regex.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d{2}$")
 TIME = regex.compile(r"(?i)^\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:am|pm)?$")
 DECIMAL = regex.compile(r"^\d{1,3}\.\d{1,2}$")
@@ -185,6 +207,22 @@ def _ordinary_here(word: str, text: str, start: int) -> bool:
     )
 
 
+def plain_form(word: str, lex: Lexicon) -> bool:
+    """Ordinary English without WordNet's proper nouns, once a common ending is taken off: for
+    capitalised words and words after a title, where a surname would hide ("Gaskell")."""
+    folded = fold(word)
+    if folded in lex.plain or folded in lex.public:
+        return True
+    for ending in ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            stem = folded[: -len(ending)]
+            if stem in lex.plain or stem + "e" in lex.plain or stem in lex.public:
+                return True
+            if stem.endswith("i") and stem[:-1] + "y" in lex.plain:
+                return True
+    return False
+
+
 def english_form(word: str, lex: Lexicon) -> bool:
     """An ordinary English word, or one once a common ending is taken off ("complained")."""
     folded = fold(word)
@@ -218,13 +256,15 @@ def _not_a_name_after_title(text: str, match: regex.Match, lex: Lexicon) -> bool
     """'Mr and Mrs X', 'the councillor said', 'Councillor conduct and standards': what follows
     the title is no name."""
     title, following = match.group("title"), match.group("next")
+    if following[0].isdigit():  # "the councillor.\n 2. We ...": a paragraph number
+        return True
     if following.lower() in {"and", "&"} and regex.match(
         rf"[ \t]+{TITLES}\.?[ \t]+{LABEL}\b", text[match.end() :]
     ):
         return True
     if following[0].islower() and fold(following) in STOP_WORDS:
         return True
-    if following[0].islower() and english_form(following, lex) and not lex.is_first_name(following):
+    if following[0].islower() and plain_form(following, lex) and not lex.is_first_name(following):
         return True
     # a title written as an ordinary word ("the councillor", "a lord"), then punctuation
     return fold(title) in WORD_TITLES and title[0].islower() and not match.group("gap").strip(" \t")
@@ -288,7 +328,7 @@ def check_words(text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> list[Fl
             if lex.is_public(bare) and (capital or not lex.is_first_name(bare)):
                 continue
             first = lex.is_first_name(bare)
-            english = english_form(bare, lex)
+            english = plain_form(bare, lex) if capital else english_form(bare, lex)
             if capital and first:
                 if english and _ordinary_here(bare, text, match.start()):
                     continue  # "Will the Council ..." opens a sentence
@@ -326,9 +366,29 @@ def _allowed_number(text: str, start: int, token: str) -> bool:
     )
 
 
+def check_places(text: str, lex: Lexicon) -> list[Flag]:
+    """Postcodes, numbered streets and flats, and the names of schools, surgeries, care homes,
+    places of worship and firms, unless every word of the name is public."""
+    flags = [Flag(*m.span(), "ADDRESS", "a postcode") for m in POSTCODE_SHAPE.finditer(text)]
+    flags += [
+        Flag(*m.span(), "ADDRESS", "a numbered street or flat")
+        for m in ADDRESS_SHAPE.finditer(text)
+    ]
+    for match in INSTITUTION.finditer(text):
+        words = regex.findall(r"\p{L}[\p{L}'’]*", match.group())
+        if not all(
+            lex.is_public(w) or w.lower() in {"of", "and", "the", "st", "saint"} for w in words
+        ):
+            flags.append(Flag(*match.span(), "ORGANISATION", "a school, surgery, home or firm"))
+    return flags
+
+
 def check_numbers(text: str, skip: list[tuple[int, int]]) -> list[Flag]:
     flags = []
     skip_at = {i for start, end in skip for i in range(start, end)}
+    for match in LONG_NUMBER.finditer(text):
+        if match.start() not in skip_at:
+            flags.append(Flag(*match.span(), "NUMBER", "a long number"))
     for match in NI_SHAPE.finditer(text):
         letters, rest = match.group()[:2], match.group()[2:]
         if letters.lower() in STOP_WORDS and rest[:1].isspace() and rest[-1:].isdigit():
@@ -388,6 +448,7 @@ def gate_flags(text: str) -> list[Flag]:
         check_titles(text, lex)
         + check_words(text, lex, lex.place_spans(text) + public_web)
         + check_numbers(text, public_web)
+        + check_places(text, lex)
         + check_contacts(text, lex)
     )
     unique: dict[tuple[int, int], Flag] = {}

@@ -72,6 +72,7 @@ class Lexicon:
     first_names: frozenset[str]
     surnames: frozenset[str]
     english: frozenset[str]
+    plain: frozenset[str]  # web2's lower-case words, function words, irregular forms: no WordNet
     public: frozenset[str]
     male: frozenset[str]  # first names the lists give men only
     female: frozenset[str]  # first names the lists give women only
@@ -99,6 +100,10 @@ class Lexicon:
 
     def is_english(self, word: str) -> bool:
         return fold(word) in self.english
+
+    def is_plain(self, word: str) -> bool:
+        """Ordinary English without WordNet's lower-cased proper nouns ("gaskell", "london")."""
+        return fold(word) in self.plain
 
     def is_first_name(self, word: str) -> bool:
         return fold(word) in self.first_names
@@ -181,6 +186,14 @@ def _english(names: set[str], lower: set[str], proper: set[str]) -> set[str]:
     return lower | STOP_WORDS | irregular | (wordnet - proper - names)
 
 
+def _plain(lower: set[str]) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    exceptions = _lemma_lookups().get_table("lemma_exc")
+    irregular = {w for table in exceptions.values() for w in table if w.isalpha()}
+    return lower | STOP_WORDS | irregular
+
+
 def _public() -> set[str]:
     data = yaml.safe_load(
         resources.files("ombuds.privacy").joinpath("gate_words.yaml").read_text(encoding="utf-8")
@@ -221,6 +234,7 @@ def lexicon() -> Lexicon:
         first_names=frozenset(first),
         surnames=frozenset(last),
         english=frozenset(_english(first | last, lower, proper)),
+        plain=frozenset(_plain(lower)),
         public=frozenset(public),
         male=frozenset(male),
         female=frozenset(female),
