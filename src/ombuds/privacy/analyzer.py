@@ -610,6 +610,10 @@ def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
     )
 
 
+TITLED_LOWER_WORD = regex.compile(rf"\b{ITITLE}\.?[ \t]+(?P<w>\p{{Ll}}[\p{{Ll}}'’-]*)\b")
+LOWER_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
+
+
 def _propagate(
     detections: list[Detection],
     text: str,
@@ -637,18 +641,18 @@ def _propagate(
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     # In lower case straight after a title ("mr fairclough"), or anywhere when the lower-case
     # word is no English word ("ffion"): a bare "rose" or "hall" is a word, not Mrs Rose.
-    lower = "(?:" + "|".join(regex.escape(w.lower()) for w in alternatives if len(w) > 2) + ")"
-    for match in regex.finditer(rf"\b{ITITLE}\.?[ \t]+(?P<w>{lower})\b", text):
+    # (Fixed patterns and a set, so nothing is compiled per text.)
+    lower = {w.lower() for w in alternatives if len(w) > 2}
+    for match in TITLED_LOWER_WORD.finditer(text):
         start, end = match.span()
-        if not taken.overlaps(start, end):
+        if match.group("w") in lower and not taken.overlaps(start, end):
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     lex = lexicon()
-    unusual = [w.lower() for w in alternatives if len(w) > 2 and not english_form(w, lex)]
+    unusual = {w for w in lower if not english_form(w, lex)}
     if unusual:
-        bare = "(?:" + "|".join(regex.escape(w) for w in unusual) + ")"
-        for match in regex.finditer(rf"(?<![\p{{L}}\d'’-]){bare}(?![\p{{L}}\d])", text):
+        for match in LOWER_WORD.finditer(text):
             start, end = match.span()
-            if not taken.overlaps(start, end):
+            if match.group() in unusual and not taken.overlaps(start, end):
                 extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     return _merge(detections + extra, text) if extra else detections
 
