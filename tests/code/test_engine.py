@@ -27,8 +27,12 @@ def test_the_assessment_date_is_an_input_never_today():
 
 
 def test_the_date_argument_overrides_the_complaints_date():
-    # Complained 2025-01-20 with no final reply: the council's 12 weeks run to 2025-04-14.
-    c = complaint(complaint={"dates": {"council_replies": [], "came_to_ombudsman": "2025-03-01"}})
+    # Complained 2025-01-20 with no final reply about waste collection (not adult social care):
+    # the council's 12 weeks run to 2025-04-14.
+    c = complaint(
+        complaint={"dates": {"council_replies": [], "came_to_ombudsman": "2025-03-01"}},
+        head={"topics": ["waste collection"]},
+    )
     assert assess(c).heads[0].outcome.value == "investigate"  # the complaint's own 2025-06-02
     early = assess(c, assessment_date=dt.date(2025, 4, 1))
     late = assess(c, assessment_date=dt.date(2025, 6, 2))
