@@ -76,6 +76,17 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
                 f"dates.council_replies[{i}].date ({reply.date}) is before the "
                 f"complaint to the council ({d.complained_to_council})"
             )
+        if reply.next_stage_requested and reply.next_stage_requested < reply.date:
+            problems.append(
+                f"dates.council_replies[{i}].next_stage_requested "
+                f"({reply.next_stage_requested}) is before the reply it follows ({reply.date})"
+            )
+    if d.agreed_response_date and d.complained_to_council:
+        if d.agreed_response_date < d.complained_to_council:
+            problems.append(
+                f"dates.agreed_response_date ({d.agreed_response_date}) is before the "
+                f"complaint to the council ({d.complained_to_council})"
+            )
     dated = [
         ("dates.first_knew", d.first_knew),
         ("dates.events_started", d.events_started),
@@ -83,7 +94,13 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
         ("dates.came_to_ombudsman", d.came_to_ombudsman),
     ]
     dated += [(f"dates.council_replies[{i}].date", r.date) for i, r in enumerate(d.council_replies)]
+    dated += [
+        (f"dates.council_replies[{i}].next_stage_requested", r.next_stage_requested)
+        for i, r in enumerate(d.council_replies)
+    ]
     dated += [(f"heads[{i}].first_knew", h.first_knew) for i, h in enumerate(complaint.heads)]
+    if complaint.representative is not None:
+        dated.append(("representative.first_knew", complaint.representative.first_knew))
     for path, value in dated:
         if value and value > date:
             problems.append(f"{path} ({value}) is after the assessment date ({date})")

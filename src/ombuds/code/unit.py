@@ -206,7 +206,12 @@ class Rule:
             raise ValueError(f"{self.ground}: undeclared exception {name!r}")
         return [
             self._finding(
-                ctx, FindingResult.exception_applies, reason, exception=name, cite=cite, period=period
+                ctx,
+                FindingResult.exception_applies,
+                reason,
+                exception=name,
+                cite=cite,
+                period=period,
             )
         ]
 

@@ -318,9 +318,7 @@ class Premature(Rule):
         months = ctx.param_in_force("adult_care_response_months") if adult_care else None
         if months is not None:
             due = last_day_of_period(complained, months.value)
-            label = (
-                f"the {months.value} months the adult social care complaints regulations give"
-            )
+            label = f"the {months.value} months the adult social care complaints regulations give"
             agreed = ctx.fact("complaint.dates.agreed_response_date")
             if agreed is not None and agreed > due:
                 return agreed, f"{label}, extended by agreement"
