@@ -455,7 +455,7 @@ REFERRAL_BODIES: dict[Referral, str] = {
     Referral.dfe: "the Department for Education",
     Referral.valuation_office_agency: "the Valuation Office Agency",
     Referral.schools_adjudicator: "the Schools Adjudicator",
-    Referral.admission_appeal_panel: "an independent school admission appeal panel",
+    Referral.admission_appeal_panel: "an independent panel for school admission appeals",
     Referral.psow: "the Public Services Ombudsman for Wales",
     Referral.spso: "the Scottish Public Services Ombudsman",
     Referral.nipso: "the Northern Ireland Public Services Ombudsman",

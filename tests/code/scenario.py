@@ -105,7 +105,9 @@ def run_case(case: dict[str, Any], ground: str) -> tuple[Assessment, list[str]]:
     if "period_start" in expect:
         starts = [str(f.period.start) if f.period else None for f in findings]
         if str(expect["period_start"]) not in starts:
-            problems.append(f"{wanted}: expected period from {expect['period_start']}, got {starts}")
+            problems.append(
+                f"{wanted}: expected period from {expect['period_start']}, got {starts}"
+            )
     if "head_count" in expect and len(assessment.heads) != expect["head_count"]:
         problems.append(f"expected {expect['head_count']} parts, got {len(assessment.heads)}")
     if "question" in expect and expect["question"] not in [q.fact for q in assessment.questions]:

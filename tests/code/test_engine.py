@@ -273,7 +273,7 @@ def test_a_representatives_notice_after_the_assessment_date_is_contradictory():
         "relative": True,
         "first_knew": "2025-07-01",
     }
-    with pytest.raises(ContradictoryFacts, match="representative.first_knew"):
+    with pytest.raises(ContradictoryFacts, match=r"representative\.first_knew"):
         assess(complaint(complaint={"representative": rep}))
 
 

@@ -81,12 +81,12 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
                 f"dates.council_replies[{i}].next_stage_requested "
                 f"({reply.next_stage_requested}) is before the reply it follows ({reply.date})"
             )
-    if d.agreed_response_date and d.complained_to_council:
-        if d.agreed_response_date < d.complained_to_council:
-            problems.append(
-                f"dates.agreed_response_date ({d.agreed_response_date}) is before the "
-                f"complaint to the council ({d.complained_to_council})"
-            )
+    agreed, complained = d.agreed_response_date, d.complained_to_council
+    if agreed and complained and agreed < complained:
+        problems.append(
+            f"dates.agreed_response_date ({agreed}) is before the "
+            f"complaint to the council ({complained})"
+        )
     dated = [
         ("dates.first_knew", d.first_knew),
         ("dates.events_started", d.events_started),

@@ -130,8 +130,8 @@ class Crime(Rule):
         if body is ActingBody.local_policing_body and crime_work:
             return self.applies(
                 ctx,
-                f"What this part complains of was done by {body.value} in connection with "
-                "investigating or preventing crime.",
+                f"This part is about action by {body.value} in connection with investigating or "
+                "preventing crime.",
             )
         if body is ActingBody.local_policing_body:
             return self.does_not_apply(
