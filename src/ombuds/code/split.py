@@ -7,7 +7,8 @@ them is not decided whole: the landlord part is excluded and the rest is assesse
 does that by splitting the head into two parts before any test runs:
 
 - the complaint's own head keeps its place (index `i`) with the topics that are not the
-  landlord's; its `HeadAssessment.split_from` is `i` and `topics` lists them;
+  landlord's; its `HeadAssessment.split_from` is `i`, `topics` lists them and its summary says
+  which part it is;
 - the landlord part is appended after the complaint's heads, with the landlord topics, the same
   other facts, `split_from = i` and a summary that says which part it is.
 
@@ -48,20 +49,11 @@ def split_heads(complaint: Complaint) -> list[Part]:
             kept.append(Part(i, head))
             continue
         rest_topics = [t for t in head.topics if t not in LANDLORD_TOPICS]
-        named = ", ".join(t.value for t in landlord)
-        kept.append(Part(i, head.model_copy(update={"topics": rest_topics}), split=True))
-        landlord_parts.append(
-            Part(
-                i,
-                head.model_copy(
-                    update={
-                        "topics": landlord,
-                        "summary": f"{head.summary.rstrip('.')} (the part about {named})",
-                    }
-                ),
-                split=True,
-            )
-        )
+        summary = head.summary.rstrip(".")
+        for topics, parts in ((rest_topics, kept), (landlord, landlord_parts)):
+            named = ", ".join(t.value for t in topics)
+            update = {"topics": topics, "summary": f"{summary} (the part about {named})"}
+            parts.append(Part(i, head.model_copy(update=update), split=True))
     return kept + landlord_parts
 
 
