@@ -190,6 +190,10 @@ class Flag:
     why: str
 
 
+def _flag(span: tuple[int, int], check: str, why: str) -> Flag:
+    return Flag(span[0], span[1], check, why)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return SENTENCE_START.search(text, max(0, start - 6), start) is not None
 
@@ -369,9 +373,9 @@ def _allowed_number(text: str, start: int, token: str) -> bool:
 def check_places(text: str, lex: Lexicon) -> list[Flag]:
     """Postcodes, numbered streets and flats, and the names of schools, surgeries, care homes,
     places of worship and firms, unless every word of the name is public."""
-    flags = [Flag(*m.span(), "ADDRESS", "a postcode") for m in POSTCODE_SHAPE.finditer(text)]
+    flags = [_flag(m.span(), "ADDRESS", "a postcode") for m in POSTCODE_SHAPE.finditer(text)]
     flags += [
-        Flag(*m.span(), "ADDRESS", "a numbered street or flat")
+        _flag(m.span(), "ADDRESS", "a numbered street or flat")
         for m in ADDRESS_SHAPE.finditer(text)
     ]
     for match in INSTITUTION.finditer(text):
@@ -379,7 +383,7 @@ def check_places(text: str, lex: Lexicon) -> list[Flag]:
         if not all(
             lex.is_public(w) or w.lower() in {"of", "and", "the", "st", "saint"} for w in words
         ):
-            flags.append(Flag(*match.span(), "ORGANISATION", "a school, surgery, home or firm"))
+            flags.append(_flag(match.span(), "ORGANISATION", "a school, surgery, home or firm"))
     return flags
 
 
@@ -388,7 +392,7 @@ def check_numbers(text: str, skip: list[tuple[int, int]]) -> list[Flag]:
     skip_at = {i for start, end in skip for i in range(start, end)}
     for match in LONG_NUMBER.finditer(text):
         if match.start() not in skip_at:
-            flags.append(Flag(*match.span(), "NUMBER", "a long number"))
+            flags.append(_flag(match.span(), "NUMBER", "a long number"))
     for match in NI_SHAPE.finditer(text):
         letters, rest = match.group()[:2], match.group()[2:]
         if letters.lower() in STOP_WORDS and rest[:1].isspace() and rest[-1:].isdigit():
@@ -410,7 +414,7 @@ def check_numbers(text: str, skip: list[tuple[int, int]]) -> list[Flag]:
         flags.append(Flag(start, end, "DATE_OF_BIRTH", "a date after 'born' or 'DOB'"))
     for sentence in BIRTH_SENTENCE.finditer(text):
         for date in ANY_DATE.finditer(text, sentence.start(), sentence.end()):
-            flags.append(Flag(*date.span(), "DATE_OF_BIRTH", "a date in a sentence about a birth"))
+            flags.append(_flag(date.span(), "DATE_OF_BIRTH", "a date in a sentence about a birth"))
     return flags
 
 
@@ -434,7 +438,7 @@ def check_contacts(text: str, lex: Lexicon) -> list[Flag]:
             word = token.group().strip(".")
             odd = any(c in word for c in "_.@0123456789")
             if odd or (word[:1].islower() and not english_form(word, lex)):
-                flags.append(Flag(*token.span(), "HANDLE", "a name on a social network"))
+                flags.append(_flag(token.span(), "HANDLE", "a name on a social network"))
     return flags
 
 
