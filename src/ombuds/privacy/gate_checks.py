@@ -214,17 +214,7 @@ def _ordinary_here(word: str, text: str, start: int) -> bool:
 def plain_form(word: str, lex: Lexicon) -> bool:
     """Ordinary English without WordNet's proper nouns, once a common ending is taken off: for
     capitalised words and words after a title, where a surname would hide ("Gaskell")."""
-    folded = fold(word)
-    if folded in lex.plain or folded in lex.public:
-        return True
-    for ending in ENDINGS:
-        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
-            stem = folded[: -len(ending)]
-            if stem in lex.plain or stem + "e" in lex.plain or stem in lex.public:
-                return True
-            if stem.endswith("i") and stem[:-1] + "y" in lex.plain:
-                return True
-    return False
+    return _in_with_endings(fold(word), lex.plain, lex.public)
 
 
 def english_form(word: str, lex: Lexicon) -> bool:
@@ -242,16 +232,21 @@ _ENGLISH_SEEN: dict[str, bool] = {}
 
 
 def _english_form(folded: str, lex: Lexicon) -> bool:
-    if folded in lex.english or folded in lex.public:
+    return _in_with_endings(folded, lex.english, lex.public)
+
+
+def _in_with_endings(folded: str, words: frozenset[str], public: frozenset[str]) -> bool:
+    """`folded` is in `words` or `public`, itself or once a common ending is taken off."""
+    if folded in words or folded in public:
         return True
     for ending in ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= 3:
             stem = folded[: -len(ending)]
-            if stem in lex.english or stem + "e" in lex.english or stem in lex.public:
+            if stem in words or stem + "e" in words or stem in public:
                 return True
-            if stem.endswith("i") and stem[:-1] + "y" in lex.english:  # "families", "tried"
+            if stem.endswith("i") and stem[:-1] + "y" in words:  # "families", "tried"
                 return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lex.english:  # "stopped"
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:  # "stopped"
                 return True
     return False
 

@@ -20,15 +20,18 @@ from collections.abc import Iterable
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ombuds.privacy.gate_checks import FOLLOWS_A_SUBJECT, english_form
+from ombuds.privacy.gate_checks import (
+    FOLLOWS_A_SUBJECT,
+    SEASON_AFTER,
+    SENTENCE_START,
+    english_form,
+)
 from ombuds.privacy.lexicon import Lexicon, fold, lexicon
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, RegexRecogniser
 
 WORD = regex.compile(r"(?<![\p{L}\d@_.'’-])[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*(?![\p{L}\d@_])")
-SEASON_AFTER = regex.compile(r"[ \t]+(?:\d{4}|(?i:term|half-term|holidays?))\b")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}+(?![\p{L}])")
 GAP = regex.compile(r"[ \t]+|[ \t]*\n[ \t]*")
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-•*\d.)]+\s+)?|[\"“‘(]\s*)$")
 TITLED_LOWER = regex.compile(
     rf"\b{ITITLE}\.?[ \t]+(?P<first>\p{{Lu}}\p{{Ll}}+(?:-\p{{L}}\p{{Ll}}+)*[ \t]+)?"
     rf"(?P<word>\p{{Ll}}[\p{{Ll}}'’-]+)\b"
