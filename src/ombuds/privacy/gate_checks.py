@@ -198,17 +198,14 @@ def _sentence_start(text: str, start: int) -> bool:
     return SENTENCE_START.search(text, max(0, start - 6), start) is not None
 
 
-def _ordinary_here(word: str, text: str, start: int) -> bool:
+def _ordinary_here(word: str, text: str, start: int, lower: set[str]) -> bool:
     """A first name that is also a word ("Will", "Grace") is taken as the word where it opens a
-    sentence or stands in capitals, and the text uses it in lower case elsewhere."""
+    sentence or stands in capitals, and the text uses it in lower case elsewhere (`lower`: the
+    text's lower-case words)."""
     if fold(word) in STOP_WORDS:
         return True
     opens = _sentence_start(text, start) or word.isupper()
-    return (
-        opens
-        and regex.search(rf"(?<![\p{{L}}]){regex.escape(word.lower())}(?![\p{{L}}])", text)
-        is not None
-    )
+    return opens and word.lower() in lower
 
 
 def plain_form(word: str, lex: Lexicon) -> bool:
@@ -312,6 +309,7 @@ def check_words(text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> list[Fl
     flags = []
     skip_at = {i for start, end in skip for i in range(start, end)}
     acronyms = defined_acronyms(text, lex)
+    lower = set(regex.findall(r"(?<!\p{L})\p{Ll}+(?!\p{L})", text))
     for match in WORD.finditer(text):
         if match.start() in skip_at or match.group() in acronyms:
             continue
@@ -329,7 +327,7 @@ def check_words(text: str, lex: Lexicon, skip: list[tuple[int, int]]) -> list[Fl
             first = lex.is_first_name(bare)
             english = plain_form(bare, lex) if capital else english_form(bare, lex)
             if capital and first:
-                if english and _ordinary_here(bare, text, match.start()):
+                if english and _ordinary_here(bare, text, match.start(), lower):
                     continue  # "Will the Council ..." opens a sentence
                 if english and SEASON_AFTER.match(text, end):
                     continue  # "Spring 2023", "Summer term"
