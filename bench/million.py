@@ -110,21 +110,7 @@ def measure(command: list[str]) -> tuple[dict, float, float]:
 
 
 def search_queries(count: int):
-    from ombuds.corpus.models import SearchQuery
-
-    return [
-        SearchQuery(
-            q=q["q"],
-            category=q.get("category"),
-            decision=q.get("decision"),
-            body=q.get("body"),
-            ground=q.get("ground"),
-            date_from=q.get("from"),
-            date_to=q.get("to"),
-            limit=20,
-        )
-        for q in search_bench.make_queries(count, 0)
-    ]
+    return [search_bench.search_query(q) for q in search_bench.make_queries(count, 0)]
 
 
 def time_searches(url: str, rounds: int, count: int) -> tuple[float, list[list[float]]]:

@@ -101,6 +101,20 @@ def make_queries(count: int, seed: int) -> list[dict]:
     return queries
 
 
+def search_query(query: dict, limit: int = 20) -> SearchQuery:
+    """The `Store.search` query for one of make_queries' queries."""
+    return SearchQuery(
+        q=query["q"],
+        category=query.get("category"),
+        decision=query.get("decision"),
+        body=query.get("body"),
+        ground=query.get("ground"),
+        date_from=query.get("from"),
+        date_to=query.get("to"),
+        limit=limit,
+    )
+
+
 def datasette_params(query: dict) -> dict:
     params: list[tuple[str, str]] = [("_search", query["q"]), ("_size", "20"), ("_nocol", "text")]
     params += [("_facet", name) for name in ("category", "decision", "body", "year")]
@@ -206,19 +220,7 @@ def time_in_process(url: str, queries: list[dict], rounds: int = 1) -> list[list
     """Milliseconds per search, one list per round (after a warm-up of 20 searches)."""
     store = open_store(url, create=False)
     try:
-        search_queries = [
-            SearchQuery(
-                q=q["q"],
-                category=q.get("category"),
-                decision=q.get("decision"),
-                body=q.get("body"),
-                ground=q.get("ground"),
-                date_from=q.get("from"),
-                date_to=q.get("to"),
-                limit=20,
-            )
-            for q in queries
-        ]
+        search_queries = [search_query(q) for q in queries]
         for query in search_queries[:20]:
             store.search(query)
         runs = []

@@ -34,19 +34,7 @@ def corpus_folder(tmp_path_factory) -> Path:
 
 
 def _queries() -> list[SearchQuery]:
-    return [
-        SearchQuery(
-            q=q["q"],
-            category=q.get("category"),
-            decision=q.get("decision"),
-            body=q.get("body"),
-            ground=q.get("ground"),
-            date_from=q.get("from"),
-            date_to=q.get("to"),
-            limit=10,
-        )
-        for q in search_bench.make_queries(300, 0)
-    ]
+    return [search_bench.search_query(q, limit=10) for q in search_bench.make_queries(300, 0)]
 
 
 def _top_tens(url: str, folder: Path) -> list[tuple[int, list[str]]]:
