@@ -63,7 +63,7 @@ class Store:
 
         Items are `UpsertItem(parsed, text, publication=None)`, plain tuples of the same, or
         `Prepared` items (`writer.prepare(item)`, which ingest runs in its parsing processes).
-        Keep batches to a few hundred decisions: the batch is held in memory.
+        Keep batches to a few thousand decisions: the batch is held in memory.
         """
         batch = [
             item if isinstance(item, (UpsertItem, Prepared)) else UpsertItem(*item)
