@@ -1,0 +1,101 @@
+"""What the reader's steps share: the letter's sentences and dates, and the evidence gathered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ombuds.complaint.evidence import FactEvidence, ReadingQuestion, TextSpan
+from ombuds.reading.dates import DateMention
+from ombuds.reading.sentences import Cue, Sentence
+
+# How sure a reading is: a cue read as written; read from context; a judgement proposed.
+DIRECT, INFERRED, APPROXIMATE, FIRST_READING = 0.9, 0.7, 0.6, 0.5
+THRESHOLD = 0.5  # below this a fact is not set: it becomes a question
+
+
+@cache
+def tables() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        Path(__file__).with_name("tables.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@dataclass
+class ReadContext:
+    text: str
+    sentences: list[Sentence]
+    letter_date: dt.date | None
+    dates: dict[int, list[DateMention]] = field(default_factory=dict)  # by sentence index
+    evidence: list[FactEvidence] = field(default_factory=list)
+    questions: list[ReadingQuestion] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # sentences some fact rests on
+
+    @property
+    def writer(self) -> list[Sentence]:
+        return [s for s in self.sentences if not s.quoted]
+
+    def cues(self, family: str, value: str | None = None, *, quoted: bool = True) -> list[Cue]:
+        """Every cue of a family (and value), not negated, in the writer's sentences (and, with
+        `quoted`, in quoted messages)."""
+        return [
+            c
+            for s in self.sentences
+            if quoted or not s.quoted
+            for c in s.cues
+            if c.family == family and (value is None or c.value == value) and not c.negated
+        ]
+
+    def has(self, family: str, value: str | None = None, *, quoted: bool = True) -> bool:
+        return bool(self.cues(family, value, quoted=quoted))
+
+    def sentence_of(self, position: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= position <= s.end:
+                return s
+        return None
+
+    def span(self, start: int, end: int) -> TextSpan:
+        return TextSpan(start=start, end=end, text=self.text[start:end])
+
+    def add(
+        self,
+        fact: str,
+        value: object,
+        spans: list[tuple[int, int]] | list[Cue],
+        rule: str,
+        confidence: float = DIRECT,
+        *,
+        first_reading: bool = False,
+    ) -> None:
+        """Record the evidence for a fact, and mark the sentences it rests on as used."""
+        pairs = [(s.start, s.end) if isinstance(s, Cue) else s for s in spans]
+        for start, _ in pairs:
+            sentence = self.sentence_of(start)
+            if sentence is not None:
+                self.used.add(sentence.index)
+        shown = getattr(value, "value", value)
+        self.evidence.append(
+            FactEvidence(
+                fact=fact,
+                value=str(shown),
+                spans=[self.span(a, b) for a, b in pairs],
+                rule=rule,
+                confidence=confidence,
+                first_reading=first_reading,
+            )
+        )
+
+    def ask(self, fact: str, why: str, suggested: str | None = None) -> None:
+        if not any(q.fact == fact for q in self.questions):
+            self.questions.append(ReadingQuestion(fact=fact, why=why, suggested=suggested))
+
+
+__all__ = ["DIRECT", "FIRST_READING", "INFERRED", "THRESHOLD", "ReadContext", "tables"]
