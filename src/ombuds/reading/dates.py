@@ -38,7 +38,7 @@ DATE_PATTERN = re.compile(
   | (?P<num>\b(?P<d3>\d{{1,2}})[/.](?P<m3>\d{{1,2}})[/.](?P<y3>\d{{4}}|\d{{2}})\b)
   | (?P<iso>\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)
   | (?P<my>\b(?P<m5>{_MONTH})\.?,?\s+(?P<y5>\d{{4}})\b)
-  | (?P<rel>\b(?:last|this|next)\s+(?:week|month|year|{_MONTH}|summer|winter|spring|autumn)\b
+  | (?P<rel>\b(?:last|this|next)\s+(?:week|month|{_MONTH}|summer|winter|spring|autumn)\b
       |\b{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago\b
       |\byesterday\b
       |\b(?:in|since|from|during|by)\s+(?P<m6>{_MONTH})\b(?!\s+\d)

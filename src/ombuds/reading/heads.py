@@ -22,6 +22,9 @@ _POINT = re.compile(
 )
 
 
+_DECIDED = re.compile(r"(?i)\b(it|the council|they) (had )?decided\b")
+
+
 @dataclass
 class Part:
     key: str  # court, conduct, information, record, handling, decision, service
@@ -79,6 +82,10 @@ def split_parts(ctx: ReadContext) -> list[Part]:
     if len(parts) > 1 and "service" in parts and len(parts["service"].own) == 1:
         # a single passing mention of delay or failure alongside other parts is background
         background += parts.pop("service").own
+    if "conduct" in parts and "record" in parts:
+        record_paragraphs = {s.paragraph for s in parts["record"].own}
+        if all(s.paragraph in record_paragraphs for s in parts["conduct"].own):
+            parts["record"].own = sorted(parts["record"].own + parts.pop("conduct").own, key=lambda s: s.start)
     if not parts:
         decision = any(s.has("allegation", "disagrees_with_decision") for s in content)
         parts["decision" if decision else "service"] = Part(key="decision" if decision else "service")
@@ -113,6 +120,8 @@ def _explicit(ctx: ReadContext, content: list[Sentence], starts: list[Sentence])
         keys = [k for k in (subject_key(s) for s in part.own) if k]
         order = list(tables()["subject_allegations"]) + ["service"]
         part.key = min(keys, key=order.index) if keys else "service"
+        if part.key == "service" and any(_DECIDED.search(s.text) for s in part.own):
+            part.key = "decision"  # the council explained a decision it made
         part.shared = list(background)
     return parts
 

@@ -7,6 +7,12 @@ its decision and the writer only disagrees (no sign of fault); the council admit
 (some sign of fault); the council said the outcome would have been the same. Each is marked a
 first reading: the assessment that rests on it is provisional, and lists it for the
 investigator to confirm (`ombuds.reading.service`).
+
+Two strengths. A *strong* reading rests on what the council itself did or said (it investigated
+and found nothing; it upheld the point and put it right; it said the outcome would have been the
+same; proceedings are running). A *weak* one rests on the writer's account alone (a failing
+described, a decision explained, harm claimed): the service uses it only for a part the facts
+and strong readings leave open, never to add a reason to a part already decided.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from ombuds.reading.context import FIRST_READING, ReadContext, tables
 from ombuds.reading.heads import Part
 from ombuds.reading.sentences import Cue
 
+# The first readings that rest on the writer's account alone (see the module docstring).
+WEAK = frozenset({"council-explained-decision", "failing-described", "harm-described", "council-admitted-fault"})
 _ADMISSIONS = ("upheld_yes", "upheld_partly")
 _EXPLAINED = ("followed_policy", "upheld_no")
 
@@ -47,7 +55,7 @@ def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judge
     # Evidence of fault.
     if admitted or response.upheld in (Upheld.yes, Upheld.partly):
         propose("evidence_of_fault", EvidenceOfFault.some, admitted, "council-admitted-fault")
-    elif explained and (not faults or head.about is HeadSubject.council_decision):
+    elif explained:
         propose("evidence_of_fault", EvidenceOfFault.none, explained, "council-explained-decision")
     elif faults:
         cues = [c for s in part.sentences for c in s.cues if c.family == "allegation" and c.value in faults]
@@ -59,8 +67,10 @@ def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judge
     }
     if handling and head.about is not HeadSubject.complaint_handling:
         propose("council_investigation_thorough", False, handling, "writer-criticises-investigation")
-    elif statutory_done or (response.investigated and response.upheld is Upheld.no and not not_enough):
-        cues = explained or _cues(part, "signal", ("investigated", "statutory"))
+    elif statutory_done or (
+        _cues(part, "signal", ("investigated",)) and response.upheld is not Upheld.yes and not not_enough
+    ):
+        cues = _cues(part, "signal", ("investigated", "statutory"))
         propose("council_investigation_thorough", True, cues, "council-investigated-no-fault-found")
     # Was what the council did enough?
     if response.remedies and (response.upheld in (Upheld.yes, Upheld.partly) or any(

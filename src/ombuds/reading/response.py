@@ -77,9 +77,10 @@ def council_response(
             if cue.value == "explanation" and not response.upheld:
                 continue
             status = RemedyStatus.done
-            if _AGREED.search(s.text):
+            clause = re.split(r"[,;:]| and ", ctx.text[max(s.start, cue.start - 40) : cue.end])[-1]
+            if _AGREED.search(clause):
                 status = RemedyStatus.agreed
-            elif _OFFERED.search(s.text):
+            elif _OFFERED.search(clause):
                 status = RemedyStatus.offered
             action = RemedyAction[cue.value]
             if any(r.action is action for r in response.remedies):

@@ -21,6 +21,8 @@ from ombuds.code.result import Assessment, OpenJudgement, Question
 from ombuds.complaint import Complaint, load_complaint
 from ombuds.complaint.evidence import Reading
 from ombuds.errors import InputError
+from ombuds.vocabulary import Outcome
+from ombuds.reading.judgements import WEAK
 from ombuds.reading.reader import ReadResult, read_letter
 from ombuds.reading.sources import is_structured_complaint, load_letter
 
@@ -81,6 +83,7 @@ def assess_reading(
     warnings = []
     if assessment_date is None and date is not None:
         warnings.append(f"assessed as at the letter's date ({date}); give --date to assess on another")
+    complaint, reading = _weak_only_where_needed(complaint, reading, date)
     result = assess(complaint, assessment_date=date)
     proposed = [e for e in reading.evidence if e.first_reading]
     opened = list(result.open_judgements)
@@ -146,6 +149,35 @@ def assess_reading(
             "reading": reading,
         }
     )
+
+
+def _weak_only_where_needed(
+    complaint: Complaint, reading: Reading, date: dt.date | None
+) -> tuple[Complaint, Reading]:
+    """The complaint without the weak first readings of the parts its facts alone already
+    decide (no first reading at all); the reading without their evidence."""
+    proposed = [
+        (int(m.group(1)), m.group(2), e)
+        for e in reading.evidence
+        if e.first_reading and (m := _JUDGEMENT.match(e.fact)) is not None
+    ]
+    weak = [(i, f, e) for i, f, e in proposed if e.rule.removeprefix("first-reading:") in WEAK]
+    if not weak:
+        return complaint, reading
+    facts_only = complaint.model_copy(deep=True)
+    for index, field, _ in proposed:
+        setattr(facts_only.heads[index].judgement, field, None)
+    decided = assess(facts_only, assessment_date=date)
+    open_heads = {i for i, h in enumerate(decided.heads) if h.outcome is Outcome.investigate}
+    dropped = [e for i, _, e in weak if i not in open_heads]
+    if not dropped:
+        return complaint, reading
+    kept = complaint.model_copy(deep=True)
+    for index, field, _ in weak:
+        if index not in open_heads:
+            setattr(kept.heads[index].judgement, field, None)
+    evidence = [e for e in reading.evidence if all(e is not d for d in dropped)]
+    return kept, reading.model_copy(update={"evidence": evidence})
 
 
 __all__ = ["Loaded", "NotAComplaint", "assess_path", "assess_reading", "load_complaint_or_letter", "read_path"]
