@@ -28,6 +28,14 @@ def evaluate_command(
         ),
     ],
     as_json: JsonOption = False,
+    which: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            help="For a folder of decisions: all, tuning, or heldout (about a third of the files, "
+            "by a hash of the name, never tuned on).",
+        ),
+    ] = "all",
 ) -> None:
     """Read and assess every letter or decision in a folder and compare with the known answers.
 
@@ -38,7 +46,7 @@ def evaluate_command(
     """
     from ombuds.reading.evaluate import evaluate_folder, report_text
 
-    report = evaluate_folder(folder)
+    report = evaluate_folder(folder, which=which)
     if as_json:
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
     else:

@@ -32,6 +32,7 @@ class ReadContext:
     text: str
     sentences: list[Sentence]
     letter_date: dt.date | None
+    sent: bool = True  # the letter's date is when the complaint reached the Ombudsman
     dates: dict[int, list[DateMention]] = field(default_factory=dict)  # by sentence index
     evidence: list[FactEvidence] = field(default_factory=list)
     questions: list[ReadingQuestion] = field(default_factory=list)

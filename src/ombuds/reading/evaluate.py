@@ -14,11 +14,16 @@ Two kinds of folder:
   statement's role-and-powers paragraphs are not reasons for declining).
 
 Every figure has the majority-class baseline beside it.
+
+A folder of decisions is split for honest tuning: `part(name)` puts about a third of the files
+(by a hash of the file name, so the split never moves) in the held-out part, which the reader
+was never tuned on; `--part tuning` or `--part heldout` scores one part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,15 @@ from ombuds.vocabulary import Ground, Referral
 
 CLOSED, INVESTIGATED = "closed", "investigated"
 DECISION_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+PARTS = ("all", "tuning", "heldout")
+
+
+def part(name: str) -> str:
+    """The part of a development folder a file belongs to: "heldout" for about one in three."""
+    digest = hashlib.sha256(Path(name).stem.encode("utf-8")).digest()
+    return "heldout" if digest[0] % 3 == 0 else "tuning"
 
 
 def _binary(outcome: str) -> str:
@@ -76,7 +90,9 @@ def label_scores(expected: list[set[str]], predicted: list[set[str]], labels: li
     return scores
 
 
-def evaluate_folder(folder: str | Path) -> dict[str, Any]:
+def evaluate_folder(folder: str | Path, *, which: str = "all") -> dict[str, Any]:
+    if which not in PARTS:
+        raise InputError(f"unknown part {which!r}", source="--part", hint="all, tuning or heldout")
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("not a folder", source=str(folder), hint="give a folder of letters or decisions")
@@ -89,7 +105,11 @@ def evaluate_folder(folder: str | Path) -> dict[str, Any]:
             source=str(folder),
             hint="give examples/letters/dev, or a folder of saved decisions",
         )
-    return evaluate_decisions(files)
+    if which != "all":
+        files = [p for p in files if part(p.name) == which]
+    report = evaluate_decisions(files)
+    report["part"] = which
+    return report
 
 
 def _read_and_assess(letter: Letter, date: dt.date) -> Any:
@@ -217,7 +237,7 @@ def evaluate_decisions(files: list[Path]) -> dict[str, Any]:
             continue
         expected = CLOSED if decision.decision == "Closed after initial enquiries" else INVESTIGATED
         letter = Letter(text=section, source=str(path), kind="decision", date=decision.decision_date,
-                        date_from="the decision date", body=decision.body)
+                        date_from="the decision date", sent=False, body=decision.body)
         try:
             assessment = _read_and_assess(letter, decision.decision_date)
         except OmbudsError as error:
@@ -288,7 +308,7 @@ def report_text(report: dict[str, Any]) -> str:
                 )
         return "\n".join(lines)
     r = report
-    lines.append(f"{r['count']} decisions ({', '.join(f'{k} {v}' for k, v in r['expected_counts'].items())}); the reader saw only 'The complaint'")
+    lines.append(f"{r['count']} decisions, part {r.get('part', 'all')} ({', '.join(f'{k} {v}' for k, v in r['expected_counts'].items())}); the reader saw only 'The complaint'")
     lines.append(f"  balanced accuracy (closed vs investigated) {r['balanced_accuracy']:.1%}   baseline {r['balanced_baseline']:.1%} (always {r['majority_class']})")
     lines.append(f"  accuracy                                   {r['accuracy']:.1%}   baseline {r['accuracy_baseline']:.1%}")
     lines.append("  confusion (expected -> assessed outcome):")

@@ -163,7 +163,7 @@ def part_allegations(part: Part, parts: list[Part]) -> list[AllegationKind]:
     sentences = part.own if (part.own and len(parts) > 1) else part.sentences
     kinds: list[str] = []
     for s in sentences:
-        if s.quoted or _council_reply(s) and not part.own:
+        if s.quoted:
             continue
         kinds += s.values("allegation")
     if part.key == "court" and "officer_dishonest" in kinds:

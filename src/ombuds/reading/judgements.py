@@ -24,7 +24,15 @@ from ombuds.reading.heads import Part
 from ombuds.reading.sentences import Cue
 
 # The first readings that rest on the writer's account alone (see the module docstring).
-WEAK = frozenset({"council-explained-decision", "failing-described", "harm-described", "council-admitted-fault"})
+WEAK = frozenset(
+    {
+        "council-explained-decision",
+        "failing-described",
+        "no-failing-described",
+        "harm-described",
+        "council-admitted-fault",
+    }
+)
 _ADMISSIONS = ("upheld_yes", "upheld_partly")
 _EXPLAINED = ("followed_policy", "upheld_no")
 
@@ -60,6 +68,9 @@ def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judge
     elif faults:
         cues = [c for s in part.sentences for c in s.cues if c.family == "allegation" and c.value in faults]
         propose("evidence_of_fault", EvidenceOfFault.some, cues, "failing-described")
+    elif head.about in (HeadSubject.service, HeadSubject.council_decision):
+        # the letter names no failing: nothing yet shows fault
+        propose("evidence_of_fault", EvidenceOfFault.none, [], "no-failing-described")
     # Was the council's own investigation sound?
     handling = [c for s in part.sentences for c in s.cues if c.value == "complaint_handling" and not c.negated]
     statutory_done = response.statutory_procedure and {1, 2, 3} <= {

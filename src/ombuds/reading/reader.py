@@ -76,7 +76,7 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
             _question("letter", "the letter is not in English", "a translation into English")
         )
         return ReadResult(None, reading)
-    ctx = ReadContext(text=text, sentences=split(text), letter_date=date)
+    ctx = ReadContext(text=text, sentences=split(text), letter_date=date, sent=letter.sent)
     if found:
         ctx.add("letter_date", found[0], [(found[1], found[2])], "date-line")
     for mention in find_dates(text, date):

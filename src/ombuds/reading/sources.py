@@ -51,6 +51,7 @@ class Letter:
     kind: str  # text, email, docx, pdf, form
     date: dt.date | None = None  # from the container (an email's Date header, a form's date)
     date_from: str = ""
+    sent: bool = True  # `date` is when the complaint was sent (False: only a date to count from)
     sender: str | None = None
     body: str | None = None  # the council a form names
     warnings: list[str] = field(default_factory=list)

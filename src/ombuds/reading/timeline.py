@@ -9,7 +9,6 @@ the events, is dropped from the facts and kept as a question.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from ombuds.complaint import CouncilReply, Dates
@@ -152,7 +151,7 @@ def read_timeline(ctx: ReadContext) -> Timeline:
                 "date-role:earliest-event",
                 APPROXIMATE,
             )
-    if ctx.letter_date:
+    if ctx.letter_date and ctx.sent:
         dates.came_to_ombudsman = ctx.letter_date
     _consistent(dates, ctx)
     return timeline
@@ -170,10 +169,6 @@ def _consistent(dates: Dates, ctx: ReadContext) -> None:
         dates.council_replies = [r for r in dates.council_replies if r.date <= ctx.letter_date]
         if dates.complained_to_council and dates.complained_to_council > ctx.letter_date:
             dates.complained_to_council = None
-
-
-def letter_is_dated(ctx: ReadContext) -> dt.date | None:
-    return ctx.letter_date
 
 
 __all__ = ["Timeline", "read_timeline"]
