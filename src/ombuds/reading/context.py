@@ -33,6 +33,7 @@ class ReadContext:
     sentences: list[Sentence]
     letter_date: dt.date | None
     sent: bool = True  # the letter's date is when the complaint reached the Ombudsman
+    date_line: tuple[int, int] | None = None  # where the letter's own date is written
     dates: dict[int, list[DateMention]] = field(default_factory=dict)  # by sentence index
     evidence: list[FactEvidence] = field(default_factory=list)
     questions: list[ReadingQuestion] = field(default_factory=list)

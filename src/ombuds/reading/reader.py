@@ -79,7 +79,10 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
     ctx = ReadContext(text=text, sentences=split(text), letter_date=date, sent=letter.sent)
     if found:
         ctx.add("letter_date", found[0], [(found[1], found[2])], "date-line")
+        ctx.date_line = (found[1], found[2])
     for mention in find_dates(text, date):
+        if ctx.date_line and ctx.date_line[0] <= mention.start < ctx.date_line[1]:
+            continue
         sentence = ctx.sentence_of(mention.start)
         if sentence is not None:
             ctx.dates.setdefault(sentence.index, []).append(mention)

@@ -115,6 +115,38 @@ def _looks_quoted(paragraph: str) -> bool:
     return paragraph.lstrip().startswith(">")
 
 
+_LINE_START = re.compile(r"^\s*([-•>*]|\d+[.)]\s|[A-Z][\w-]*:\s)")
+
+
+def _lines(text: str, at: int, whole: str) -> list[tuple[int, str]]:
+    """A sentence cut at its line breaks where a line stands on its own (a header, a list item,
+    a short line such as a name or a date, a line ending a sentence), but not where a paragraph
+    is merely wrapped: (offset, text) of each piece, stripped."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"\n+", text):
+        before, after = text[start : m.start()], text[m.end() :]
+        line_start = whole.rfind("\n", 0, at + m.start()) + 1
+        line = whole[line_start : at + m.start()]
+        stands_alone = (
+            "\n\n" in m.group(0)
+            or len(line.strip()) < 45
+            or before.rstrip().endswith((".", "!", "?", ":", ";"))
+            or _LINE_START.match(after) is not None
+        )
+        if stands_alone:
+            pieces.append((start, before))
+            start = m.end()
+    pieces.append((start, text[start:]))
+    result = []
+    for offset, piece in pieces:
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            result.append((at + offset + lead, stripped))
+    return result
+
+
 def _negated(doc_tokens: list[str], start: int) -> bool:
     window = doc_tokens[max(0, start - 3) : start]
     return any(t in _NEGATIONS for t in window)
@@ -146,27 +178,15 @@ def split(text: str) -> list[Sentence]:
             )
             cues_by_sent.setdefault(span.start_char, []).append(cue)
         for sent in doc.sents:
-            # cut at line breaks
-            local = sent.start_char
-            for part in re.split(r"(\n+)", sent.text):
-                if not part or part.startswith("\n"):
-                    local += len(part)
-                    continue
+            for local, part in _lines(sent.text, sent.start_char, piece):
                 start, end = offset + local, offset + local + len(part)
-                local += len(part)
-                stripped = part.strip()
-                if not stripped:
-                    continue
-                lead = len(part) - len(part.lstrip())
-                start += lead
-                end = start + len(stripped)
                 para = sum(1 for p in paragraph_starts if p <= start) - 1
                 sentences.append(
                     Sentence(
                         index=len(sentences),
                         start=start,
                         end=end,
-                        text=stripped,
+                        text=part,
                         paragraph=para,
                         quoted=any(a <= start < b for a, b in quoted),
                     )

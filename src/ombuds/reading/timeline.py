@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ombuds.complaint import CouncilReply, Dates
 from ombuds.reading.context import APPROXIMATE, DIRECT, ReadContext
 from ombuds.reading.dates import DateMention
-from ombuds.reading.sentences import Cue, Sentence
+from ombuds.reading.sentences import Cue, Sentence, is_furniture
 
 _ROLE_SIGNALS = {
     "complained": "complained",
@@ -58,6 +58,8 @@ def read_timeline(ctx: ReadContext) -> Timeline:
     knew: list[tuple[DateMention, Cue | None]] = []
     events: list[DateMention] = []
     for sentence in ctx.sentences:
+        if is_furniture(sentence) and not sentence.quoted:
+            continue  # a header's or a signature's date
         for mention in ctx.dates.get(sentence.index, []):
             if mention.future:
                 continue
