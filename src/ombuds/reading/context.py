@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,15 @@ class ReadContext:
     questions: list[ReadingQuestion] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # sentences some fact rests on
+    _index: dict[str, list[tuple[Cue, bool]]] = field(default_factory=dict, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        for s in self.sentences:
+            for c in s.cues:
+                if not c.negated:
+                    self._index.setdefault(c.family, []).append((c, s.quoted))
+        self._starts = [s.start for s in self.sentences]
 
     @property
     def writer(self) -> list[Sentence]:
@@ -49,19 +59,17 @@ class ReadContext:
         `quoted`, in quoted messages)."""
         return [
             c
-            for s in self.sentences
-            if quoted or not s.quoted
-            for c in s.cues
-            if c.family == family and (value is None or c.value == value) and not c.negated
+            for c, in_quote in self._index.get(family, [])
+            if (quoted or not in_quote) and (value is None or c.value == value)
         ]
 
     def has(self, family: str, value: str | None = None, *, quoted: bool = True) -> bool:
         return bool(self.cues(family, value, quoted=quoted))
 
     def sentence_of(self, position: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= position <= s.end:
-                return s
+        at = bisect_right(self._starts, position) - 1
+        if at >= 0 and position <= self.sentences[at].end:
+            return self.sentences[at]
         return None
 
     def span(self, start: int, end: int) -> TextSpan:

@@ -31,10 +31,14 @@ class Part:
     own: list[Sentence] = field(default_factory=list)  # sentences about this part alone
     shared: list[Sentence] = field(default_factory=list)  # background that applies to it too
     explicit: bool = False
+    _cached: tuple[tuple[int, int], list[Sentence]] | None = field(default=None, repr=False)
 
     @property
     def sentences(self) -> list[Sentence]:
-        return sorted(self.own + self.shared, key=lambda s: s.start)
+        key = (len(self.own), len(self.shared))
+        if self._cached is None or self._cached[0] != key:
+            self._cached = (key, sorted(self.own + self.shared, key=lambda s: s.start))
+        return self._cached[1]
 
     @property
     def about(self) -> HeadSubject:

@@ -10,6 +10,7 @@ a "> " line, a council letter quoted inside the letter).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ombuds.reading.pipeline import MAX_CHUNK, SPANS_KEY, get_nlp
@@ -180,7 +181,7 @@ def split(text: str) -> list[Sentence]:
         for sent in doc.sents:
             for local, part in _lines(sent.text, sent.start_char, piece):
                 start, end = offset + local, offset + local + len(part)
-                para = sum(1 for p in paragraph_starts if p <= start) - 1
+                para = bisect_right(paragraph_starts, start) - 1
                 sentences.append(
                     Sentence(
                         index=len(sentences),
@@ -192,12 +193,12 @@ def split(text: str) -> list[Sentence]:
                     )
                 )
         # give each cue to the sentence that holds it
+        starts = [s.start for s in sentences]
         for cues in cues_by_sent.values():
             for cue in cues:
-                for s in reversed(sentences):
-                    if s.start <= cue.start < s.end + 1:
-                        s.cues.append(cue)
-                        break
+                at = bisect_right(starts, cue.start) - 1
+                if at >= 0 and cue.start <= sentences[at].end:
+                    sentences[at].cues.append(cue)
     for s in sentences:
         s.cues.sort(key=lambda c: c.start)
         if _HYPOTHETICAL.search(s.text):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ombuds.code.engine import assess
+from ombuds.code.engine import _assess_once, assess
 from ombuds.code.provisional import _answers, _label
 from ombuds.code.result import Assessment, OpenJudgement, Question
 from ombuds.complaint import Complaint, load_complaint
@@ -101,7 +101,8 @@ def assess_reading(
         for answer in _answers(field):
             trial = complaint.model_copy(deep=True)
             setattr(trial.heads[index].judgement, field, answer)
-            outcome = assess(trial, assessment_date=date)
+            # one pass of the rules, as the engine's own trials of open judgements are
+            outcome = _assess_once(trial, assessment_date=date)
             judged.outcomes[_label(answer)] = outcome.outcome
             judged.head_outcomes[_label(answer)] = outcome.heads[index].outcome
         judged.changes_outcome = any(o is not result.outcome for o in judged.outcomes.values())
