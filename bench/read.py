@@ -44,7 +44,10 @@ def load_seconds(runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-W", "ignore", "-c", _LOAD], capture_output=True, text=True, check=True
+            [sys.executable, "-W", "ignore", "-c", _LOAD],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return times
@@ -106,14 +109,24 @@ def main(argv: list[str] | None = None) -> int:
     loads = load_seconds(args.loads)
     pages = sorted(one_page_ms())
     bundles, chars = bundle_seconds(args.bundle)
-    load, page, p95 = statistics.median(loads), statistics.median(pages), pages[int(len(pages) * 0.95) - 1]
+    load, page, p95 = (
+        statistics.median(loads),
+        statistics.median(pages),
+        pages[int(len(pages) * 0.95) - 1],
+    )
     bundle = statistics.median(bundles)
-    print(f"pipeline load         median {load:6.2f} s   (runs {', '.join(f'{t:.2f}' for t in loads)})"
-          f"   target <= {TARGETS['load']} s: ratio {load / TARGETS['load']:.2f}")
-    print(f"one-page letter       median {page:6.1f} ms, p95 {p95:.1f} ms over {len(pages)} letters"
-          f"   target <= {TARGETS['page_ms']:.0f} ms: ratio {page / TARGETS['page_ms']:.2f}")
-    print(f"100-page bundle       median {bundle:6.2f} s   ({chars:,} characters, ~{chars // PAGE_CHARS} pages)"
-          f"   target <= {TARGETS['bundle']} s: ratio {bundle / TARGETS['bundle']:.2f}")
+    print(
+        f"pipeline load         median {load:6.2f} s   (runs {', '.join(f'{t:.2f}' for t in loads)})"
+        f"   target <= {TARGETS['load']} s: ratio {load / TARGETS['load']:.2f}"
+    )
+    print(
+        f"one-page letter       median {page:6.1f} ms, p95 {p95:.1f} ms over {len(pages)} letters"
+        f"   target <= {TARGETS['page_ms']:.0f} ms: ratio {page / TARGETS['page_ms']:.2f}"
+    )
+    print(
+        f"100-page bundle       median {bundle:6.2f} s   ({chars:,} characters, ~{chars // PAGE_CHARS} pages)"
+        f"   target <= {TARGETS['bundle']} s: ratio {bundle / TARGETS['bundle']:.2f}"
+    )
     return 0
 
 

@@ -31,7 +31,10 @@ def test_read_json_has_the_complaint_and_the_reading():
     result = run("read", SEED_LETTER, "--json")
     data = json.loads(result.output)
     assert data["complaint"]["body"] == "Leicestershire County Council"
-    assert all({"fact", "value", "spans", "rule", "confidence"} <= set(e) for e in data["reading"]["evidence"])
+    assert all(
+        {"fact", "value", "spans", "rule", "confidence"} <= set(e)
+        for e in data["reading"]["evidence"]
+    )
     assert "private_name" not in json.dumps(data["complaint"])
 
 

@@ -8,7 +8,12 @@ from ombuds.reading.evaluate import balanced_accuracy, evaluate_folder, label_sc
 
 
 def test_balanced_accuracy_and_label_scores():
-    pairs = [("closed", "closed"), ("closed", "closed"), ("closed", "investigated"), ("investigated", "investigated")]
+    pairs = [
+        ("closed", "closed"),
+        ("closed", "closed"),
+        ("closed", "investigated"),
+        ("investigated", "investigated"),
+    ]
     assert balanced_accuracy(pairs) == pytest.approx((2 / 3 + 1) / 2)
     scores = label_scores([{"a"}, {"a"}, set()], [{"a"}, set(), {"a"}], ["a", "b"])
     assert scores["a"]["precision"] == 0.5 and scores["a"]["recall"] == 0.5

@@ -151,6 +151,11 @@ def test_an_undated_letter_uses_the_received_date_and_says_so():
 
 @pytest.mark.parametrize("pages", [100])
 def test_a_long_bundle_is_read(pages):
-    page = LETTER.replace("14 March 2025\n\n", "") + "\n" + ("The council said it would look into this and write to me again soon. " * 40) + "\n\n"
+    page = (
+        LETTER.replace("14 March 2025\n\n", "")
+        + "\n"
+        + ("The council said it would look into this and write to me again soon. " * 40)
+        + "\n\n"
+    )
     result = read("14 March 2025\n\n" + page * pages)
     assert result.complaint is not None and result.complaint.body == "Kent County Council"

@@ -19,10 +19,16 @@ SEEDS = yaml.safe_load((LETTERS / "seeds" / "expected.yaml").read_text())
 @pytest.mark.parametrize("stem", sorted(SEEDS))
 def test_the_seeds_told_as_letters(stem):
     expected = SEEDS[stem]
-    assessment = assess_path(LETTERS / "seeds" / f"{stem}.txt", assessment_date=expected["assessment_date"])
+    assessment = assess_path(
+        LETTERS / "seeds" / f"{stem}.txt", assessment_date=expected["assessment_date"]
+    )
     assert assessment.outcome.value == expected["outcome"]
     grounds = {g.value for g in assessment.grounds}
-    assert set(expected["grounds"]) <= grounds <= set(expected["grounds"]) | set(expected["acceptable"])
+    assert (
+        set(expected["grounds"])
+        <= grounds
+        <= set(expected["grounds"]) | set(expected["acceptable"])
+    )
     referrals = {r.value for r in assessment.referrals}
     allowed = set(expected["referrals"]) | set(expected.get("acceptable_referrals", []))
     assert set(expected["referrals"]) <= referrals <= allowed
@@ -30,7 +36,9 @@ def test_the_seeds_told_as_letters(stem):
 
 
 def test_first_readings_are_open_judgements_and_the_outcome_is_provisional():
-    assessment = assess_path(LETTERS / "seeds" / "001_9498e815dd3f7996.txt", assessment_date=dt.date(2024, 6, 4))
+    assessment = assess_path(
+        LETTERS / "seeds" / "001_9498e815dd3f7996.txt", assessment_date=dt.date(2024, 6, 4)
+    )
     assert assessment.provisional
     first = [j for j in assessment.open_judgements if j.why.startswith("first reading")]
     assert first and any(j.changes_outcome for j in first)
@@ -40,7 +48,9 @@ def test_first_readings_are_open_judgements_and_the_outcome_is_provisional():
 def test_a_structured_complaint_is_assessed_as_before():
     path = LETTERS.parents[0] / "seeds" / "000_5d44b0c00c107248.yaml"
     assessment = assess_path(path)
-    assert assessment.reading is None and assessment.outcome.value == "closed_after_initial_enquiries"
+    assert (
+        assessment.reading is None and assessment.outcome.value == "closed_after_initial_enquiries"
+    )
 
 
 def test_a_letter_that_is_not_a_complaint(tmp_path):
@@ -61,4 +71,6 @@ def test_development_letters_meet_their_targets(part, outcome, grounds):
     report = evaluate_folder(LETTERS / part)
     assert report["outcome_accuracy"] >= outcome, report
     assert report["grounds_acceptable"] >= grounds, report
-    assert report["outcome_accuracy"] > report["outcome_baseline"] or report["outcome_baseline"] == 1.0
+    assert (
+        report["outcome_accuracy"] > report["outcome_baseline"] or report["outcome_baseline"] == 1.0
+    )

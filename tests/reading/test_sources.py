@@ -12,7 +12,9 @@ import pytest
 from ombuds.errors import InputError, UnreadableFile
 from ombuds.reading.sources import is_structured_complaint, load_letter
 
-LETTER = "3 March 2025\n\nDear Ombudsman,\nKent County Council ignored my complaint.\n\nMr A Smith\n"
+LETTER = (
+    "3 March 2025\n\nDear Ombudsman,\nKent County Council ignored my complaint.\n\nMr A Smith\n"
+)
 
 
 def test_plain_text_and_mixed_encodings(tmp_path):
@@ -105,8 +107,14 @@ def test_pdf_with_text_and_a_scan_without(tmp_path):
 
 def test_web_form(tmp_path):
     path = tmp_path / "form.json"
-    form = {"council": "Kent CC", "name": "Ann Lee", "title": "Ms", "date": "2025-03-03",
-            "complaint": "They never fixed the pothole.", "outcome_wanted": "An apology."}
+    form = {
+        "council": "Kent CC",
+        "name": "Ann Lee",
+        "title": "Ms",
+        "date": "2025-03-03",
+        "complaint": "They never fixed the pothole.",
+        "outcome_wanted": "An apology.",
+    }
     path.write_text(json.dumps(form))
     letter = load_letter(path)
     assert letter.kind == "form" and letter.date == dt.date(2025, 3, 3)

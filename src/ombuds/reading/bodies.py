@@ -24,9 +24,9 @@ DATA = Path(__file__).with_name("data")
 _COUNCIL_WORDS = re.compile(
     r"^\s*(?:county\s+|city\s+|borough\s+|district\s+|metropolitan\s+(?:borough\s+|district\s+)?)?"
     r"(?:council|counsel|councill?|cc)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_NAMES_A_COUNCIL = re.compile(r"\b(council|borough|county|city of|corporation)\b", re.I)
+_NAMES_A_COUNCIL = re.compile(r"\b(council|borough|county|city of|corporation)\b", re.IGNORECASE)
 _OTHER_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "parish",

@@ -126,10 +126,9 @@ def find_dates(text: str, base: dt.date | None, offset: int = 0) -> list[DateMen
             else:
                 if base is None:
                     continue
-                if m.group("m6") and m.group("m6").lower() in {"may", "march"}:
-                    # "in may", "since march" are often the verbs; accept only capitalised
-                    if not m.group("m6")[0].isupper():
-                        continue
+                named = m.group("m6")
+                if named and named.lower() in {"may", "march"} and not named[0].isupper():
+                    continue  # "in may", "since march": verbs as often as months
                 parsed = parse_relative(m.group(0), base)
                 if parsed is None:
                     continue

@@ -62,7 +62,9 @@ def balanced_accuracy(pairs: list[tuple[str, str]]) -> float:
     return sum(recalls) / len(recalls) if recalls else 0.0
 
 
-def label_scores(expected: list[set[str]], predicted: list[set[str]], labels: list[str]) -> dict[str, dict[str, float]]:
+def label_scores(
+    expected: list[set[str]], predicted: list[set[str]], labels: list[str]
+) -> dict[str, dict[str, float]]:
     """Precision, recall and F1 per label, with the label's prevalence and the F1 of the
     majority-class baseline (always predict it when most items have it, else never)."""
     scores = {}
@@ -95,10 +97,16 @@ def evaluate_folder(folder: str | Path, *, which: str = "all") -> dict[str, Any]
         raise InputError(f"unknown part {which!r}", source="--part", hint="all, tuning or heldout")
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError("not a folder", source=str(folder), hint="give a folder of letters or decisions")
+        raise InputError(
+            "not a folder", source=str(folder), hint="give a folder of letters or decisions"
+        )
     if (folder / "expected.yaml").is_file():
         return evaluate_letters(folder)
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in DECISION_SUFFIXES and p.name != "README.md")
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in DECISION_SUFFIXES and p.name != "README.md"
+    )
     if not files:
         raise InputError(
             "no letters with expected.yaml and no decision files (.txt, .html)",
@@ -124,18 +132,30 @@ def _read_and_assess(letter: Letter, date: dt.date) -> Any:
 def evaluate_letters(folder: Path) -> dict[str, Any]:
     from ombuds.reading.sources import load_letter
 
-    expected: dict[str, Any] = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    expected: dict[str, Any] = yaml.safe_load(
+        (folder / "expected.yaml").read_text(encoding="utf-8")
+    )
     items = []
     for stem, answer in expected.items():
         matches = [p for p in folder.iterdir() if p.stem == stem and p.suffix != ".yaml"]
         if not matches:
-            raise InputError(f"expected.yaml names {stem}, which is not in the folder", source=str(folder))
+            raise InputError(
+                f"expected.yaml names {stem}, which is not in the folder", source=str(folder)
+            )
         date = answer["assessment_date"]
         try:
             assessment = _read_and_assess(load_letter(matches[0]), date)
         except OmbudsError as error:
-            items.append({"letter": stem, "error": str(error), "outcome_ok": False, "grounds_ok": False,
-                          "referrals_ok": False, "expected_outcome": answer["outcome"]})
+            items.append(
+                {
+                    "letter": stem,
+                    "error": str(error),
+                    "outcome_ok": False,
+                    "grounds_ok": False,
+                    "referrals_ok": False,
+                    "expected_outcome": answer["outcome"],
+                }
+            )
             continue
         got = {g.value for g in assessment.grounds} if assessment else set()
         required, acceptable = set(answer["grounds"]), set(answer.get("acceptable", []))
@@ -144,26 +164,29 @@ def evaluate_letters(folder: Path) -> dict[str, Any]:
         ok_refs = want_refs | set(answer.get("acceptable_referrals", []))
         outcome = assessment.outcome.value if assessment else "none"
         facts = _facts(assessment, answer.get("facts", {}))
-        items.append({
-            "letter": stem,
-            "expected_outcome": answer["outcome"],
-            "outcome": outcome,
-            "provisional": bool(assessment and assessment.provisional),
-            "outcome_ok": outcome == answer["outcome"],
-            "grounds": sorted(got),
-            "expected_grounds": sorted(required),
-            "grounds_ok": required <= got <= required | acceptable,
-            "referrals": sorted(referrals),
-            "referrals_ok": want_refs <= referrals <= ok_refs,
-            "facts": facts,
-        })
+        items.append(
+            {
+                "letter": stem,
+                "expected_outcome": answer["outcome"],
+                "outcome": outcome,
+                "provisional": bool(assessment and assessment.provisional),
+                "outcome_ok": outcome == answer["outcome"],
+                "grounds": sorted(got),
+                "expected_grounds": sorted(required),
+                "grounds_ok": required <= got <= required | acceptable,
+                "referrals": sorted(referrals),
+                "referrals_ok": want_refs <= referrals <= ok_refs,
+                "facts": facts,
+            }
+        )
     n = len(items)
     outcomes = Counter(i["expected_outcome"] for i in items)
     majority, majority_count = outcomes.most_common(1)[0]
     ground_sets = Counter(tuple(i.get("expected_grounds", [])) for i in items)
     common_set = set(ground_sets.most_common(1)[0][0])
     baseline_grounds = sum(
-        set(expected[i["letter"]]["grounds"]) <= common_set
+        set(expected[i["letter"]]["grounds"])
+        <= common_set
         <= set(expected[i["letter"]]["grounds"]) | set(expected[i["letter"]].get("acceptable", []))
         for i in items
     )
@@ -183,7 +206,9 @@ def evaluate_letters(folder: Path) -> dict[str, Any]:
         "grounds_baseline": round(baseline_grounds / n, 3),
         "majority_grounds": sorted(common_set),
         "referrals_right": round(sum(i["referrals_ok"] for i in items) / n, 3),
-        "referrals_baseline": round(sum(not expected[i["letter"]]["referrals"] for i in items) / n, 3),
+        "referrals_baseline": round(
+            sum(not expected[i["letter"]]["referrals"] for i in items) / n, 3
+        ),
         "key_facts_right": round(fact_ok / fact_total, 3) if fact_total else None,
         "key_facts": fact_total,
         "items": items,
@@ -193,13 +218,15 @@ def evaluate_letters(folder: Path) -> dict[str, Any]:
 def _facts(assessment: Any, expected: dict[str, Any]) -> dict[str, bool]:
     """Which key facts were read as expected."""
     if assessment is None or assessment.reading is None:
-        return {k: False for k in expected}
+        return dict.fromkeys(expected, False)
     reading = assessment.reading
     case = assessment.case
     found: dict[str, bool] = {}
     for key, value in expected.items():
         if key == "body":
-            found[key] = bool(case) and (case.body == value or (value == "police" and "Police" in case.body))
+            found[key] = bool(case) and (
+                case.body == value or (value == "police" and "Police" in case.body)
+            )
         elif key == "category":
             found[key] = bool(case and case.category and case.category.startswith(str(value)))
         elif key == "topics":
@@ -220,7 +247,7 @@ def _facts(assessment: Any, expected: dict[str, Any]) -> dict[str, bool]:
 def evaluate_decisions(files: list[Path]) -> dict[str, Any]:
     from ombuds.corpus.parse import parse_file
 
-    items = []
+    items: list[dict[str, Any]] = []
     expected_grounds: list[set[str]] = []
     predicted_grounds: list[set[str]] = []
     expected_refs: list[set[str]] = []
@@ -236,12 +263,21 @@ def evaluate_decisions(files: list[Path]) -> dict[str, Any]:
             items.append({"file": path.name, "error": "no decision, date or complaint section"})
             continue
         expected = CLOSED if decision.decision == "Closed after initial enquiries" else INVESTIGATED
-        letter = Letter(text=section, source=str(path), kind="decision", date=decision.decision_date,
-                        date_from="the decision date", sent=False, body=decision.body)
+        letter = Letter(
+            text=section,
+            source=str(path),
+            kind="decision",
+            date=decision.decision_date,
+            date_from="the decision date",
+            sent=False,
+            body=decision.body,
+        )
         try:
             assessment = _read_and_assess(letter, decision.decision_date)
         except OmbudsError as error:
-            items.append({"file": path.name, "expected": expected, "predicted": "error", "error": str(error)})
+            items.append(
+                {"file": path.name, "expected": expected, "predicted": "error", "error": str(error)}
+            )
             continue
         outcome = assessment.outcome.value if assessment else "none"
         item = {
@@ -293,12 +329,22 @@ def report_text(report: dict[str, Any]) -> str:
     if report["kind"] == "letters":
         r = report
         lines.append(f"{r['folder']}: {r['count']} letters (baseline: the majority answer)")
-        lines.append(f"  outcome right        {r['outcome_accuracy']:.1%}   baseline {r['outcome_baseline']:.1%} (always {r['majority_outcome']})")
-        lines.append(f"  closed vs investigate balanced accuracy {r['balanced_accuracy']:.1%}   baseline {r['balanced_baseline']:.1%}")
-        lines.append(f"  grounds acceptable   {r['grounds_acceptable']:.1%}   baseline {r['grounds_baseline']:.1%} (always {r['majority_grounds']})")
-        lines.append(f"  referrals right      {r['referrals_right']:.1%}   baseline {r['referrals_baseline']:.1%} (always none)")
+        lines.append(
+            f"  outcome right        {r['outcome_accuracy']:.1%}   baseline {r['outcome_baseline']:.1%} (always {r['majority_outcome']})"
+        )
+        lines.append(
+            f"  closed vs investigate balanced accuracy {r['balanced_accuracy']:.1%}   baseline {r['balanced_baseline']:.1%}"
+        )
+        lines.append(
+            f"  grounds acceptable   {r['grounds_acceptable']:.1%}   baseline {r['grounds_baseline']:.1%} (always {r['majority_grounds']})"
+        )
+        lines.append(
+            f"  referrals right      {r['referrals_right']:.1%}   baseline {r['referrals_baseline']:.1%} (always none)"
+        )
         if r["key_facts_right"] is not None:
-            lines.append(f"  key facts read       {r['key_facts_right']:.1%} of {r['key_facts']}   baseline 0.0% (nothing read)")
+            lines.append(
+                f"  key facts read       {r['key_facts_right']:.1%} of {r['key_facts']}   baseline 0.0% (nothing read)"
+            )
         for i in r["items"]:
             if not (i["outcome_ok"] and i["grounds_ok"] and i["referrals_ok"]):
                 lines.append(
@@ -308,20 +354,31 @@ def report_text(report: dict[str, Any]) -> str:
                 )
         return "\n".join(lines)
     r = report
-    lines.append(f"{r['count']} decisions, part {r.get('part', 'all')} ({', '.join(f'{k} {v}' for k, v in r['expected_counts'].items())}); the reader saw only 'The complaint'")
-    lines.append(f"  balanced accuracy (closed vs investigated) {r['balanced_accuracy']:.1%}   baseline {r['balanced_baseline']:.1%} (always {r['majority_class']})")
-    lines.append(f"  accuracy                                   {r['accuracy']:.1%}   baseline {r['accuracy_baseline']:.1%}")
+    lines.append(
+        f"{r['count']} decisions, part {r.get('part', 'all')} ({', '.join(f'{k} {v}' for k, v in r['expected_counts'].items())}); the reader saw only 'The complaint'"
+    )
+    lines.append(
+        f"  balanced accuracy (closed vs investigated) {r['balanced_accuracy']:.1%}   baseline {r['balanced_baseline']:.1%} (always {r['majority_class']})"
+    )
+    lines.append(
+        f"  accuracy                                   {r['accuracy']:.1%}   baseline {r['accuracy_baseline']:.1%}"
+    )
     lines.append("  confusion (expected -> assessed outcome):")
     for expected, row in r["confusion"].items():
         lines.append(f"    {expected:13} " + ", ".join(f"{k} {v}" for k, v in sorted(row.items())))
     for name in ("grounds", "referrals"):
-        lines.append(f"  {name} over the {r['closed_count']} closed decisions (P / R / F1, baseline F1; support):")
+        lines.append(
+            f"  {name} over the {r['closed_count']} closed decisions (P / R / F1, baseline F1; support):"
+        )
         for label, s in sorted(r[name].items(), key=lambda kv: -kv[1]["support"]):
             lines.append(
                 f"    {label:32} {s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f}   baseline {s['baseline_f1']:.2f}; {s['support']} expected, {s['predicted']} predicted"
             )
     if r["skipped"]:
-        lines.append(f"  skipped {len(r['skipped'])}: " + "; ".join(f"{i['file']}: {i.get('error')}" for i in r["skipped"][:5]))
+        lines.append(
+            f"  skipped {len(r['skipped'])}: "
+            + "; ".join(f"{i['file']}: {i.get('error')}" for i in r["skipped"][:5])
+        )
     return "\n".join(lines)
 
 

@@ -49,9 +49,11 @@ def subject_key(sentence: Sentence) -> str | None:
     """The kind of part a writer's sentence is about, by its allegations, strongest first."""
     allegations = set(sentence.values("allegation"))
     if not allegations:
-        if sentence.has("signal", "upheld_no") and any(
-            c.text.lower() == "refused" for c in sentence.cues
-        ) and not sentence.has("signal", "complained"):
+        if (
+            sentence.has("signal", "upheld_no")
+            and any(c.text.lower() == "refused" for c in sentence.cues)
+            and not sentence.has("signal", "complained")
+        ):
             return "decision"
         return None
     if "officer_dishonest" in allegations and re.search(r"(?i)\bcourt\b", sentence.text):
@@ -89,10 +91,14 @@ def split_parts(ctx: ReadContext) -> list[Part]:
     if "conduct" in parts and "record" in parts:
         record_paragraphs = {s.paragraph for s in parts["record"].own}
         if all(s.paragraph in record_paragraphs for s in parts["conduct"].own):
-            parts["record"].own = sorted(parts["record"].own + parts.pop("conduct").own, key=lambda s: s.start)
+            parts["record"].own = sorted(
+                parts["record"].own + parts.pop("conduct").own, key=lambda s: s.start
+            )
     if not parts:
         decision = any(s.has("allegation", "disagrees_with_decision") for s in content)
-        parts["decision" if decision else "service"] = Part(key="decision" if decision else "service")
+        parts["decision" if decision else "service"] = Part(
+            key="decision" if decision else "service"
+        )
     for part in parts.values():
         part.shared = list(background)
     return sorted(parts.values(), key=lambda p: p.own[0].start if p.own else 0)
@@ -122,7 +128,7 @@ def _explicit(ctx: ReadContext, content: list[Sentence], starts: list[Sentence])
             background.append(s)
     for part in parts:
         keys = [k for k in (subject_key(s) for s in part.own) if k]
-        order = list(tables()["subject_allegations"]) + ["service"]
+        order = [*tables()["subject_allegations"], "service"]
         part.key = min(keys, key=order.index) if keys else "service"
         if part.key == "service" and any(_DECIDED.search(s.text) for s in part.own):
             part.key = "decision"  # the council explained a decision it made

@@ -17,7 +17,7 @@ and strong readings leave open, never to add a reason to a part already decided.
 
 from __future__ import annotations
 
-from ombuds.complaint import Head, Judgement
+from ombuds.complaint import Head, Judgement, StatutoryStage
 from ombuds.complaint.facts import EvidenceOfFault, HeadSubject, Upheld
 from ombuds.reading.context import FIRST_READING, ReadContext, tables
 from ombuds.reading.heads import Part
@@ -46,13 +46,22 @@ def _cues(part: Part, family: str, values: tuple[str, ...]) -> list[Cue]:
     ]
 
 
-def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judgement:
+def first_reading(
+    head: Head, part: Part, index: int, ctx: ReadContext, stages: list[StatutoryStage]
+) -> Judgement:
     judgement = Judgement()
     path = f"heads[{index}].judgement"
 
     def propose(field: str, value: object, cues: list[Cue], why: str) -> None:
         setattr(judgement, field, value)
-        ctx.add(f"{path}.{field}", value, cues[:2], f"first-reading:{why}", FIRST_READING, first_reading=True)
+        ctx.add(
+            f"{path}.{field}",
+            value,
+            cues[:2],
+            f"first-reading:{why}",
+            FIRST_READING,
+            first_reading=True,
+        )
 
     response = head.council_response
     admitted = _cues(part, "signal", _ADMISSIONS)
@@ -66,27 +75,42 @@ def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judge
     elif explained:
         propose("evidence_of_fault", EvidenceOfFault.none, explained, "council-explained-decision")
     elif faults:
-        cues = [c for s in part.sentences for c in s.cues if c.family == "allegation" and c.value in faults]
+        cues = [
+            c
+            for s in part.sentences
+            for c in s.cues
+            if c.family == "allegation" and c.value in faults
+        ]
         propose("evidence_of_fault", EvidenceOfFault.some, cues, "failing-described")
     elif head.about in (HeadSubject.service, HeadSubject.council_decision):
         # the letter names no failing: nothing yet shows fault
         propose("evidence_of_fault", EvidenceOfFault.none, [], "no-failing-described")
     # Was the council's own investigation sound?
-    handling = [c for s in part.sentences for c in s.cues if c.value == "complaint_handling" and not c.negated]
+    handling = [
+        c
+        for s in part.sentences
+        for c in s.cues
+        if c.value == "complaint_handling" and not c.negated
+    ]
     statutory_done = response.statutory_procedure and {1, 2, 3} <= {
-        s.stage for s in ctx_stages(head, ctx)
+        s.stage for s in stages if s.complete
     }
     if handling and head.about is not HeadSubject.complaint_handling:
-        propose("council_investigation_thorough", False, handling, "writer-criticises-investigation")
+        propose(
+            "council_investigation_thorough", False, handling, "writer-criticises-investigation"
+        )
     elif statutory_done or (
-        _cues(part, "signal", ("investigated",)) and response.upheld is not Upheld.yes and not not_enough
+        _cues(part, "signal", ("investigated",))
+        and response.upheld is not Upheld.yes
+        and not not_enough
     ):
         cues = _cues(part, "signal", ("investigated", "statutory"))
         propose("council_investigation_thorough", True, cues, "council-investigated-no-fault-found")
     # Was what the council did enough?
-    if response.remedies and (response.upheld in (Upheld.yes, Upheld.partly) or any(
-        r.after_ombudsman_enquiries for r in response.remedies
-    )):
+    if response.remedies and (
+        response.upheld in (Upheld.yes, Upheld.partly)
+        or any(r.after_ombudsman_enquiries for r in response.remedies)
+    ):
         if not_enough:
             propose("remedy_proportionate", False, not_enough, "writer-says-not-enough")
         else:
@@ -103,16 +127,4 @@ def first_reading(head: Head, part: Part, index: int, ctx: ReadContext) -> Judge
     return judgement
 
 
-def ctx_stages(head: Head, ctx: ReadContext) -> list[object]:
-    from ombuds.reading.response import statutory_stages
-
-    del head
-    return list(statutory_stages(_silent(ctx)))
-
-
-def _silent(ctx: ReadContext) -> ReadContext:
-    """The context without recording evidence (for a second look at the same facts)."""
-    return ReadContext(text=ctx.text, sentences=ctx.sentences, letter_date=ctx.letter_date)
-
-
-__all__ = ["first_reading"]
+__all__ = ["WEAK", "first_reading"]

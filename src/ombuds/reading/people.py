@@ -13,14 +13,16 @@ from ombuds.reading.sources import Letter
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Mr and Mrs|Mr & Mrs)"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-_SIGN_TITLED = re.compile(rf"(?i)^\s*(?P<title>{_TITLE})\.?\s+(?P<name>{_NAME.replace('[A-Z]', '[A-Za-z]')})\s*$")
+_SIGN_TITLED = re.compile(
+    rf"(?i)^\s*(?P<title>{_TITLE})\.?\s+(?P<name>{_NAME.replace('[A-Z]', '[A-Za-z]')})\s*$"
+)
 _SIGN_SUFFIX = re.compile(rf"^\s*(?P<name>{_NAME})\s*\((?P<title>Mr|Mrs|Ms|Miss|Dr|Mx)\)\s*$")
 _SIGN_ROLE = re.compile(
     rf"^\s*(?:(?:Cllr|Councillor)\s+)?(?P<name>{_NAME}),\s*(?P<role>Adviser|Advisor|Caseworker|"
     r"Solicitor|Advocate|Clerk[\w ]*|Support Worker|Social Worker)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_SIGN_PLAIN = re.compile(rf"^\s*(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){{1,2}})\s*$")
+_SIGN_PLAIN = re.compile(r"^\s*(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*$")
 _PERSON = re.compile(rf"(?P<title>\b(?:Mr|Mrs|Ms|Miss|Dr|Mx))\.?\s+(?P<name>{_NAME})")
 _RELATIVE = re.compile(
     r"(?i)\bmy\s+(?P<rel>mother|mum|father|dad|husband|wife|son|daughter|brother|sister|"

@@ -76,6 +76,8 @@ def build_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME, exclude=list(EXCLUDED))
     nlp.max_length = MAX_CHUNK * 2
     nlp.add_pipe("sentencizer")
+    from spacy.pipeline import SpanRuler
+
     ruler = nlp.add_pipe(
         "span_ruler",
         name="cue_ruler",
@@ -86,6 +88,7 @@ def build_nlp() -> Language:
             "overwrite": False,
         },
     )
+    assert isinstance(ruler, SpanRuler)
     # Phrase patterns need only the tokenizer: with the other components disabled while the
     # patterns are added, they are tokenized, not tagged and parsed (seconds saved at load).
     with nlp.select_pipes(enable=[]):

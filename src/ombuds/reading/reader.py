@@ -27,8 +27,43 @@ from ombuds.reading.sources import Letter
 from ombuds.reading.timeline import read_timeline
 
 _ENGLISH = frozenset(
-    "the and to of a i in is was that it my for on have not they with be this me as at but "
-    "had are we he she her his council you from by".split()
+    [
+        "the",
+        "and",
+        "to",
+        "of",
+        "a",
+        "i",
+        "in",
+        "is",
+        "was",
+        "that",
+        "it",
+        "my",
+        "for",
+        "on",
+        "have",
+        "not",
+        "they",
+        "with",
+        "be",
+        "this",
+        "me",
+        "as",
+        "at",
+        "but",
+        "had",
+        "are",
+        "we",
+        "he",
+        "she",
+        "her",
+        "his",
+        "council",
+        "you",
+        "from",
+        "by",
+    ]
 )
 _REFERENCE = re.compile(r"\b(\d{2})[ -]?(\d{3})[ -]?(\d{3})\b")
 _ABOUT_PHRASE = {
@@ -87,8 +122,11 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
         if sentence is not None:
             ctx.dates.setdefault(sentence.index, []).append(mention)
     if date is None:
-        ctx.ask("letter_date", "the letter has no date, so relative dates and time limits cannot be read",
-                suggested="the date the letter was sent or received")
+        ctx.ask(
+            "letter_date",
+            "the letter has no date, so relative dates and time limits cannot be read",
+            suggested="the date the letter was sent or received",
+        )
     complaint = _assemble(ctx, letter)
     reading.evidence = ctx.evidence
     reading.questions += ctx.questions
@@ -96,7 +134,9 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
     reading.unread = [
         ctx.span(s.start, s.end)
         for s in ctx.sentences
-        if s.index not in ctx.used and not s.cues and not is_furniture(s)
+        if s.index not in ctx.used
+        and not s.cues
+        and not is_furniture(s)
         and not ctx.dates.get(s.index)
     ]
     return ReadResult(complaint, reading)
@@ -116,7 +156,9 @@ def _assemble(ctx: ReadContext, letter: Letter) -> Complaint | None:
         for c in s.cues
     )
     if body is None and not substance:
-        ctx.warnings.append("nothing in the letter reads as a complaint about a council or care provider")
+        ctx.warnings.append(
+            "nothing in the letter reads as a complaint about a council or care provider"
+        )
         return None
     if body is None:
         return None
@@ -129,7 +171,20 @@ def _assemble(ctx: ReadContext, letter: Letter) -> Complaint | None:
     after = ctx.has("signal", "after_enquiries", quoted=False)
     wanted = _wanted(ctx)
     heads = [
-        _head(ctx, part, i, parts, body, people.complainant.alias, cases, rights, review, stages, wanted, after)
+        _head(
+            ctx,
+            part,
+            i,
+            parts,
+            body,
+            people.complainant.alias,
+            cases,
+            rights,
+            review,
+            stages,
+            wanted,
+            after,
+        )
         for i, part in enumerate(parts)
     ]
     injustice = []
@@ -198,22 +253,45 @@ def _head(
     head_allegations = [
         Allegation(
             kind=k,
-            officer=officer if k.name.startswith("officer_") or k.name in {"information_withheld", "record_inaccurate"} else None,
+            officer=officer
+            if k.name.startswith("officer_")
+            or k.name in {"information_withheld", "record_inaccurate"}
+            else None,
         )
         for k in allegations
     ]
     for k in allegations:
-        cue = next((c for s in part.sentences for c in s.cues if c.family == "allegation" and c.value == k.name), None)
+        cue = next(
+            (
+                c
+                for s in part.sentences
+                for c in s.cues
+                if c.family == "allegation" and c.value == k.name
+            ),
+            None,
+        )
         if cue:
             ctx.add(f"{path}.allegations", k, [cue], cue.rule)
     for t in topics + linked:
-        cue = next((c for s in part.sentences for c in s.cues if c.family == "topic" and c.value == t.name), None)
+        cue = next(
+            (
+                c
+                for s in part.sentences
+                for c in s.cues
+                if c.family == "topic" and c.value == t.name
+            ),
+            None,
+        )
         if cue:
             ctx.add(f"{path}.{'linked_topics' if t in linked else 'topics'}", t, [cue], cue.rule)
     acting = _acting(ctx, part, topics, path)
-    response = council_response(part.sentences, ctx, f"{path}.council_response", after_enquiries=after)
+    response = council_response(
+        part.sentences, ctx, f"{path}.council_response", after_enquiries=after
+    )
     childrens = set(tables()["childrens_topics"])
-    if stages and (childrens & {t.name for t in topics} or ctx.has("category", "Children's care services")):
+    if stages and (
+        childrens & {t.name for t in topics} or ctx.has("category", "Children's care services")
+    ):
         response.statutory_procedure = True
     head_wanted = list(wanted["other"])
     if wanted["staff"]:
@@ -222,7 +300,10 @@ def _head(
         if part.key == target:
             head_wanted = wanted["staff"] + head_wanted
     related = []
-    if cases and (len(parts) == 1 or any(re.search(r"(?i)\b(court|proceedings|hearing|judge)\b", s.text) for s in part.own)):
+    if cases and (
+        len(parts) == 1
+        or any(re.search(r"(?i)\b(court|proceedings|hearing|judge)\b", s.text) for s in part.own)
+    ):
         related = list(range(len(cases)))
     earlier = _earlier_case(ctx, part, parts)
     about = part.about
@@ -258,8 +339,13 @@ def _head(
     for name in ("case_closed", "views_on_record"):
         cues = ctx.cues("signal", name)
         if cues:
-            ctx.add(f"{path}.{'case_closed' if name == 'case_closed' else 'views_already_on_record'}", True, [cues[0]], cues[0].rule)
-    head.judgement = first_reading(head, part, index, ctx)
+            ctx.add(
+                f"{path}.{'case_closed' if name == 'case_closed' else 'views_already_on_record'}",
+                True,
+                [cues[0]],
+                cues[0].rule,
+            )
+    head.judgement = first_reading(head, part, index, ctx, stages)
     return head
 
 
@@ -267,9 +353,17 @@ def _acting(ctx: ReadContext, part: Part, topics: list, path: str) -> ActingBody
     for topic in topics:
         implied = tables()["topic_acting_body"].get(topic.name)
         if implied:
-            ctx.add(f"{path}.acting_body", ActingBody[implied], [], f"topic-implies-body:{topic.name}", INFERRED)
+            ctx.add(
+                f"{path}.acting_body",
+                ActingBody[implied],
+                [],
+                f"topic-implies-body:{topic.name}",
+                INFERRED,
+            )
             return ActingBody[implied]
-    body_cues = [c for s in part.sentences for c in s.cues if c.family == "acting" and not c.negated]
+    body_cues = [
+        c for s in part.sentences for c in s.cues if c.family == "acting" and not c.negated
+    ]
     if body_cues:
         value = ActingBody[body_cues[0].value]
         if value is not ActingBody.nhs_alone or not ctx.evidence or _body_kind(ctx) == "nhs":
@@ -292,8 +386,15 @@ def _body_kind(ctx: ReadContext) -> str:
 
 def _people_affected(ctx: ReadContext, path: str) -> PeopleAffected:
     cues = ctx.cues("signal", "all_or_most", quoted=False)
-    if cues or (ctx.has("topic", "council_tax_level") and ctx.has("allegation", "waste_of_public_money")):
-        ctx.add(f"{path}.people_affected", PeopleAffected.all_or_most_in_area, cues[:1], cues[0].rule if cues else "council-tax-level")
+    if cues or (
+        ctx.has("topic", "council_tax_level") and ctx.has("allegation", "waste_of_public_money")
+    ):
+        ctx.add(
+            f"{path}.people_affected",
+            PeopleAffected.all_or_most_in_area,
+            cues[:1],
+            cues[0].rule if cues else "council-tax-level",
+        )
         return PeopleAffected.all_or_most_in_area
     return PeopleAffected.person_or_household
 
@@ -304,7 +405,9 @@ def _references(ctx: ReadContext) -> tuple[str | None, list[str]]:
     if ctx.has("signal", "earlier_decided", quoted=False):
         return None, []
     for m in _REFERENCE.finditer(ctx.text):
-        if re.search(r"(?i)(ref|reference)[^\n]{0,20}$", ctx.text[max(0, m.start() - 30) : m.start()]):
+        if re.search(
+            r"(?i)(ref|reference)[^\n]{0,20}$", ctx.text[max(0, m.start() - 30) : m.start()]
+        ):
             return f"{m.group(1)} {m.group(2)} {m.group(3)}", []
     return None, []
 
@@ -319,15 +422,28 @@ def _earlier_case(ctx: ReadContext, part: Part, parts: list[Part]) -> EarlierCas
     holder = ctx.sentence_of(m.start())
     if len(parts) > 1 and holder is not None:
         # the part that the sentence with the reference (or the one before it) is about
-        near = [s for s in ctx.writer if s.paragraph == holder.paragraph and s.start <= holder.start]
+        near = [
+            s for s in ctx.writer if s.paragraph == holder.paragraph and s.start <= holder.start
+        ]
         owners = [p for p in parts if any(s in p.own for s in near)]
         if not owners or part is not owners[-1]:
             return None
     reference = f"{m.group(1)} {m.group(2)} {m.group(3)}"
-    same = ctx.has("signal", "same_matter", quoted=False) or bool(holder and holder.has("signal", "earlier_decided"))
-    new = ctx.has("signal", "new_events", quoted=False) and not ctx.has("signal", "nothing_new", quoted=False)
-    ctx.add("earlier_case", reference, [(m.start(), m.end()), (decided[0].start, decided[0].end)], decided[0].rule)
-    return EarlierCase(reference=reference, same_matter=True if same else None, new_events_since=new)
+    same = ctx.has("signal", "same_matter", quoted=False) or bool(
+        holder and holder.has("signal", "earlier_decided")
+    )
+    new = ctx.has("signal", "new_events", quoted=False) and not ctx.has(
+        "signal", "nothing_new", quoted=False
+    )
+    ctx.add(
+        "earlier_case",
+        reference,
+        [(m.start(), m.end()), (decided[0].start, decided[0].end)],
+        decided[0].rule,
+    )
+    return EarlierCase(
+        reference=reference, same_matter=True if same else None, new_events_since=new
+    )
 
 
 def _category(ctx: ReadContext, heads: list[Head]) -> str | None:

@@ -23,7 +23,7 @@ from ombuds.complaint.facts import (
     Upheld,
 )
 from ombuds.reading.context import DIRECT, INFERRED, ReadContext
-from ombuds.reading.sentences import Sentence
+from ombuds.reading.sentences import Cue, Sentence
 
 _AGREED = re.compile(r"(?i)\b(agreed to|will|would|promised|is going to|plans to)\b")
 _OFFERED = re.compile(r"(?i)\b(offered|offer)\b")
@@ -43,29 +43,35 @@ def council_response(
         ctx.add(f"{path}.raised_with_council", False, [cue], cue.rule)
         return response
 
-    def first(value: str) -> tuple[Sentence, object] | None:
+    def first(value: str) -> tuple[Sentence, Cue] | None:
         for s in sentences:
             cue = s.first("signal", value)
             if cue is not None:
                 return s, cue
         return None
 
-    for value, upheld in (("upheld_yes", Upheld.yes), ("upheld_no", Upheld.no), ("upheld_partly", Upheld.partly)):
+    for value, upheld in (
+        ("upheld_yes", Upheld.yes),
+        ("upheld_no", Upheld.no),
+        ("upheld_partly", Upheld.partly),
+    ):
         found = first(value)
         if found:
             response.upheld = upheld
-            ctx.add(f"{path}.upheld", upheld, [found[1]], found[1].rule, INFERRED)  # type: ignore[attr-defined, list-item]
+            ctx.add(f"{path}.upheld", upheld, [found[1]], found[1].rule, INFERRED)
             break
     investigated = first("investigated") or first("followed_policy")
     if investigated or response.upheld is not None:
         response.investigated = True
         if investigated:
-            ctx.add(f"{path}.investigated", True, [investigated[1]], investigated[1].rule, INFERRED)  # type: ignore[attr-defined, list-item]
+            ctx.add(f"{path}.investigated", True, [investigated[1]], investigated[1].rule, INFERRED)
     declined = first("declined")
     if declined:
         response.declined = True
-        ctx.add(f"{path}.declined", True, [declined[1]], declined[1].rule)  # type: ignore[attr-defined, list-item]
-    stages = [int(c.value) for s in sentences for c in s.cues if c.family == "stage" and not c.negated]
+        ctx.add(f"{path}.declined", True, [declined[1]], declined[1].rule)
+    stages = [
+        int(c.value) for s in sentences for c in s.cues if c.family == "stage" and not c.negated
+    ]
     if stages:
         response.stage = max(stages)
     for s in sentences:
@@ -93,7 +99,12 @@ def council_response(
                     detail=cue.text,
                 )
             )
-            ctx.add(f"{path}.remedies[{len(response.remedies) - 1}]", f"{action.value} [{status.value}]", [cue], cue.rule)
+            ctx.add(
+                f"{path}.remedies[{len(response.remedies) - 1}]",
+                f"{action.value} [{status.value}]",
+                [cue],
+                cue.rule,
+            )
     replies = [s for s in sentences if s.has("signal", "reply") or s.has("signal", "final")]
     if replies:
         response.summary = replies[0].text[:300]
@@ -136,9 +147,16 @@ def appeal_rights(ctx: ReadContext) -> tuple[list[AppealRight], CouncilReview | 
         body = m.group("body").strip() if m else route.value
         cue = s.first("signal", "appeal_right")
         assert cue is not None
-        right = AppealRight(route=route, body=body, used=bool(used) and not not_used, barriers=barriers)
+        right = AppealRight(
+            route=route, body=body, used=bool(used) and not not_used, barriers=barriers
+        )
         rights.append(right)
-        ctx.add("appeal_rights", f"{route.value}: {body}" + (" (used)" if right.used else ""), [cue], cue.rule)
+        ctx.add(
+            "appeal_rights",
+            f"{route.value}: {body}" + (" (used)" if right.used else ""),
+            [cue],
+            cue.rule,
+        )
     if review is not None and ctx.has("signal", "review_used", quoted=False):
         review.used = True
     return rights, review
@@ -170,7 +188,9 @@ def court_cases(ctx: ReadContext) -> list[CourtCase]:
             if any(c.kind is kind for c in cases):
                 continue
             status = ProceedingsStatus.ongoing
-            statuses = [c for c in s.cues if c.family == "status"] or ctx.cues("status", quoted=False)
+            statuses = [c for c in s.cues if c.family == "status"] or ctx.cues(
+                "status", quoted=False
+            )
             if statuses:
                 status = ProceedingsStatus[statuses[0].value]
             elif re.search(r"(?i)\b(made|decided|ruled|granted|ended|order was)\b", s.text):
@@ -178,7 +198,13 @@ def court_cases(ctx: ReadContext) -> list[CourtCase]:
             elif cue.hypothetical:
                 status = ProceedingsStatus.planned
             cases.append(CourtCase(kind=kind, status=status, court=cue.text))
-            ctx.add(f"court_cases[{len(cases) - 1}]", f"{kind.value} ({status.value})", [cue], cue.rule, DIRECT)
+            ctx.add(
+                f"court_cases[{len(cases) - 1}]",
+                f"{kind.value} ({status.value})",
+                [cue],
+                cue.rule,
+                DIRECT,
+            )
     return cases
 
 

@@ -63,7 +63,9 @@ class Sentence:
         )
 
     def values(self, family: str) -> list[str]:
-        return list(dict.fromkeys(c.value for c in self.cues if c.family == family and not c.negated))
+        return list(
+            dict.fromkeys(c.value for c in self.cues if c.family == family and not c.negated)
+        )
 
     def first(self, family: str, value: str | None = None) -> Cue | None:
         for c in self.cues:
@@ -165,9 +167,7 @@ def split(text: str) -> list[Sentence]:
         cues_by_sent: dict[int, list[Cue]] = {}
         for span in doc.spans[SPANS_KEY]:
             family, _, value = span.label_.partition(":")
-            polar = bool(_POLAR.search(span.label_)) or any(
-                t.lower_ in _NEGATIONS for t in span
-            )
+            polar = bool(_POLAR.search(span.label_)) or any(t.lower_ in _NEGATIONS for t in span)
             cue = Cue(
                 family=family,
                 value=value,
@@ -212,10 +212,8 @@ def is_furniture(sentence: Sentence) -> bool:
     text = sentence.text
     if _GREETING.match(text):
         return True
-    words = text.split()
-    if len(words) <= 6 and not re.search(r"[.!?]$", text):
-        return True  # a name, a title, an address line, a date
-    return False
+    # a name, a title, an address line, a date
+    return len(text.split()) <= 6 and not re.search(r"[.!?]$", text)
 
 
 __all__ = ["Cue", "Sentence", "is_furniture", "split"]

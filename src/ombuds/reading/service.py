@@ -21,10 +21,10 @@ from ombuds.code.result import Assessment, OpenJudgement, Question
 from ombuds.complaint import Complaint, load_complaint
 from ombuds.complaint.evidence import Reading
 from ombuds.errors import InputError
-from ombuds.vocabulary import Outcome
 from ombuds.reading.judgements import WEAK
 from ombuds.reading.reader import ReadResult, read_letter
 from ombuds.reading.sources import is_structured_complaint, load_letter
+from ombuds.vocabulary import Outcome
 
 _JUDGEMENT = re.compile(r"^heads\[(\d+)\]\.judgement\.(\w+)$")
 
@@ -82,7 +82,9 @@ def assess_reading(
     date = assessment_date or complaint.assessment_date
     warnings = []
     if assessment_date is None and date is not None:
-        warnings.append(f"assessed as at the letter's date ({date}); give --date to assess on another")
+        warnings.append(
+            f"assessed as at the letter's date ({date}); give --date to assess on another"
+        )
     complaint, reading = _weak_only_where_needed(complaint, reading, date)
     result = assess(complaint, assessment_date=date)
     proposed = [e for e in reading.evidence if e.first_reading]
@@ -112,15 +114,18 @@ def assess_reading(
         opened.append(judged)
     heads = [
         head.model_copy(
-            update={"provisional": head.provisional or any(
-                j.changes_head_outcome for j in opened if j.head == i
-            )}
+            update={
+                "provisional": head.provisional
+                or any(j.changes_head_outcome for j in opened if j.head == i)
+            }
         )
         for i, head in enumerate(result.heads)
     ]
-    deciding = [j for j in opened if j.changes_outcome and j.fact not in {
-        o.fact for o in result.open_judgements
-    }]
+    deciding = [
+        j
+        for j in opened
+        if j.changes_outcome and j.fact not in {o.fact for o in result.open_judgements}
+    ]
     if deciding:
         warnings.append(
             "provisional: the outcome rests on a first reading of "
@@ -181,4 +186,11 @@ def _weak_only_where_needed(
     return kept, reading.model_copy(update={"evidence": evidence})
 
 
-__all__ = ["Loaded", "NotAComplaint", "assess_path", "assess_reading", "load_complaint_or_letter", "read_path"]
+__all__ = [
+    "Loaded",
+    "NotAComplaint",
+    "assess_path",
+    "assess_reading",
+    "load_complaint_or_letter",
+    "read_path",
+]

@@ -141,7 +141,9 @@ def _from_bytes(data: bytes, source: str, kind: str) -> Letter:
     return letter
 
 
-_HEADER = re.compile(rb"^(Received|Return-Path|Message-ID|MIME-Version|Content-Type):", re.I | re.M)
+_HEADER = re.compile(
+    rb"^(Received|Return-Path|Message-ID|MIME-Version|Content-Type):", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _looks_like_email(data: bytes) -> bool:
@@ -172,9 +174,9 @@ def read_email(data: bytes, source: str) -> Letter:
     if body_part is not None:
         content = body_part.get_content()
         if body_part.get_content_subtype() == "html":
-            from selectolax.parser import HTMLParser
+            from selectolax.lexbor import LexborHTMLParser
 
-            content = HTMLParser(content).text(separator="\n")
+            content = LexborHTMLParser(content).text(separator="\n")
         text = clean(str(content))
     for part in message.iter_attachments():
         name = part.get_filename() or "(unnamed)"

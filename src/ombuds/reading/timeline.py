@@ -109,7 +109,9 @@ def read_timeline(ctx: ReadContext) -> Timeline:
         dates.council_replies.append(CouncilReply(date=mention.date, stage=stage, final=final))
         ctx.add(
             f"dates.council_replies[{len(dates.council_replies) - 1}]",
-            f"{mention.date}" + (" (final)" if final else "") + (f" stage {stage}" if stage else ""),
+            f"{mention.date}"
+            + (" (final)" if final else "")
+            + (f" stage {stage}" if stage else ""),
             [(mention.start, mention.end)],
             "date-role:reply",
             APPROXIMATE if mention.approximate else DIRECT,
@@ -142,8 +144,13 @@ def read_timeline(ctx: ReadContext) -> Timeline:
     if early:
         first = min(early, key=lambda m: m.date)
         dates.events_started = first.date
-        ctx.add("dates.events_started", first.date, [(first.start, first.end)], "date-role:event",
-                APPROXIMATE if first.approximate else DIRECT)
+        ctx.add(
+            "dates.events_started",
+            first.date,
+            [(first.start, first.end)],
+            "date-role:event",
+            APPROXIMATE if first.approximate else DIRECT,
+        )
         if dates.first_knew is None:
             dates.first_knew = first.date
             ctx.add(
@@ -161,7 +168,11 @@ def read_timeline(ctx: ReadContext) -> Timeline:
 
 def _consistent(dates: Dates, ctx: ReadContext) -> None:
     """Drop a fact that would contradict another, and ask about it instead."""
-    if dates.complained_to_council and dates.first_knew and dates.complained_to_council < dates.first_knew:
+    if (
+        dates.complained_to_council
+        and dates.first_knew
+        and dates.complained_to_council < dates.first_knew
+    ):
         dates.first_knew = None
         dates.events_started = None
         ctx.ask("dates.first_knew", "the dates read put the events after the complaint")
