@@ -22,6 +22,7 @@ FAMILIES = {
     "proceedings": facts.ProceedingsKind,
     "kind": facts.ComplainantKind,
     "status": facts.ProceedingsStatus,
+    "role": facts.CouncilRole,
 }
 
 

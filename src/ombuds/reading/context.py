@@ -35,6 +35,7 @@ class ReadContext:
     letter_date: dt.date | None
     sent: bool = True  # the letter's date is when the complaint reached the Ombudsman
     date_line: tuple[int, int] | None = None  # where the letter's own date is written
+    body_nation: str | None = None  # the nation of the council complained about
     dates: dict[int, list[DateMention]] = field(default_factory=dict)  # by sentence index
     evidence: list[FactEvidence] = field(default_factory=list)
     questions: list[ReadingQuestion] = field(default_factory=list)

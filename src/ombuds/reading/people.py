@@ -139,12 +139,22 @@ def read_people(ctx: ReadContext, letter: Letter) -> People:
         unable = ctx.cues("signal", "unable_to_consent", quoted=False)
         if unable:
             ctx.add("representative.person_unable_to_consent", True, [unable[0]], unable[0].rule)
+        died = ctx.cues("signal", "person_has_died", quoted=False)
+        if died:
+            ctx.add("representative.person_has_died", True, [died[0]], died[0].rule)
+        executor = ctx.cues("signal", "personal_representative", quoted=False)
+        if executor:
+            ctx.add("representative.personal_representative", True, [executor[0]], executor[0].rule)
         rep_alias = f"{title} Y" if title and title != person_title else relationship
         representative = Representative(
             alias=rep_alias,
             relationship=relationship,
             written_consent=consent,
-            person_unable_to_consent=bool(unable),
+            person_unable_to_consent=bool(unable) or bool(died),
+            person_has_died=bool(died),
+            personal_representative=bool(executor),
+            relative=bool(relative)
+            and relative.group("rel").lower() not in {"client", "constituent", "neighbour"},
         )
         ctx.add("representative", relationship, [cue], cue.rule)
     alias_title = person_title or title
@@ -208,6 +218,7 @@ def read_body(ctx: ReadContext, letter: Letter) -> tuple[str | None, BodyMention
         )
         return None, None
     ctx.add("body", chosen.name, [(chosen.start, chosen.end)], chosen.rule)
+    ctx.body_nation = chosen.nation if chosen.kind == "council" else None
     if chosen.kind == "council" and chosen.nation != "England":
         ctx.warnings.append(
             f"{chosen.name} is in {chosen.nation}: complaints about it go to that nation's "

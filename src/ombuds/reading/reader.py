@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from ombuds.complaint import Complaint, EarlierCase, Head
 from ombuds.complaint.evidence import Reading
-from ombuds.complaint.facts import ActingBody, LateReason, OutcomeWanted, PeopleAffected
+from ombuds.complaint.facts import (
+    ActingBody,
+    CouncilRole,
+    LateReason,
+    OutcomeWanted,
+    PeopleAffected,
+)
 from ombuds.reading.context import DIRECT, INFERRED, ReadContext, tables
 from ombuds.reading.dates import find_dates, letter_date
 from ombuds.reading.heads import Part, officer_in, part_allegations, part_topics, split_parts
@@ -329,6 +335,7 @@ def _head(
         related_court_cases=related,
         linked_topics=linked,
         earlier_case=earlier,
+        council_acting_as=_role(ctx, part, path),
         case_closed=True if ctx.has("signal", "case_closed") else None,
         views_already_on_record=True if ctx.has("signal", "views_on_record") else None,
         outcomes_wanted=head_wanted,
@@ -369,12 +376,32 @@ def _acting(ctx: ReadContext, part: Part, topics: list, path: str) -> ActingBody
         if value is not ActingBody.nhs_alone or not ctx.evidence or _body_kind(ctx) == "nhs":
             ctx.add(f"{path}.acting_body", value, [body_cues[0]], body_cues[0].rule)
             return value
+    nation = tables()["nation_acting"].get(ctx.body_nation or "England")
+    if nation:
+        ctx.add(
+            f"{path}.acting_body",
+            ActingBody[nation],
+            [],
+            f"council-nation:{ctx.body_nation}",
+            DIRECT,
+        )
+        return ActingBody[nation]
     kind = _body_kind(ctx)
     acting = tables()["body_acting"].get(kind)
     if acting:
         ctx.add(f"{path}.acting_body", ActingBody[acting], [], f"body-kind:{kind}", DIRECT)
         return ActingBody[acting]
     return ActingBody.council
+
+
+def _role(ctx: ReadContext, part: Part, path: str) -> CouncilRole | None:
+    cues = [c for s in part.sentences for c in s.cues if c.family == "role" and not c.negated]
+    if not cues:
+        return None
+    ctx.add(
+        f"{path}.council_acting_as", CouncilRole[cues[0].value], [cues[0]], cues[0].rule, INFERRED
+    )
+    return CouncilRole[cues[0].value]
 
 
 def _body_kind(ctx: ReadContext) -> str:
