@@ -46,6 +46,17 @@ def _cues(part: Part, family: str, values: tuple[str, ...]) -> list[Cue]:
     ]
 
 
+def _failings(part: Part, faults: set[str]) -> list[Cue]:
+    """The cues of the part's failings (delay, failure to act...), one per place they are said."""
+    return [
+        c
+        for s in part.sentences
+        if not s.quoted
+        for c in s.cues
+        if c.family == "allegation" and c.value in faults and not c.negated
+    ]
+
+
 def first_reading(
     head: Head, part: Part, index: int, ctx: ReadContext, stages: list[StatutoryStage]
 ) -> Judgement:
@@ -74,17 +85,13 @@ def first_reading(
         propose("evidence_of_fault", EvidenceOfFault.some, admitted, "council-admitted-fault")
     elif explained:
         propose("evidence_of_fault", EvidenceOfFault.none, explained, "council-explained-decision")
-    elif faults:
-        cues = [
-            c
-            for s in part.sentences
-            for c in s.cues
-            if c.family == "allegation" and c.value in faults
-        ]
-        propose("evidence_of_fault", EvidenceOfFault.some, cues, "failing-described")
+    elif len(failings := _failings(part, faults)) >= 2 or (
+        failings and ctx.has("signal", "injustice", quoted=False)
+    ):
+        propose("evidence_of_fault", EvidenceOfFault.some, failings, "failing-described")
     elif head.about in (HeadSubject.service, HeadSubject.council_decision):
-        # the letter names no failing: nothing yet shows fault
-        propose("evidence_of_fault", EvidenceOfFault.none, [], "no-failing-described")
+        # the letter names no failing, or one in passing: nothing yet shows fault
+        propose("evidence_of_fault", EvidenceOfFault.none, failings, "no-failing-described")
     # Was the council's own investigation sound?
     handling = [
         c

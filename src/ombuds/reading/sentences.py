@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 from ombuds.reading.pipeline import MAX_CHUNK, SPANS_KEY, get_nlp
 
+_RECORD = re.compile(
+    r"(?i)\b(records?|assessments?|reports?|file|minutes|notes|plan|letters?|statements?|it says)\b"
+)
 _NEGATIONS = {"not", "n't", "never", "no", "nobody", "nothing", "without", "neither", "nor"}
 _HYPOTHETICAL = re.compile(r"(?i)\b(if|unless|would have|could have|might|whether)\b")
 # Families whose cues already carry their polarity ("have not appealed"): never negated again.
