@@ -26,6 +26,21 @@ FAMILIES = {
 }
 
 
+def test_the_tokenizer_is_the_pinned_models():
+    import spacy
+
+    from ombuds.reading.pipeline import MODEL_NAME
+
+    model = spacy.load(
+        MODEL_NAME,
+        exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"],
+    )
+    ours = get_nlp()
+    assert ours.tokenizer.rules == model.tokenizer.rules
+    text = "Mr. Smith's s.17 assessment (3/4/24) wasn't done; e-mail: a@b.org, £1,200.50!"
+    assert [t.text for t in ours.make_doc(text)] == [t.text for t in model.make_doc(text)]
+
+
 def test_ids_are_unique_and_labels_name_schema_values():
     patterns = load_patterns()
     assert len({p["id"] for p in patterns}) == len(patterns)
