@@ -153,7 +153,7 @@ def read_people(ctx: ReadContext, letter: Letter) -> People:
             person_unable_to_consent=bool(unable) or bool(died),
             person_has_died=bool(died),
             personal_representative=bool(executor),
-            relative=bool(relative)
+            relative=relative is not None
             and relative.group("rel").lower() not in {"client", "constituent", "neighbour"},
         )
         ctx.add("representative", relationship, [cue], cue.rule)

@@ -12,15 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import Enum
 
-from ombuds.complaint import Complaint, EarlierCase, Head
-from ombuds.complaint.evidence import Reading
+from ombuds.complaint import (
+    Allegation,
+    AppealRight,
+    Complaint,
+    CouncilReview,
+    CourtCase,
+    EarlierCase,
+    Head,
+    StatutoryStage,
+)
+from ombuds.complaint.evidence import Reading, ReadingQuestion
 from ombuds.complaint.facts import (
     ActingBody,
     CouncilRole,
     LateReason,
     OutcomeWanted,
     PeopleAffected,
+    Topic,
 )
 from ombuds.reading.context import DIRECT, INFERRED, ReadContext, tables
 from ombuds.reading.dates import find_dates, letter_date
@@ -148,9 +159,7 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
     return ReadResult(complaint, reading)
 
 
-def _question(fact: str, why: str, suggested: str | None = None):  # type: ignore[no-untyped-def]
-    from ombuds.complaint.evidence import ReadingQuestion
-
+def _question(fact: str, why: str, suggested: str | None = None) -> ReadingQuestion:
     return ReadingQuestion(fact=fact, why=why, suggested=suggested)
 
 
@@ -197,9 +206,7 @@ def _assemble(ctx: ReadContext, letter: Letter) -> Complaint | None:
     for s in ctx.writer:
         if s.has("signal", "injustice") and not s.has("signal", "want"):
             injustice.append(s.text[:200])
-    reference, earlier_refs = _references(ctx)
-    for head in heads:
-        head.injustice_claimed = []
+    reference = _reference(ctx)
     complaint = Complaint(
         body=body,
         category=_category(ctx, heads),
@@ -214,7 +221,6 @@ def _assemble(ctx: ReadContext, letter: Letter) -> Complaint | None:
         injustice_claimed=list(dict.fromkeys(injustice))[:5],
         outcomes_wanted=list(dict.fromkeys(w for ws in wanted.values() for w in ws)),
     )
-    del earlier_refs
     return complaint
 
 
@@ -243,10 +249,10 @@ def _head(
     parts: list[Part],
     body: str,
     alias: str,
-    cases: list,  # type: ignore[type-arg]
-    rights: list,  # type: ignore[type-arg]
-    review,  # type: ignore[no-untyped-def]
-    stages: list,  # type: ignore[type-arg]
+    cases: list[CourtCase],
+    rights: list[AppealRight],
+    review: CouncilReview | None,
+    stages: list[StatutoryStage],
     wanted: dict[str, list[OutcomeWanted]],
     after: bool,
 ) -> Head:
@@ -254,8 +260,6 @@ def _head(
     topics, linked = part_topics(part, ctx, parts)
     allegations = part_allegations(part, parts)
     officer = officer_in(part.own or part.sentences)
-    from ombuds.complaint import Allegation
-
     head_allegations = [
         Allegation(
             kind=k,
@@ -267,29 +271,9 @@ def _head(
         for k in allegations
     ]
     for k in allegations:
-        cue = next(
-            (
-                c
-                for s in part.sentences
-                for c in s.cues
-                if c.family == "allegation" and c.value == k.name
-            ),
-            None,
-        )
-        if cue:
-            ctx.add(f"{path}.allegations", k, [cue], cue.rule)
+        _record(ctx, part, "allegation", k, f"{path}.allegations")
     for t in topics + linked:
-        cue = next(
-            (
-                c
-                for s in part.sentences
-                for c in s.cues
-                if c.family == "topic" and c.value == t.name
-            ),
-            None,
-        )
-        if cue:
-            ctx.add(f"{path}.{'linked_topics' if t in linked else 'topics'}", t, [cue], cue.rule)
+        _record(ctx, part, "topic", t, f"{path}.{'linked_topics' if t in linked else 'topics'}")
     acting = _acting(ctx, part, topics, path)
     response = council_response(
         part.sentences, ctx, f"{path}.council_response", after_enquiries=after
@@ -356,7 +340,16 @@ def _head(
     return head
 
 
-def _acting(ctx: ReadContext, part: Part, topics: list, path: str) -> ActingBody:  # type: ignore[type-arg]
+def _record(ctx: ReadContext, part: Part, family: str, value: Enum, fact: str) -> None:
+    """The evidence for a value read from a part: the first cue that gave it."""
+    for s in part.sentences:
+        for c in s.cues:
+            if c.family == family and c.value == value.name:
+                ctx.add(fact, value, [c], c.rule)
+                return
+
+
+def _acting(ctx: ReadContext, part: Part, topics: list[Topic], path: str) -> ActingBody:
     for topic in topics:
         implied = tables()["topic_acting_body"].get(topic.name)
         if implied:
@@ -426,17 +419,16 @@ def _people_affected(ctx: ReadContext, path: str) -> PeopleAffected:
     return PeopleAffected.person_or_household
 
 
-def _references(ctx: ReadContext) -> tuple[str | None, list[str]]:
+def _reference(ctx: ReadContext) -> str | None:
     """The Ombudsman's reference of this case, when the letter quotes one it is not asking to
     re-open; else None."""
     if ctx.has("signal", "earlier_decided", quoted=False):
-        return None, []
+        return None
     for m in _REFERENCE.finditer(ctx.text):
-        if re.search(
-            r"(?i)(ref|reference)[^\n]{0,20}$", ctx.text[max(0, m.start() - 30) : m.start()]
-        ):
-            return f"{m.group(1)} {m.group(2)} {m.group(3)}", []
-    return None, []
+        before = ctx.text[max(0, m.start() - 30) : m.start()]
+        if re.search(r"(?i)(ref|reference)[^\n]{0,20}$", before):
+            return f"{m.group(1)} {m.group(2)} {m.group(3)}"
+    return None
 
 
 def _earlier_case(ctx: ReadContext, part: Part, parts: list[Part]) -> EarlierCase | None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ombuds.code.engine import _assess_once, assess
-from ombuds.code.provisional import _answers, _label
-from ombuds.code.result import Assessment, OpenJudgement, Question
+from ombuds.code.provisional import with_open_judgements
+from ombuds.code.result import Assessment, Question
 from ombuds.complaint import Complaint, load_complaint
 from ombuds.complaint.evidence import Reading
 from ombuds.errors import InputError
@@ -87,31 +87,23 @@ def assess_reading(
         )
     complaint, reading = _weak_only_where_needed(complaint, reading, date)
     result = assess(complaint, assessment_date=date)
-    proposed = [e for e in reading.evidence if e.first_reading]
-    opened = list(result.open_judgements)
-    for item in proposed:
-        m = _JUDGEMENT.match(item.fact)
-        if m is None:
-            continue
-        index, field = int(m.group(1)), m.group(2)
-        judged = OpenJudgement(
-            fact=item.fact,
-            why=f"first reading from the letter ({item.rule.removeprefix('first-reading:')}): "
-            f"{item.value}; for the investigator to confirm",
-            head=index,
-        )
-        for answer in _answers(field):
-            trial = complaint.model_copy(deep=True)
-            setattr(trial.heads[index].judgement, field, answer)
-            # one pass of the rules, as the engine's own trials of open judgements are
-            outcome = _assess_once(trial, assessment_date=date)
-            judged.outcomes[_label(answer)] = outcome.outcome
-            judged.head_outcomes[_label(answer)] = outcome.heads[index].outcome
-        judged.changes_outcome = any(o is not result.outcome for o in judged.outcomes.values())
-        judged.changes_head_outcome = any(
-            o is not result.heads[index].outcome for o in judged.head_outcomes.values()
-        )
-        opened.append(judged)
+    # The first readings are tried answer by answer, as the engine tries a missing judgement:
+    # the engine's own mechanism, given them as the judgements to try.
+    proposed = [e for e in reading.evidence if e.first_reading and _JUDGEMENT.match(e.fact)]
+    probe = result.model_copy(
+        update={
+            "questions": [
+                Question(
+                    fact=e.fact,
+                    why=f"first reading from the letter ({e.rule.removeprefix('first-reading:')}): "
+                    f"{e.value}; for the investigator to confirm",
+                )
+                for e in proposed
+            ]
+        }
+    )
+    tried = with_open_judgements(complaint, probe, _assess_once).open_judgements
+    opened = list(result.open_judgements) + tried
     heads = [
         head.model_copy(
             update={

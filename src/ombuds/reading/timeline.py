@@ -82,13 +82,7 @@ def read_timeline(ctx: ReadContext) -> Timeline:
         mention, cue = min(complained, key=lambda c: c[0].date)
         dates.complained_to_council = mention.date
         timeline.complained_cue = cue
-        ctx.add(
-            "dates.complained_to_council",
-            mention.date,
-            [(mention.start, mention.end)] + ([(cue.start, cue.end)] if cue else []),
-            cue.rule if cue else "date-role",
-            APPROXIMATE if mention.approximate else DIRECT,
-        )
+        _dated(ctx, "dates.complained_to_council", mention, cue)
     elif ctx.has("signal", "complained", quoted=False):
         cue = ctx.cues("signal", "complained", quoted=False)[0]
         timeline.complained_cue = cue
@@ -119,14 +113,14 @@ def read_timeline(ctx: ReadContext) -> Timeline:
     if dates.council_replies and finals and not any(r.final for r in dates.council_replies):
         # "That was their final response." after the sentence that dates the reply
         last = dates.council_replies[-1]
-        first_final = finals[0]
-        if first_final.start > 0:
+        cue = finals[0].first("signal", "final")
+        if cue is not None:
             dates.council_replies[-1] = last.model_copy(update={"final": True})
             ctx.add(
                 f"dates.council_replies[{len(dates.council_replies) - 1}].final",
                 True,
-                [(first_final.start, first_final.end)],
-                first_final.first("signal", "final").rule,  # type: ignore[union-attr]
+                [cue],
+                cue.rule,
             )
     limit = dates.complained_to_council or ctx.letter_date
     early = [m for m in events if limit is None or m.date <= limit]
@@ -134,13 +128,7 @@ def read_timeline(ctx: ReadContext) -> Timeline:
         mention, cue = min(knew, key=lambda k: k[0].date)
         if limit is None or mention.date <= limit:
             dates.first_knew = mention.date
-            ctx.add(
-                "dates.first_knew",
-                mention.date,
-                [(mention.start, mention.end)] + ([(cue.start, cue.end)] if cue else []),
-                cue.rule if cue else "date-role",
-                APPROXIMATE if mention.approximate else DIRECT,
-            )
+            _dated(ctx, "dates.first_knew", mention, cue)
     if early:
         first = min(early, key=lambda m: m.date)
         dates.events_started = first.date
@@ -164,6 +152,17 @@ def read_timeline(ctx: ReadContext) -> Timeline:
         dates.came_to_ombudsman = ctx.letter_date
     _consistent(dates, ctx)
     return timeline
+
+
+def _dated(ctx: ReadContext, fact: str, mention: DateMention, cue: Cue | None) -> None:
+    """The evidence for a dated fact: the date's words and the cue that gave it its role."""
+    ctx.add(
+        fact,
+        mention.date,
+        [(mention.start, mention.end)] + ([(cue.start, cue.end)] if cue else []),
+        cue.rule if cue else "date-role",
+        APPROXIMATE if mention.approximate else DIRECT,
+    )
 
 
 def _consistent(dates: Dates, ctx: ReadContext) -> None:
