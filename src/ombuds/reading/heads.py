@@ -99,8 +99,10 @@ def split_parts(ctx: ReadContext) -> list[Part]:
         parts["decision" if decision else "service"] = Part(
             key="decision" if decision else "service"
         )
+    # a quoted council letter names the subject and its decision, though not the writer's case
+    background += [s for s in ctx.sentences if s.quoted and not is_furniture(s)]
     for part in parts.values():
-        part.shared = list(background)
+        part.shared = sorted(background, key=lambda s: s.start)
     return sorted(parts.values(), key=lambda p: p.own[0].start if p.own else 0)
 
 

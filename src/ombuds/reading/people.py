@@ -23,6 +23,7 @@ _SIGN_ROLE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_PLAIN = re.compile(r"^\s*(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*$")
+_ADDRESSED = re.compile(r"^\s*Dear\s+(?P<title>Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(?P<name>[A-Z][\w'’-]+)")
 _PERSON = re.compile(rf"(?P<title>\b(?:Mr|Mrs|Ms|Miss|Dr|Mx))\.?\s+(?P<name>{_NAME})")
 _RELATIVE = re.compile(
     r"(?i)\bmy\s+(?P<rel>mother|mum|father|dad|husband|wife|son|daughter|brother|sister|"
@@ -81,6 +82,15 @@ def _sign_off(ctx: ReadContext, letter: Letter) -> tuple[str, str, str | None, t
         m = _SIGN_PLAIN.match(s.text)
         if m and len(s.text.split()) <= 3:
             return "", m.group("name"), None, (s.start, s.end)
+    for s in ctx.sentences:
+        m = _ADDRESSED.match(s.text)
+        if s.quoted and m:  # a council's letter to the writer, quoted: "Dear Ms Morgan"
+            return (
+                m.group("title"),
+                m.group("name"),
+                None,
+                (s.start + m.start("title"), s.start + m.end("name")),
+            )
     if letter.sender:
         name = re.sub(r"<[^>]*>", "", letter.sender).strip().strip('"')
         m = _SIGN_TITLED.match(name)
