@@ -41,3 +41,11 @@ def test_other_bodies():
 def test_councils_outside_england_keep_their_nation():
     (body,) = find_bodies("Cardiff Council refused my application", ON)
     assert body.nation == "Wales"
+
+
+def test_a_council_not_in_the_list_is_read_by_its_pattern():
+    found = names("Fooshire County Council and the London Borough of Narnia refused.")
+    assert found == [
+        ("Fooshire County Council", "council"),
+        ("London Borough of Narnia", "council"),
+    ]

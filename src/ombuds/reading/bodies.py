@@ -32,6 +32,14 @@ _OTHER_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "parish",
         re.compile(r"\b((?:[A-Z][\w'-]+\s+){1,4}(?:Parish|Town|Community)\s+Council)\b"),
     ),
+    (
+        "council",
+        re.compile(
+            r"\b((?:London|Royal)\s+Borough\s+of\s+(?:[A-Z][\w'-]+\s*){1,3}"
+            r"|(?:[A-Z][\w'-]+\s+){1,3}(?:County|City|District|Borough|Metropolitan Borough|"
+            r"Metropolitan District)\s+Council)\b"
+        ),
+    ),
     ("police", re.compile(r"\b((?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\b")),
     (
         "nhs",
@@ -182,13 +190,20 @@ def find_other_bodies(text: str) -> list[BodyMention]:
 
 
 def find_bodies(text: str, on: dt.date | None) -> list[BodyMention]:
-    """Councils and other bodies, in the order they appear."""
+    """Councils and other bodies, in the order they appear. A council named by pattern that is
+    not in the list ("Fooshire County Council") is kept as written."""
     councils = find_councils(text, on)
     others = [
         b
         for b in find_other_bodies(text)
         if not any(c.start <= b.start < c.end or b.start <= c.start < b.end for c in councils)
         or b.kind == "parish"
+    ]
+    others = [
+        b
+        if b.kind != "council"
+        else BodyMention(b.start, b.end, b.text, b.name, "council", "", b.rule)
+        for b in others
     ]
     councils = [
         c

@@ -229,7 +229,7 @@ def read_body(ctx: ReadContext, letter: Letter) -> tuple[str | None, BodyMention
         return None, None
     ctx.add("body", chosen.name, [(chosen.start, chosen.end)], chosen.rule)
     ctx.body_nation = chosen.nation if chosen.kind == "council" else None
-    if chosen.kind == "council" and chosen.nation != "England":
+    if chosen.kind == "council" and chosen.nation in {"Wales", "Scotland", "Northern Ireland"}:
         ctx.warnings.append(
             f"{chosen.name} is in {chosen.nation}: complaints about it go to that nation's "
             "public services ombudsman, not the Local Government and Social Care Ombudsman"
