@@ -89,7 +89,7 @@ _ABOUT_PHRASE = {
     "record_or_assessment": "that a record or assessment {body} made about the family is wrong",
     "complaint_handling": "about how {body} handled a complaint",
     "council_decision": "about a decision {body} made{topic}",
-    "service": "about {body}'s actions{topic}",
+    "service": "about how {body} dealt with {topic}",
     "council_policy": "about a policy of {body}",
 }
 
@@ -202,10 +202,14 @@ def _assemble(ctx: ReadContext, letter: Letter) -> Complaint | None:
         )
         for i, part in enumerate(parts)
     ]
-    injustice = []
+    injustice = []  # the harm in the writer's own words: each phrase that names it
     for s in ctx.writer:
-        if s.has("signal", "injustice") and not s.has("signal", "want"):
-            injustice.append(s.text[:200])
+        if s.has("signal", "want"):
+            continue
+        for c in s.cues:
+            if c.family == "signal" and c.value == "injustice" and not c.negated:
+                injustice.append(c.text.lower())
+                ctx.add("injustice_claimed", c.text.lower(), [c], c.rule)
     reference = _reference(ctx)
     complaint = Complaint(
         body=body,
@@ -297,7 +301,10 @@ def _head(
         related = list(range(len(cases)))
     earlier = _earlier_case(ctx, part, parts)
     about = part.about
-    topic_text = f" ({', '.join(t.value for t in topics[:2])})" if topics else ""
+    named = " and ".join(t.value for t in topics[:2])
+    topic_text = f" about {named}" if named else ""
+    if about.name == "service":
+        topic_text = named or "the matter complained of"
     who = "the council" if acting is ActingBody.council else acting.value
     summary = f"{alias} complains " + _ABOUT_PHRASE[about.name].format(
         officer=f"the {officer}" if officer else "an officer", body=who, topic=topic_text
