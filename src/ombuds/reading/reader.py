@@ -86,7 +86,7 @@ _REFERENCE = re.compile(r"\b(\d{2})[ -]?(\d{3})[ -]?(\d{3})\b")
 _ABOUT_PHRASE = {
     "officer_conduct": "about the conduct of {officer}",
     "information_handling": "about how {body} handled personal information",
-    "record_or_assessment": "that a record or assessment {body} made about the family is wrong",
+    "record_or_assessment": "that a record or assessment made by {body} is wrong",
     "complaint_handling": "about how {body} handled a complaint",
     "council_decision": "about a decision {body} made{topic}",
     "service": "about how {body} dealt with {topic}",
