@@ -132,21 +132,11 @@ def read_timeline(ctx: ReadContext) -> Timeline:
     if early:
         first = min(early, key=lambda m: m.date)
         dates.events_started = first.date
-        ctx.add(
-            "dates.events_started",
-            first.date,
-            [(first.start, first.end)],
-            "date-role:event",
-            APPROXIMATE if first.approximate else DIRECT,
-        )
-        if dates.first_knew is None:
+        _dated(ctx, "dates.events_started", first, None, "date-role:event")
+        if dates.first_knew is None:  # the earliest event: an approximation, flagged as one
             dates.first_knew = first.date
-            ctx.add(
-                "dates.first_knew",
-                first.date,
-                [(first.start, first.end)],
-                "date-role:earliest-event",
-                APPROXIMATE,
+            _dated(
+                ctx, "dates.first_knew", first, None, "date-role:earliest-event", approximate=True
             )
     if ctx.letter_date and ctx.sent:
         dates.came_to_ombudsman = ctx.letter_date
@@ -154,14 +144,22 @@ def read_timeline(ctx: ReadContext) -> Timeline:
     return timeline
 
 
-def _dated(ctx: ReadContext, fact: str, mention: DateMention, cue: Cue | None) -> None:
+def _dated(
+    ctx: ReadContext,
+    fact: str,
+    mention: DateMention,
+    cue: Cue | None,
+    rule: str = "date-role",
+    *,
+    approximate: bool = False,
+) -> None:
     """The evidence for a dated fact: the date's words and the cue that gave it its role."""
     ctx.add(
         fact,
         mention.date,
         [(mention.start, mention.end)] + ([(cue.start, cue.end)] if cue else []),
-        cue.rule if cue else "date-role",
-        APPROXIMATE if mention.approximate else DIRECT,
+        cue.rule if cue else rule,
+        APPROXIMATE if mention.approximate or approximate else DIRECT,
     )
 
 
