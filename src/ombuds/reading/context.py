@@ -36,6 +36,7 @@ class ReadContext:
     sent: bool = True  # the letter's date is when the complaint reached the Ombudsman
     date_line: tuple[int, int] | None = None  # where the letter's own date is written
     body_nation: str | None = None  # the nation of the council complained about
+    alias: str = "the complainant"  # how questions name the person: "Mrs X"
     dates: dict[int, list[DateMention]] = field(default_factory=dict)  # by sentence index
     evidence: list[FactEvidence] = field(default_factory=list)
     questions: list[ReadingQuestion] = field(default_factory=list)
@@ -87,7 +88,7 @@ class ReadContext:
         first_reading: bool = False,
     ) -> None:
         """Record the evidence for a fact, and mark the sentences it rests on as used."""
-        pairs = [(s.start, s.end) if isinstance(s, Cue) else s for s in spans]
+        pairs = list(dict.fromkeys((s.start, s.end) if isinstance(s, Cue) else s for s in spans))
         for start, _ in pairs:
             sentence = self.sentence_of(start)
             if sentence is not None:

@@ -169,6 +169,7 @@ def read_people(ctx: ReadContext, letter: Letter) -> People:
         ctx.add("representative", relationship, [cue], cue.rule)
     alias_title = person_title or title
     alias = f"{alias_title} X" if alias_title else "X"
+    ctx.alias = alias if alias_title else "the complainant"
     complainant = Complainant(
         title=alias_title or "",
         alias=alias,
@@ -189,7 +190,7 @@ def read_people(ctx: ReadContext, letter: Letter) -> People:
     else:
         ctx.ask(
             "complainant.title",
-            "the letter does not say how the complainant is addressed",
+            "How is the complainant addressed? The letter does not say.",
             suggested="Mr, Mrs, Ms, Miss or Dr",
         )
     return People(complainant=complainant, representative=representative)
@@ -223,7 +224,7 @@ def read_body(ctx: ReadContext, letter: Letter) -> tuple[str | None, BodyMention
     if chosen is None:
         ctx.ask(
             "body",
-            "the letter does not name the council or body it complains about",
+            "Which council or body is the complaint about? The letter does not name one.",
             suggested="the council's name, e.g. Kent County Council",
         )
         return None, None

@@ -125,7 +125,11 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
     if not is_english(text):
         reading.warnings.append("the letter does not read as English: nothing was read from it")
         reading.questions.append(
-            _question("letter", "the letter is not in English", "a translation into English")
+            _question(
+                "letter",
+                "Is there an English translation? The letter is not in English.",
+                "a translation into English",
+            )
         )
         return ReadResult(None, reading)
     ctx = ReadContext(text=text, sentences=split(text), letter_date=date, sent=letter.sent)
@@ -141,7 +145,8 @@ def read_letter(letter: Letter, *, received: dt.date | None = None) -> ReadResul
     if date is None:
         ctx.ask(
             "letter_date",
-            "the letter has no date, so relative dates and time limits cannot be read",
+            "When was the letter sent or received? It has no date, so relative dates and time "
+            "limits cannot be read.",
             suggested="the date the letter was sent or received",
         )
     complaint = _assemble(ctx, letter)

@@ -88,7 +88,7 @@ def read_timeline(ctx: ReadContext) -> Timeline:
         timeline.complained_cue = cue
         ctx.ask(
             "dates.complained_to_council",
-            "the letter says the person complained to the council but not when",
+            f"When did {ctx.alias} first complain to the council? The letter says so, but not when.",
             suggested="the date of the first complaint to the council",
         )
     finals = [s for s in ctx.sentences if s.has("signal", "final")]
@@ -172,7 +172,11 @@ def _consistent(dates: Dates, ctx: ReadContext) -> None:
     ):
         dates.first_knew = None
         dates.events_started = None
-        ctx.ask("dates.first_knew", "the dates read put the events after the complaint")
+        ctx.ask(
+            "dates.first_knew",
+            f"When did {ctx.alias} first know about the matter? The dates read put the events "
+            "after the complaint.",
+        )
     if dates.came_to_ombudsman and dates.first_knew and dates.came_to_ombudsman < dates.first_knew:
         dates.first_knew = None
     if ctx.letter_date:
