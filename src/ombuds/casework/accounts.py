@@ -69,7 +69,15 @@ class Accounts:
         self.clock = clock
         self.limits = limits or Limits()
 
-    def add_user(self, email: str, role: Role | str, password: str, *, name: str = "") -> User:
+    def add_user(
+        self,
+        email: str,
+        role: Role | str,
+        password: str,
+        *,
+        name: str = "",
+        actor: str = "command line",
+    ) -> User:
         """A new user with an Argon2 hash of `password`; InputError for a bad email, role or
         password, or an email already taken."""
         email = check_email(email)
@@ -88,7 +96,7 @@ class Accounts:
             role,
             hash_password(password),
             at=stamp(self.clock()),
-            actor="command line",
+            actor=actor,
         )
 
     def sign_in(self, email: str, password: str, *, client: str) -> tuple[str, Session]:

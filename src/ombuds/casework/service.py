@@ -176,9 +176,18 @@ class CaseService:
         result = assess(complaint, assessment_date=complaint.assessment_date)
         return result.model_dump(mode="json")
 
-    def _assess(self, user: User, case: Case, facts: dict[str, Any], *, action: str) -> Case:
+    def _assess(
+        self,
+        user: User,
+        case: Case,
+        facts: dict[str, Any],
+        *,
+        action: str,
+        extra: dict[str, Any] | None = None,
+    ) -> Case:
         assessment = self._assessment(facts)
         changes: dict[str, Any] = {
+            **(extra or {}),
             "facts": facts,
             "assessment": assessment,
             "title": _title(facts, case.title),
@@ -232,8 +241,12 @@ class CaseService:
             state["skipped"] = sorted({*state.get("skipped", []), path})
             return self._save(user, case, {"interview": state}, "question skipped", note=path)
         facts = interview.set_value(case.facts, path, value)
-        case = self._assess(user, case, facts, action="question answered")
-        return case
+        state = dict(case.interview or {"skipped": []})
+        state["answered"] = [*state.get("answered", []), path]
+        case = case.model_copy(update={"interview": state})
+        return self._assess(
+            user, case, facts, action="question answered", extra={"interview": state}
+        )
 
     def record_judgements(
         self, user: User, case_id: int, version: int, answers: dict[str, Any]
