@@ -98,9 +98,16 @@ def check_html(response) -> None:
             assert "csrf_token" in names, f"{response.url}: a POST form without csrf_token"
 
 
-def client_for(url: str, clock: Clock, *, limits: Limits | None = None) -> TestClient:
+def client_for(
+    url: str, clock: Clock, *, limits: Limits | None = None, raise_errors: bool = True
+) -> TestClient:
     app = create_app(url, settings=WebSettings(clock=clock, limits=limits or Limits()))
-    client = TestClient(app, base_url="https://testserver", follow_redirects=False)
+    client = TestClient(
+        app,
+        base_url="https://testserver",
+        follow_redirects=False,
+        raise_server_exceptions=raise_errors,
+    )
 
     def hook(response):
         response.read()
