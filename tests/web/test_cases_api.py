@@ -83,7 +83,7 @@ def test_concurrent_saves_of_one_case_lose_no_update(db_url, clock):
         lock = threading.Lock()
 
         def editor(n: int) -> None:
-            for attempt in range(20):
+            for _attempt in range(20):
                 current = api.get(f"/api/cases/{case['id']}").json()
                 text = f"edit {n}\n1. Paragraph {n}."
                 response = api.put(

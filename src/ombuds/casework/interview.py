@@ -62,7 +62,8 @@ def _walk(path: str) -> tuple[Any, str]:
     model: Any = Complaint
     annotation: Any = None
     description = ""
-    for part in path.split("."):
+    parts = path.split(".")
+    for position, part in enumerate(parts):
         m = _PART.match(part)
         if not m or not (isinstance(model, type) and issubclass(model, BaseModel)):
             raise InputError("not a fact of the complaint schema", source=path)
@@ -75,6 +76,8 @@ def _walk(path: str) -> tuple[Any, str]:
             if not is_list:
                 raise InputError("not a list in the complaint schema", source=path)
             annotation = inner
+        elif is_list and position < len(parts) - 1:
+            raise InputError("a list in the complaint schema needs an index", source=path)
         model = _unwrap(annotation)[0]
     return annotation, description
 
@@ -142,7 +145,8 @@ def read_answer(fld: Field, form: dict[str, Any]) -> Any:
 
 def get_value(facts: dict[str, Any], path: str) -> Any:
     node: Any = facts
-    for part in path.split("."):
+    parts = path.split(".")
+    for position, part in enumerate(parts):
         m = _PART.match(part)
         if m is None or not isinstance(node, dict):
             return None

@@ -28,7 +28,8 @@ from ombuds.errors import AuthenticationRequired, OmbudsError, StorageError
 log = logging.getLogger("ombuds.web")
 
 _DATABASE_URL = re.compile(
-    r"\b(?:postgres(?:ql)?|sqlite|mysql|mariadb|oracle|mssql)(?:\+\w+)?://[^\s'\")]*[^\s'\").,:;]", re.IGNORECASE
+    r"\b(?:postgres(?:ql)?|sqlite|mysql|mariadb|oracle|mssql)(?:\+\w+)?://[^\s'\")]*[^\s'\").,:;]",
+    re.IGNORECASE,
 )
 REDACTED = "the database"
 
