@@ -37,7 +37,7 @@ def test_the_edited_text_renders_as_docx_and_pdf(drafted):
     edited = text.replace("Summary:", "Summary: Edited by the investigator.", 1)
     statement = statement_from_text(edited, original)
     assert statement.summary.startswith("Edited by the investigator")
-    assert [s.key for s in statement.sections][0] == "the_complaint"
+    assert next(s.key for s in statement.sections) == "the_complaint"
     word = docx.Document(io.BytesIO(render_statement(edited, original, "docx")))
     assert any("Edited by the investigator" in p.text for p in word.paragraphs)
     pdf = pypdf.PdfReader(io.BytesIO(render_statement(edited, original, "pdf")))

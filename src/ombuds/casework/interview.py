@@ -145,8 +145,7 @@ def read_answer(fld: Field, form: dict[str, Any]) -> Any:
 
 def get_value(facts: dict[str, Any], path: str) -> Any:
     node: Any = facts
-    parts = path.split(".")
-    for position, part in enumerate(parts):
+    for part in path.split("."):
         m = _PART.match(part)
         if m is None or not isinstance(node, dict):
             return None
