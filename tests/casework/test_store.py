@@ -120,7 +120,7 @@ def test_the_service_on_each_backend(url):
         assert case.status.value == "received" and case.assigned_to == user.id
         with pytest.raises(InputError, match="cannot draft"):
             service.draft(user, case.id, case.version)
-        total, listed = service.list(status=case.status)
+        total, listed = service.list_cases(status=case.status)
         assert total == 1 and listed[0].assigned_email == "ivan@council.example"
     finally:
         store.close()

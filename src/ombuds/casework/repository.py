@@ -107,7 +107,7 @@ class Casework:
                     source=email,
                     hint="choose another email, or sign in as that user",
                 )
-            new_id = connection.execute(
+            inserted = connection.execute(
                 users.insert().values(
                     email=email,
                     name=name,
@@ -116,7 +116,9 @@ class Casework:
                     active=True,
                     created_at=at,
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+            assert inserted is not None  # an INSERT always returns its key
+            new_id = inserted[0]
             self._audit(
                 connection,
                 case_id=None,
@@ -278,7 +280,9 @@ class Casework:
             "updated_at": at,
         }
         with self._write() as connection:
-            case_id = connection.execute(cases.insert().values(**values)).inserted_primary_key[0]
+            inserted = connection.execute(cases.insert().values(**values)).inserted_primary_key
+            assert inserted is not None  # an INSERT always returns its key
+            case_id = inserted[0]
             self._audit(
                 connection,
                 case_id=case_id,

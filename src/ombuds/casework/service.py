@@ -86,7 +86,7 @@ class CaseService:
     def get(self, case_id: int) -> Case:
         return self.repo.get_case(case_id)
 
-    def list(
+    def list_cases(
         self,
         *,
         status: CaseStatus | None = None,
@@ -391,7 +391,8 @@ class CaseService:
         _, decision = publish_statement(
             case.anonymised_text or "", self.store, source=f"case {case_id}", overrides=given
         )
-        reference = normalise_reference(case.facts["reference"]) or case.facts["reference"]
+        stated = (case.facts or {})["reference"]
+        reference = normalise_reference(stated) or stated
         return self._save(
             user,
             case,

@@ -62,7 +62,8 @@ async def signed_in(request: Request) -> Session:
     if request.method not in SAFE_METHODS and not bearer:
         given = request.headers.get(CSRF_HEADER)
         if given is None and "form" in request.headers.get("content-type", ""):
-            given = (await request.form()).get(CSRF_FIELD)
+            value = (await request.form()).get(CSRF_FIELD)
+            given = value if isinstance(value, str) else None
         check_csrf(session.csrf_token, given)
     return session
 

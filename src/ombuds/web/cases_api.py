@@ -144,7 +144,7 @@ def list_cases(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> CaseList:
-    total, found = request.app.state.cases.list(
+    total, found = request.app.state.cases.list_cases(
         status=status, assigned_to=assigned_to, limit=limit, offset=offset
     )
     return CaseList(total=total, cases=found)

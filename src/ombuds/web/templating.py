@@ -11,6 +11,7 @@ GOV.UK macro (or of its page template) stays lenient; one used in our templates 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ def _in_govuk_macro() -> bool:
     """Whether the template code using an undefined is a GOV.UK macro (or the page template):
     the first frame outside Jinja's own modules and this one is compiled from a file under
     govuk_frontend_jinja/ (Jinja compiles each template with its file name)."""
-    frame = sys._getframe(2)
+    frame = sys._getframe(1)
     while frame is not None:
         name = frame.f_code.co_filename
         if not name.startswith(JINJA_DIR) and name != __file__:
@@ -36,51 +37,47 @@ def _in_govuk_macro() -> bool:
     return False
 
 
-class GovukStrictUndefined(jinja2.StrictUndefined):
-    """StrictUndefined, but lenient (empty, false) inside the GOV.UK macros' parameters."""
+class GovukStrictUndefined(jinja2.Undefined):
+    """Strict (an error on any use) in our templates; empty and false inside the GOV.UK macros."""
 
-    def _lenient(self) -> bool:
-        return _in_govuk_macro()
+    def _check(self) -> None:
+        if not _in_govuk_macro():
+            self._fail_with_undefined_error()
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or not self._lenient():
-            return super().__getattr__(name)
+        if name[:2] == "__":
+            raise AttributeError(name)
+        self._check()
         return GovukStrictUndefined(obj=self, name=name)
 
     def __getitem__(self, name: Any) -> Any:
-        if not self._lenient():
-            return self._fail_with_undefined_error()
+        self._check()
         return GovukStrictUndefined(obj=self, name=str(name))
 
     def __bool__(self) -> bool:
-        if not self._lenient():
-            self._fail_with_undefined_error()
+        self._check()
         return False
 
     def __str__(self) -> str:
-        if not self._lenient():
-            self._fail_with_undefined_error()
+        self._check()
         return ""
 
-    def __iter__(self) -> Any:
-        if not self._lenient():
-            self._fail_with_undefined_error()
+    def __iter__(self) -> Iterator[Any]:
+        self._check()
         return iter(())
 
     def __len__(self) -> int:
-        if not self._lenient():
-            self._fail_with_undefined_error()
+        self._check()
         return 0
 
     def __eq__(self, other: object) -> bool:
-        if not self._lenient():
-            self._fail_with_undefined_error()
+        self._check()
         return isinstance(other, jinja2.Undefined)
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
-    __hash__ = jinja2.StrictUndefined.__hash__
+    __hash__ = jinja2.Undefined.__hash__
 
 
 def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:

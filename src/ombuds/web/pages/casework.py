@@ -88,7 +88,7 @@ def list_cases(
             hint="use one of " + ", ".join(s.value for s in CaseStatus),
         ) from None
     assignee = int(assigned_to) if assigned_to.isdigit() else None
-    total, found = request.app.state.cases.list(status=wanted, assigned_to=assignee)
+    total, found = request.app.state.cases.list_cases(status=wanted, assigned_to=assignee)
     return request.app.state.pages.render(
         request,
         "cases.html",

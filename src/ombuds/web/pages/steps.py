@@ -104,7 +104,10 @@ async def answer(request: Request, access: InvestigatorCase) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     form = await request.form()
-    values = {k: (form.getlist(k) if len(form.getlist(k)) > 1 else form.get(k)) for k in form}
+    values: dict[str, Any] = {
+        k: [str(v) for v in form.getlist(k)] if len(form.getlist(k)) > 1 else str(form.get(k))
+        for k in form
+    }
     path = str(form.get("path") or "")
     version = str(form.get("version") or "")
     if not version.isdigit():
