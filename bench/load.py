@@ -67,7 +67,7 @@ def build(url: str, users: int, decisions: int) -> dict:
     import yaml
 
     from bench import synthetic
-    from ombuds.casework import Accounts, Casework, CaseService
+    from ombuds.casework import Accounts, CaseService, Casework
     from ombuds.corpus.parse import parse_file, parse_text
     from ombuds.corpus.store import open_store
 
@@ -123,6 +123,39 @@ def check_shared_case(url: str, case_id: int, saved: int) -> tuple[int, bool]:
     return len(edits), versions == list(range(1, len(versions) + 1)) and len(edits) == saved
 
 
+def sequential(base: str, setup: dict, rounds: int = 20) -> dict[str, float]:
+    """Median milliseconds of each action, one request at a time (no other load from us): the
+    app's own cost, beside the figures under load."""
+    import statistics
+
+    import httpx
+
+    timings: dict[str, list[float]] = {}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        token = client.post(
+            "/api/session", json={"email": setup["users"][0], "password": PASSWORD}
+        ).json()["token"]
+        client.headers["Authorization"] = f"Bearer {token}"
+        case = setup["cases"][0]
+        actions = {
+            "search": lambda: client.get("/api/decisions", params={"q": "social worker"}),
+            "open case (page)": lambda: client.get(f"/cases/{case}"),
+            "open case (JSON)": lambda: client.get(f"/api/cases/{case}"),
+            "assess": lambda: client.post(
+                f"/api/cases/{case}/assess",
+                json={"version": client.get(f"/api/cases/{case}").json()["version"]},
+            ),
+        }
+        for name, action in actions.items():
+            action()  # warm-up
+            for _ in range(rounds):
+                start = time.perf_counter()
+                response = action()
+                timings.setdefault(name, []).append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, (name, response.text[:200])
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Casework under load: simulated users against ombuds serve (Locust).",
@@ -131,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument(
         "--pg-url",
-        default=os.environ.get("OMBUDS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+        default=os.environ.get(
+            "OMBUDS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+        ),
     )
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=10)
@@ -148,28 +183,50 @@ def main(argv: list[str] | None = None) -> int:
     else:
         url, schema = _postgres_url(args.pg_url)
     server = None
+    load_before = f"{os.getloadavg()[0]:.1f}"
     try:
         started = time.perf_counter()
         setup = build(url, args.users, args.decisions)
         setup["outcomes"] = str(work / "outcomes.json")
-        print(f"set-up: {args.decisions + 5} decisions, {args.users} users and cases "
-              f"({time.perf_counter() - started:.1f} s)")
+        print(
+            f"set-up: {args.decisions + 5} decisions, {args.users} users and cases "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         ombuds = str(Path(sys.executable).with_name("ombuds"))
         server = start_server(
             [ombuds, "serve", "--db", url, "--port", str(port)], f"{base}/api/decisions?limit=1"
         )
+        alone = sequential(base, setup)
         locust = str(Path(sys.executable).with_name("locust"))
         command = [
-            locust, "-f", str(ROOT / "bench" / "load_users.py"), "--headless",
-            "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),
-            "--run-time", f"{args.duration}s", "--host", base, "--stop-timeout", "10",
-            "--csv", str(work / "run"), "--only-summary", "--loglevel", "WARNING",
+            locust,
+            "-f",
+            str(ROOT / "bench" / "load_users.py"),
+            "--headless",
+            "--users",
+            str(args.users),
+            "--spawn-rate",
+            str(args.spawn_rate),
+            "--run-time",
+            f"{args.duration}s",
+            "--host",
+            base,
+            "--stop-timeout",
+            "10",
+            "--csv",
+            str(work / "run"),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
         ]
         subprocess.run(
-            command, env={**os.environ, "OMBUDS_LOAD_SETUP": json.dumps(setup)},
-            check=False, timeout=args.duration + 120, capture_output=True,
+            command,
+            env={**os.environ, "OMBUDS_LOAD_SETUP": json.dumps(setup)},
+            check=False,
+            timeout=args.duration + 120,
+            capture_output=True,
         )
         rows = read_stats(work / "run_stats.csv")
         outcomes = json.loads(Path(setup["outcomes"]).read_text())
@@ -181,24 +238,40 @@ def main(argv: list[str] | None = None) -> int:
     if schema:
         _drop_schema(args.pg_url, schema)
 
-    print(f"backend: {args.backend}; {args.users} users for {args.duration} s on 127.0.0.1")
-    print(f"{'request':24} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}")
+    print(
+        f"backend: {args.backend}; {args.users} users for {args.duration} s on 127.0.0.1; "
+        f"load average before: {load_before}, after: {os.getloadavg()[0]:.1f} "
+        f"({os.cpu_count()} cores)"
+    )
+    print(
+        "one request at a time (median ms): "
+        + ", ".join(f"{name} {value:.0f}" for name, value in alone.items())
+    )
+    print(
+        f"{'request':24} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}"
+    )
     total = None
     for row in rows:
         name = row["Name"] if row["Type"] else "all requests"
         if row["Name"] == "Aggregated":
             name, total = "all requests", row
-        print(f"{name[:24]:24} {row['Request Count']:>7} {row['Failure Count']:>7} "
-              f"{row['50%']:>8} {row['95%']:>8} {row['99%']:>8} {float(row['Requests/s']):7.1f}")
+        print(
+            f"{name[:24]:24} {row['Request Count']:>7} {row['Failure Count']:>7} "
+            f"{row['50%']:>8} {row['95%']:>8} {row['99%']:>8} {float(row['Requests/s']):7.1f}"
+        )
     assert total is not None, "Locust wrote no aggregate row"
     p95 = float(total["95%"])
     errors = int(total["Failure Count"])
-    print(f"p95 over all requests: {p95:.0f} ms (target {TARGET_P95_MS:.0f} ms; "
-          f"ratio {p95 / TARGET_P95_MS:.2f}); errors: {errors}")
-    print(f"shared case: {outcomes['shared saved']} saves accepted, "
-          f"{outcomes['shared refused']} refused as stale (409); {edits} edits in the audit "
-          f"trail, versions in order: {in_order} -> "
-          f"{'no lost update' if in_order else 'LOST UPDATE'}")
+    print(
+        f"p95 over all requests: {p95:.0f} ms (target {TARGET_P95_MS:.0f} ms; "
+        f"ratio {p95 / TARGET_P95_MS:.2f}); errors: {errors}"
+    )
+    print(
+        f"shared case: {outcomes['shared saved']} saves accepted, "
+        f"{outcomes['shared refused']} refused as stale (409); {edits} edits in the audit "
+        f"trail, versions in order: {in_order} -> "
+        f"{'no lost update' if in_order else 'LOST UPDATE'}"
+    )
     return 0 if errors == 0 and in_order else 1
 
 

@@ -16,8 +16,18 @@ import random
 from locust import HttpUser, between, events, task
 
 SETUP = json.loads(os.environ.get("OMBUDS_LOAD_SETUP", "{}"))
-QUERIES = ["social worker", "council tax", "school transport", "planning", "care home",
-           "housing", "complaint", "noise", "blue badge", "special educational needs"]
+QUERIES = [
+    "social worker",
+    "council tax",
+    "school transport",
+    "planning",
+    "care home",
+    "housing",
+    "complaint",
+    "noise",
+    "blue badge",
+    "special educational needs",
+]
 _next_user = itertools.count()
 OUTCOMES = {"shared saved": 0, "shared refused": 0}
 
@@ -54,9 +64,7 @@ class Investigator(HttpUser):
     @task(2)
     def assess(self) -> None:
         version = self._version(self.case)
-        self.client.post(
-            f"/api/cases/{self.case}/assess", json={"version": version}, name="assess"
-        )
+        self.client.post(f"/api/cases/{self.case}/assess", json={"version": version}, name="assess")
 
     @task(1)
     def save_facts(self) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,10 @@ from ombuds.errors import AuthenticationRequired, InputError, TooManyRequests
 
 Clock = Callable[[], dt.datetime]
 MAX_EMAIL = 254
+# Argon2 is slow and memory-hard on purpose (64 MB, about 50 ms a hash): a burst of sign-ins
+# would take every core from the requests of people already signed in. At most two hashes run
+# at once; further sign-ins wait their turn.
+_HASHING = threading.BoundedSemaphore(2)
 
 
 def utc_now() -> dt.datetime:
@@ -118,7 +123,8 @@ class Accounts:
                 retry_after=wait,
             )
         found = self.repo.credentials(email) if email else None
-        ok = verify_password(found[1] if found else None, password or "")
+        with _HASHING:
+            ok = verify_password(found[1] if found else None, password or "")
         self.repo.record_attempt(email or "(none)", client, at=stamp(now), succeeded=ok)
         if not ok or found is None:
             raise AuthenticationRequired(

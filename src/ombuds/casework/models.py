@@ -71,8 +71,8 @@ class Session(BaseModel):
     expires_at: str
 
 
-class Case(BaseModel):
-    """One complaint being worked: every field the case page shows, at one version."""
+class CaseSummary(BaseModel):
+    """A row of the case list."""
 
     id: int
     version: int
@@ -82,9 +82,14 @@ class Case(BaseModel):
     reference: str | None = None
     assigned_to: int | None = None
     assigned_email: str | None = None
+    updated_at: str
+
+
+class Case(CaseSummary):
+    """One complaint being worked: every field the case page shows, at one version."""
+
     created_by: int
     created_at: str
-    updated_at: str
     letter_text: str | None = None
     letter_name: str | None = None
     facts: dict[str, Any] | None = None
@@ -99,20 +104,6 @@ class Case(BaseModel):
     review: list[dict[str, Any]] | None = None
     gate: dict[str, Any] | None = None
     published_reference: str | None = None
-
-
-class CaseSummary(BaseModel):
-    """A row of the case list."""
-
-    id: int
-    version: int
-    status: CaseStatus
-    title: str
-    body: str | None = None
-    reference: str | None = None
-    assigned_to: int | None = None
-    assigned_email: str | None = None
-    updated_at: str
 
 
 class AuditEvent(BaseModel):

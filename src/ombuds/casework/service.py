@@ -15,7 +15,6 @@ case is at a status where it makes sense, saves with the version the user starte
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -426,8 +425,3 @@ class CaseService:
             raise InputError("draft the statement first", source=f"case {case_id}")
         name = (case.reference or f"case-{case.id}").replace(" ", "-")
         return render_statement(text, case.statement, fmt), f"{name}.{fmt}"
-
-
-def today(clock: Clock = utc_now) -> dt.date:
-    """The date an assessment made now is dated (UTC)."""
-    return clock().date()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -33,7 +34,7 @@ from ombuds.web.pages import account, casework, public, steps
 from ombuds.web.rendering import Pages, find_node_modules
 from ombuds.web.security import SecurityHeaders
 
-STATIC = __import__("pathlib").Path(__file__).parent / "static"
+STATIC = Path(__file__).parent / "static"
 
 
 @dataclass

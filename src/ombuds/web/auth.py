@@ -29,7 +29,7 @@ SESSION_COOKIE = "ombuds_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def _token(request: Request) -> tuple[str | None, bool]:
+def session_token(request: Request) -> tuple[str | None, bool]:
     """(the session token, whether it came as a bearer token rather than the cookie)."""
     header = request.headers.get("authorization", "")
     scheme, _, value = header.partition(" ")
@@ -42,7 +42,7 @@ async def optional_session(request: Request) -> Session | None:
     """The live session, if any (public pages show "Sign out" to a signed-in user)."""
     if hasattr(request.state, "session"):
         return request.state.session
-    token, _ = _token(request)
+    token, _ = session_token(request)
     session = await run_in_threadpool(request.app.state.accounts.session, token)
     request.state.session = session
     return session
@@ -58,7 +58,7 @@ async def signed_in(request: Request) -> Session:
             source="session",
             hint="sign in at /login, or POST /api/session for a bearer token",
         )
-    _, bearer = _token(request)
+    _, bearer = session_token(request)
     if request.method not in SAFE_METHODS and not bearer:
         given = request.headers.get(CSRF_HEADER)
         if given is None and "form" in request.headers.get("content-type", ""):

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from ombuds.casework import AuditEvent, Case, CaseStatus, CaseSummary, Session
 from ombuds.errors import InputError
@@ -21,6 +22,7 @@ from ombuds.web.auth import (
     Public,
     ReviewerCase,
     optional_session,
+    session_token,
 )
 from ombuds.web.errors import ErrorBody
 
@@ -129,9 +131,7 @@ def sign_in(request: Request, _: Public, credentials: Credentials) -> SessionOut
 async def sign_out(request: Request, _: Public) -> Response:
     session: Session | None = await optional_session(request)
     if session is not None:
-        from ombuds.web.auth import _token
-
-        request.app.state.accounts.sign_out(_token(request)[0])
+        await run_in_threadpool(request.app.state.accounts.sign_out, session_token(request)[0])
     return Response(status_code=204)
 
 
@@ -260,6 +260,3 @@ def download(request: Request, case_id: int, fmt: str) -> Response:
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
-
-
-__all__ = ["JSONResponse", "router"]

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from ombuds.corpus.models import SearchQuery
 from ombuds.errors import NotFound
@@ -24,8 +25,6 @@ async def search(
     q: Annotated[str, Query(max_length=MAX_TEXT)] = "",
 ) -> HTMLResponse:
     await optional_session(request)
-    from starlette.concurrency import run_in_threadpool
-
     results = None
     if request.url.path == "/search" or q:
         found = await run_in_threadpool(request.app.state.store.search, SearchQuery(q=q, limit=20))
@@ -43,8 +42,6 @@ async def decision(request: Request, _: Public, reference: str) -> HTMLResponse:
     key = normalise_reference(reference)
     if key is None:
         raise NotFound("not a decision reference", source=reference[:40])
-    from starlette.concurrency import run_in_threadpool
-
     record = await run_in_threadpool(request.app.state.store.get, key)
     title = f"{record.get('body') or 'Decision'} ({record['reference']})"
     return request.app.state.pages.render(
