@@ -125,3 +125,39 @@ def test_pages_use_the_pinned_govuk_frontend_from_the_app(app_client):
         "version"
     ]
     assert pinned == installed == "6.3.0"
+
+
+def test_hostile_facts_are_refused_with_a_clear_error(app_client):
+    from .conftest import api_sign_in
+
+    api = api_sign_in(app_client)
+    case = api.post("/api/cases", json={"letter": "Dear Ombudsman"}).json()
+    deep = '{"version": 1, "facts": ' + '{"a": ' * 3000 + "1" + "}" * 3000 + "}"
+    response = api.client.put(
+        f"/api/cases/{case['id']}/facts",
+        content=deep,
+        headers={**api.headers(), "content-type": "application/json"},
+    )
+    assert 400 <= response.status_code < 500 and set(response.json()) == SHAPE
+    shallower = '{"version": 1, "facts": ' + '{"a": ' * 900 + "1" + "}" * 900 + "}"
+    response = api.client.put(
+        f"/api/cases/{case['id']}/facts",
+        content=shallower,
+        headers={**api.headers(), "content-type": "application/json"},
+    )
+    assert 400 <= response.status_code < 500 and set(response.json()) == SHAPE
+    bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n'
+    page = app_client.get(f"/cases/{case['id']}/facts")
+    assert page.status_code == 303  # pages need the cookie; the API used a bearer token
+    from .conftest import form_values, sign_in
+
+    sign_in(app_client)
+    page = app_client.get(f"/cases/{case['id']}/facts")
+    response = app_client.post(
+        f"/cases/{case['id']}/facts", data={**form_values(page.text), "facts": bomb}
+    )
+    assert response.status_code == 400 and "aliases" in response.text
+    response = app_client.post(
+        f"/cases/{case['id']}/facts", data={**form_values(page.text), "facts": "[" * 3000}
+    )
+    assert response.status_code == 400, response.text[:300]

@@ -34,8 +34,44 @@ MAX_LETTER = 200_000  # characters kept as a case's text
 EDITABLE_FACTS = {CaseStatus.received, CaseStatus.assessment, CaseStatus.draft}
 
 
+MAX_DEPTH = 32  # levels of nesting; a complaint has fewer than ten
+
+
+def _check_depth(data: Any) -> None:
+    """InputError if `data` nests deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(
+                f"the facts are nested more than {MAX_DEPTH} levels deep",
+                source="facts",
+                hint="a complaint's facts are a few levels of fields and lists",
+            )
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        stack.extend((child, depth + 1) for child in children)
+
+
+class _PlainYaml(yaml.SafeLoader):
+    """YAML without anchors or aliases: facts are typed by a person, never need them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("anchors and aliases (& and *) are not allowed in the facts")
+        return super().compose_node(parent, index)
+
+
 def _plain(facts: Any) -> Any:
     """Facts as JSON stores them: dates (from YAML) as ISO text."""
+    try:
+        return _round_trip(facts)
+    except RecursionError:
+        raise InputError("the facts are nested too deeply", source="facts") from None
+
+
+def _round_trip(facts: Any) -> Any:
     return json.loads(
         json.dumps(facts, default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v))
     )
@@ -144,6 +180,7 @@ class CaseService:
 
     def new_case_from_facts(self, user: User, facts: dict[str, Any]) -> Case:
         """A case from the guided form's first page (or any complaint as JSON), assessed."""
+        _check_depth(facts)
         facts = _plain(facts)
         complaint = self._check(facts)
         case = self.repo.create_case(
@@ -166,6 +203,7 @@ class CaseService:
     def _check(self, facts: dict[str, Any]) -> Any:
         from ombuds.complaint import parse_complaint
 
+        _check_depth(facts)
         return parse_complaint(facts, source="facts")
 
     def _assessment(self, facts: dict[str, Any]) -> dict[str, Any]:
@@ -202,15 +240,24 @@ class CaseService:
         case = self._at(case_id, version, EDITABLE_FACTS, "change the facts of")
         if not isinstance(facts, dict):
             raise InputError("the facts must be a mapping of fields", source="facts")
+        _check_depth(facts)
         facts = _plain(facts)
         return self._assess(user, case, facts, action="facts saved and assessed")
 
     def save_facts_yaml(self, user: User, case_id: int, version: int, text: str) -> Case:
+        """Save facts written as YAML (the facts editor). Anchors and aliases are refused (an
+        alias bomb would expand without bound), and so is nesting past any real complaint's."""
         try:
-            facts = yaml.safe_load(text)
+            facts = yaml.load(text, Loader=_PlainYaml)
+        except RecursionError:
+            raise InputError(
+                "the facts are nested too deeply", source="facts", hint="check the indentation"
+            ) from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f" at line {mark.line + 1}" if mark else ""
+            if "aliases" in str(error):
+                line = ": anchors and aliases (& and *) are not allowed"
             raise InputError(
                 f"the facts are not valid YAML{line}",
                 source="facts",
