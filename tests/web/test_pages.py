@@ -234,3 +234,16 @@ def test_the_whole_case_through_review_and_publication(db_url, clock):
         ):
             assert action in audit
         assert "rita@council.example" in audit
+
+
+def test_a_binary_upload_is_refused_as_not_text(app_client):
+    sign_in(app_client)
+    page = app_client.get("/cases/new")
+    response = app_client.post(
+        "/cases/new/letter",
+        data=form_values(page.text),
+        files={
+            "upload": ("scan.pdf", io.BytesIO(b"%PDF-1.7\x00\x01\x02binary"), "application/pdf")
+        },
+    )
+    assert response.status_code == 400 and "The file is not text" in response.text

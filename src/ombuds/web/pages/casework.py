@@ -142,6 +142,10 @@ async def new_case_from_letter(
         try:
             if len(data) > MAX_UPLOAD:
                 raise InputError("the file is larger than 1 MB", source="letter")
+            if b"\x00" in data[:8192]:
+                raise InputError(
+                    "the file is not text", source="letter", hint="upload a .txt or .eml file"
+                )
             try:
                 letter = data.decode("utf-8")
             except UnicodeDecodeError:
