@@ -10,7 +10,7 @@ concurrent saves of one case lose no update.
 Set-up: a fresh database (an SQLite file, or a new schema on the PostgreSQL server) holding the
 seeds and `--decisions` synthetic decisions shaped like the real ones (bench/synthetic.py), one
 investigator and one assessed, drafted case per simulated user, and one drafted case all of
-them save. The app runs as `ombuds serve` (one uvicorn process) on 127.0.0.1; the users
+them save. The app runs as `ombuds serve` (uvicorn, `--workers` processes, one per core by default) on 127.0.0.1; the users
 (bench/load_users.py) run in a Locust process on the same machine: loopback only, bounded by
 `--duration`. After the run, the shared case's audit trail is read back: every save Locust saw
 accepted must be there, in version order (no lost update).
@@ -172,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spawn-rate", type=float, default=10)
     parser.add_argument("--duration", type=int, default=60, help="seconds of load (bounded)")
     parser.add_argument("--decisions", type=int, default=2000, help="synthetic decisions stored")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="ombuds serve --workers"
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.duration <= 600 or not 1 <= args.users <= 500:
         parser.error("--duration must be 1..600 seconds and --users 1..500")
@@ -196,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://127.0.0.1:{port}"
         ombuds = str(Path(sys.executable).with_name("ombuds"))
         server = start_server(
-            [ombuds, "serve", "--db", url, "--port", str(port)], f"{base}/api/decisions?limit=1"
+            [ombuds, "serve", "--db", url, "--port", str(port), "--workers", str(args.workers)],
+            f"{base}/api/decisions?limit=1",
         )
         alone = sequential(base, setup)
         locust = str(Path(sys.executable).with_name("locust"))

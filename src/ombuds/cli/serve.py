@@ -22,6 +22,15 @@ def serve_command(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
     ] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes (one per core serves the most people at once).",
+        ),
+    ] = 1,
     plain_http: Annotated[
         bool,
         typer.Option(
@@ -41,4 +50,4 @@ def serve_command(
     """
     from ombuds.web.app import serve
 
-    serve(db_url(db), host=host, port=port, secure_cookies=not plain_http)
+    serve(db_url(db), host=host, port=port, secure_cookies=not plain_http, workers=workers)

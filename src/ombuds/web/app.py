@@ -109,11 +109,47 @@ def create_app(
 
 
 def serve(
-    db_url: str, host: str = "127.0.0.1", port: int = 8000, *, secure_cookies: bool = True
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    secure_cookies: bool = True,
+    workers: int = 1,
 ) -> None:
-    """Run the app with uvicorn until interrupted; StorageError first if the store cannot open."""
+    """Run the app with uvicorn until interrupted; StorageError first if the store cannot open.
+
+    With `workers` > 1, uvicorn runs that many processes (one per core uses the machine; each
+    opens its own store), built by `worker_app` from the environment."""
+    import os
+
     import uvicorn
 
     store = open_store(db_url, create=False)  # fail here, with a clear message, not in uvicorn
-    app = create_app(db_url, opened=store, settings=WebSettings(secure_cookies=secure_cookies))
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    if workers <= 1:
+        app = create_app(db_url, opened=store, settings=WebSettings(secure_cookies=secure_cookies))
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+        return
+    store.close()
+    os.environ[WORKER_DB] = db_url
+    os.environ[WORKER_SECURE] = "1" if secure_cookies else "0"
+    uvicorn.run(
+        "ombuds.web.app:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        proxy_headers=False,
+    )
+
+
+WORKER_DB = "OMBUDS_SERVE_DB"
+WORKER_SECURE = "OMBUDS_SERVE_SECURE_COOKIES"
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker process of `serve(..., workers=N)`."""
+    import os
+
+    secure = os.environ.get(WORKER_SECURE, "1") != "0"
+    return create_app(os.environ[WORKER_DB], settings=WebSettings(secure_cookies=secure))
