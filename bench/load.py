@@ -243,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         _drop_schema(args.pg_url, schema)
 
     print(
-        f"backend: {args.backend}; {args.users} users for {args.duration} s on 127.0.0.1; "
+        f"backend: {args.backend}; {args.users} users for {args.duration} s on 127.0.0.1, "
+        f"{args.workers} server process(es); "
         f"load average before: {load_before}, after: {os.getloadavg()[0]:.1f} "
         f"({os.cpu_count()} cores)"
     )
