@@ -1,7 +1,7 @@
 """The store's own word counts, so that every search is ranked alike on SQLite and PostgreSQL.
 
 Revision ID: 0002_rank_index
-Revises: 0001_corpus
+Revises: 0002_casework (re-chained after main gained it)
 Create Date: 2026-12-04
 
 Also adds `corpus_counts` (decisions by facet value, kept by the writer: `stats` at any size),
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_rank_index"
-down_revision = "0001_corpus"
+down_revision = "0002_casework"
 branch_labels = None
 depends_on = None
 
