@@ -199,3 +199,11 @@ def test_the_cli_cuts_a_long_value_in_any_error_message():
     result = runner.invoke(app, ["assess", str(SEED), "--date", "9" * 100_000])
     assert result.exit_code == 2
     assert "not a date" in result.output and len(result.output) < 500
+
+
+def test_a_web_form_nested_a_thousand_levels_deep_is_refused_by_the_reader(tmp_path):
+    path = write(tmp_path, "form.json", '{"text": "x", "extra": ' + "[" * 1000 + "]" * 1000 + "}")
+    for command in ("read", "assess"):
+        result = runner.invoke(app, [command, str(path)])
+        assert result.exit_code == 2, result.output
+        assert "32 levels" in result.output and "Traceback" not in result.output

@@ -66,7 +66,7 @@ def test_filters_match_whatever_the_case_and_spacing(store, filters, expected):
     ("filters", "source", "listed"),
     [
         ({"decision": "foo"}, "decision", ["Upheld", "Not upheld", "Closed after initial"]),
-        ({"category": "Planning"}, "category", ["Education", "Housing"]),
+        ({"category": "Gardening"}, "category", ["Education", "Housing", "Planning"]),
         (
             {"category": "Education > Transport"},
             "category",
@@ -86,8 +86,13 @@ def test_an_unknown_value_is_refused_listing_the_valid_ones(store, filters, sour
 
 
 def test_a_category_added_later_is_known_at_once(store):
-    store.upsert(decision("24 000 004", category="Planning > Enforcement"), "planning text")
-    assert found(store, category="planning") == {"24 000 004"}
+    store.upsert(decision("24 000 004", category="Roads > Potholes"), "roads text")
+    assert found(store, category="roads") == {"24 000 004"}
+
+
+def test_a_known_category_or_council_without_decisions_is_no_results_not_an_error(store):
+    assert store.search(SearchQuery(category="planning > enforcement")).total == 0
+    assert store.search(SearchQuery(body="rushcliffe borough council")).total == 0
 
 
 runner = CliRunner()
@@ -106,7 +111,7 @@ def db(tmp_path, seeds_dir) -> str:
         ("--decision", "foo", "Not upheld"),
         ("--ground", "bogus", "better_placed"),
         ("--referral", "nope", "ico"),
-        ("--category", "Nothing here", "top-level categories held"),
+        ("--category", "Nothing here", "top-level categories"),
         ("--body", "Nowhere Council", "ombuds stats lists every body"),
     ],
 )

@@ -128,7 +128,7 @@ def test_a_category_matches_whatever_the_case(client):
     ("params", "listed"),
     [
         ({"decision": "foo"}, "Not upheld"),
-        ({"category": "No such category"}, "top-level categories held"),
+        ({"category": "No such category"}, "top-level categories"),
         ({"body": "Nowhere Council"}, "ombuds stats"),
     ],
 )

@@ -6,6 +6,7 @@ and the reason, so that every ground in the outcome can be followed back to fact
 
 from __future__ import annotations
 
+from ombuds.code.registry import load_rules
 from ombuds.code.result import Assessment
 from ombuds.vocabulary import REFERRAL_BODIES, FindingResult
 
@@ -28,18 +29,33 @@ def decision_text(assessment: Assessment) -> str:
         )
     label = assessment.published_label
     label = f' (published as "{label}")' if label else ""
-    lines.append(f"Outcome: {assessment.outcome.value}{label}")
+    mark = (
+        " -- PROVISIONAL: an investigator's judgement (not yet made, or read from the letter) could change it"
+        if assessment.provisional
+        else ""
+    )
+    lines.append(f"Outcome: {assessment.outcome.value}{label}{mark}")
     lines.append("Grounds: " + (", ".join(g.value for g in assessment.grounds) or "none"))
     lines.append(
         "Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals) or "none")
     )
     for i, head in enumerate(assessment.heads, 1):
         lines.append(f"\nPart {i}: {head.summary}")
-        lines.append(f"  outcome: {head.outcome.value}")
+        if head.split_from is not None:
+            lines.append(
+                f"  decided apart: part {head.split_from + 1} as it concerns "
+                + ", ".join(head.topics)
+            )
+        lines.append(
+            f"  outcome: {head.outcome.value}" + (" (provisional)" if head.provisional else "")
+        )
         for f in head.findings:
             if f.result in (FindingResult.applies, FindingResult.exception_applies):
                 extra = f" -> {REFERRAL_BODIES[f.referral]}" if f.referral else ""
                 lines.append(f"  - {f.ground.value} [{_MARK[f.result]}]{extra}: {f.reason}")
+            if f.period is not None:
+                to = f"to {f.period.end}" if f.period.end else "to the present"
+                lines.append(f"    period looked at: from {f.period.start} {to}")
     lines += _tail(assessment)
     return "\n".join(lines)
 
@@ -49,6 +65,10 @@ def trace_text(assessment: Assessment) -> str:
     lines = [f"Outcome: {assessment.outcome.value}"]
     for i, head in enumerate(assessment.heads):
         lines.append(f"\nheads[{i}]: {head.summary}  =>  {head.outcome.value}")
+        if head.split_from is not None:
+            lines.append(
+                f"  (split from heads[{head.split_from}]: topics " + ", ".join(head.topics) + ")"
+            )
         stage = None
         for f in head.findings:
             if f.stage != stage:
@@ -59,18 +79,40 @@ def trace_text(assessment: Assessment) -> str:
             lines.append(f"    {f.ground.value}: {_MARK[f.result]}{exc}{ref}")
             lines.append(f"      law: {f.citation}")
             lines.append(f"      why: {f.reason}")
+            if f.period is not None:
+                to = f"to {f.period.end}" if f.period.end else "to the present"
+                lines.append(f"      period: from {f.period.start} {to}")
             for fact in f.facts:
                 lines.append(f"      read: {fact}")
         considered = {f.stage.value for f in head.findings}
         if "jurisdiction" in considered and "discretion" not in considered:
             lines.append("  [discretion] not considered: a jurisdiction test applies")
+        if "validity" in considered and "jurisdiction" not in considered:
+            lines.append("  [jurisdiction, discretion] not considered: the part is not valid")
+        decisive = {r.ground for r in load_rules() if r.decisive}
+        if any(f.ground in decisive and f.result is FindingResult.applies for f in head.findings):
+            lines.append(
+                "  [discretion] the other tests not weighed: the matter is already decided"
+            )
     lines += _tail(assessment)
     return "\n".join(lines)
 
 
 def _tail(assessment: Assessment) -> list[str]:
-    """The questions still open and the warnings, as the last lines of either view."""
+    """The judgements that could change the outcome, the questions still open and the warnings,
+    as the last lines of either view."""
     lines = []
+    deciding = [
+        j for j in assessment.open_judgements if j.changes_outcome or j.changes_head_outcome
+    ]
+    if deciding:
+        lines.append("\nJudgements that could change the outcome:")
+        for j in deciding:
+            shown = j.outcomes if j.changes_outcome else j.head_outcomes
+            answers = "; ".join(f"{answer}: {outcome.value}" for answer, outcome in shown.items())
+            part = f"part {j.head + 1}" if j.head is not None else "the complaint"
+            scope = "the outcome" if j.changes_outcome else f"{part}'s outcome only"
+            lines.append(f"  - {j.fact} (changes {scope}): {answers}")
     if assessment.questions:
         lines.append("\nQuestions for the investigator:")
         for q in assessment.questions:

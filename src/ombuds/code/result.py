@@ -11,7 +11,17 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from ombuds.complaint.evidence import Reading
 from ombuds.vocabulary import FindingResult, Ground, Outcome, Referral, Stage
+
+
+class Period(BaseModel):
+    """The period of events the Ombudsman would look at, where a test limits it (a late
+    complaint with a continuing injustice is looked at for the recent period only)."""
+
+    start: dt.date  # the first day looked at
+    end: dt.date | None = None  # the last day; None: up to the present
+    why: str  # plain English: why this period
 
 
 class Finding(BaseModel):
@@ -25,6 +35,7 @@ class Finding(BaseModel):
     facts: list[str] = Field(default_factory=list)  # the facts read, as "path = value"
     exception: str | None = None  # the name of the "unless..." exception, when it applies
     referral: Referral | None = None
+    period: Period | None = None  # the period the Ombudsman would look at, where limited
 
 
 class Question(BaseModel):
@@ -57,6 +68,11 @@ class HeadAssessment(BaseModel):
     grounds: list[Ground] = Field(default_factory=list)  # the findings that apply
     referrals: list[Referral] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)  # every test considered, in order
+    # A head whose subject matter the law divides is decided per part: each part is its own
+    # HeadAssessment, `split_from` names the complaint's head it came from and `topics` the
+    # subject matter of this part. None/[] for a head decided whole.
+    split_from: int | None = None
+    topics: list[str] = Field(default_factory=list)
 
 
 class CaseDetails(BaseModel):
@@ -89,3 +105,5 @@ class Assessment(BaseModel):
     open_judgements: list[OpenJudgement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     case: CaseDetails | None = None
+    # When the complaint was read from a letter: the evidence per fact, unread sentences, questions.
+    reading: Reading | None = None

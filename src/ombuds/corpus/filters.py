@@ -5,11 +5,13 @@ refused with the valid ones listed, never silently answered with no results.
 - `decision`: one of the published labels (DECISION_LABELS); `not_upheld`, `NOT UPHELD` and
   `Not upheld` are the same.
 - `category`: an open list (new categories appear as the Ombudsman adds them), so it is matched
-  against the categories the corpus holds: "Top > Sub", or just "Top" for all its
-  sub-categories. An unknown one is refused listing the top-level categories held or, when only
-  the sub-category is unknown, the sub-categories of that top level.
-- `body`: matched against the councils and bodies the corpus holds; an unknown one is refused
-  with the closest names held (there are hundreds, so not all of them).
+  against the categories the corpus holds and those the vocabulary knows (KNOWN_CATEGORIES):
+  "Top > Sub", or just "Top" for all its sub-categories. A known category with no decisions yet
+  is a search with no results, not an error. Any other is refused listing the top-level
+  categories or, when only the sub-category is unknown, the sub-categories of that top level.
+- `body`: matched against the councils and bodies the corpus holds and the official names of the
+  UK's local authorities (`ombuds/data/uk_local_authorities.csv`); any other is refused with the
+  closest names (there are hundreds, so not all of them).
 - `ground`, `referral`: closed lists of ids, checked where they are read (the CLI lower-cases
   them and lists the ids; the API's typed parameters list them in a 422).
 
@@ -24,13 +26,14 @@ import difflib
 import threading
 import weakref
 from dataclasses import dataclass
+from functools import cache
 
 import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
 from ombuds.errors import UnknownValue
 from ombuds.inputs import quoted
-from ombuds.vocabulary import DECISION_LABELS, normalise_category
+from ombuds.vocabulary import DECISION_LABELS, KNOWN_CATEGORIES, normalise_category
 
 MAX_LISTED = 40  # values listed in an error's hint; `ombuds stats` lists them all
 
@@ -51,9 +54,9 @@ class _Held:
     """The filter values a store holds, by their folded form."""
 
     generation: int
-    categories: dict[str, str]  # folded "top > sub" (or "top") -> as stored
-    tops: dict[str, str]  # folded top level -> as stored
-    bodies: dict[str, str]  # folded -> as stored
+    categories: dict[str, str]  # folded "top > sub" (or "top") -> as stored (or known)
+    tops: dict[str, str]  # folded top level -> as stored (or known)
+    bodies: dict[str, str]  # folded -> as stored (or a council's official name)
 
 
 _HELD: weakref.WeakKeyDictionary[sa.Engine, _Held] = weakref.WeakKeyDictionary()
@@ -83,10 +86,24 @@ def _held(connection: sa.Connection) -> _Held:
             sa.text("SELECT DISTINCT body FROM decisions WHERE body IS NOT NULL")
         )
     }
+    for category in sorted(KNOWN_CATEGORIES):  # known, if not (yet) held
+        categories.setdefault(_fold_category(category), category)
+        top = category.split(" > ")[0]
+        tops.setdefault(fold(top), top)
+    for council in _councils():
+        bodies.setdefault(fold(council), council)
     held = _Held(generation, categories, tops, bodies)
     with _LOCK:
         _HELD[connection.engine] = held
     return held
+
+
+@cache
+def _councils() -> tuple[str, ...]:
+    """The official names of the UK's local authorities, past and present."""
+    from ombuds.reading.bodies import authorities
+
+    return tuple(sorted({authority.name for authority in authorities().values()}))
 
 
 def _listing(values: list[str]) -> str:
@@ -121,16 +138,14 @@ def _category(value: str, held: _Held, source: str) -> str:
         raise UnknownValue(
             f"no decisions in the category {quoted(value)}",
             source=source,
-            hint=f"the sub-categories of {held.tops[top]} held: {_listing(subs)}",
+            hint=f"the sub-categories of {held.tops[top]}: {_listing(subs)}",
         )
     raise UnknownValue(
         f"no decisions in the category {quoted(value)}",
         source=source,
         hint=(
-            f"the top-level categories held: {_listing(list(held.tops.values()))}; give one, or "
+            f"the top-level categories: {_listing(list(held.tops.values()))}; give one, or "
             "'Top > Sub'"
-            if held.tops
-            else "the corpus holds no categorised decisions yet"
         ),
     )
 
@@ -141,9 +156,9 @@ def _body(value: str, held: _Held, source: str) -> str:
         return held.bodies[wanted]
     close = difflib.get_close_matches(wanted, list(held.bodies), n=5, cutoff=0.6)
     suggestion = (
-        "the closest held: " + "; ".join(held.bodies[c] for c in close)
+        "the closest: " + "; ".join(held.bodies[c] for c in close)
         if close
-        else "no council or body held is close to it"
+        else "no council or body known is close to it"
     )
     raise UnknownValue(
         f"no decisions about the body {quoted(value)}",
@@ -155,7 +170,8 @@ def _body(value: str, held: _Held, source: str) -> str:
 def resolve_filters(
     connection: sa.Connection, query: SearchQuery, *, prefix: str = ""
 ) -> SearchQuery:
-    """`query` with its decision, category and body filters in the form the store holds them;
+    """`query` with its decision, category and body filters in the form the store holds them (or
+    the vocabulary and the councils' list give them);
     UnknownValue (naming `prefix` + the filter, e.g. "--category") for one that matches nothing.
     """
     changes: dict[str, str] = {}

@@ -28,8 +28,6 @@ from typing import Any
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 
@@ -142,7 +140,10 @@ class _SqliteFile:
             return base + "?immutable=1"
 
 
-def _sqlite_engine(url: sa.URL, *, read_only: bool, timeout: float) -> sa.Engine:
+def _sqlite_engine(
+    url: sa.URL, *, read_only: bool = False, timeout: float | None = None
+) -> sa.Engine:
+    timeout = search_timeout() if timeout is None else timeout
     file = _SqliteFile(url)
     options: dict[str, Any] = {"json_serializer": serialise_json}
     if file.memory:
@@ -282,7 +283,11 @@ def _postgres_engine(url: sa.URL, *, read_only: bool, timeout: float) -> sa.Engi
 
 
 def _known_revisions() -> set[str]:
-    """Every schema revision this ombuds ships (older ones need migrating; others are newer)."""
+    """Every schema revision this ombuds ships (older ones need migrating; others are newer).
+    Alembic is imported only here, on the error path: it costs a second of start-up."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", migrate.SCRIPT_LOCATION)
     return {revision.revision for revision in ScriptDirectory.from_config(config).walk_revisions()}
@@ -291,8 +296,8 @@ def _known_revisions() -> set[str]:
 def _check_schema(engine: sa.Engine, shown: str) -> None:
     """For a read-only store: the schema must be this ombuds' own, as nothing may migrate it."""
     with engine.connect() as connection:
-        current = migrate.current_revision(connection)
-    head = migrate.head_revision()
+        current = migrate._stored_revision(connection)  # read as upgrade() reads it
+    head = migrate.HEAD
     if current == head:
         return
     where = f"where it can be written: ombuds ingest FOLDER --db {shown}"
