@@ -204,3 +204,20 @@ def test_control_characters_in_the_complaint_are_refused(tmp_path, fmt):
     assert result.exit_code == 2 and not out.exists()
     assert "body (line 4): text without control characters" in result.stderr
     assert "\x1b" not in result.stderr and "Traceback" not in result.output
+
+
+def test_a_wording_template_cannot_run_a_shell_command(tmp_path):
+    pack = tmp_path / "pack" / "sections"
+    pack.mkdir(parents=True)
+    marker = tmp_path / "ran"
+    (pack / "how_considered.j2").write_text(
+        "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}"
+    )
+    out = tmp_path / "decision.txt"
+    result = run(SEED, "--wording", tmp_path / "pack", "-o", out)
+    assert result.exit_code == 2
+    assert not marker.exists() and not out.exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "broken wording template" in lines[0]
+    assert str(pack / "how_considered.j2") + ", line 1" in lines[0]
+    assert "Traceback" not in result.output

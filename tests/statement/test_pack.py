@@ -135,3 +135,41 @@ def test_clause_and_join_and():
     assert join_and(["a", "b", "c"]) == "a, b and c"
     assert join_and(["a, b", "c"]) == "a, b; and c"
     assert join_and(["a"]) == "a"
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ joiner.__init__.__globals__['os'].system('id') }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ case.__class__.__init__.__globals__ }}",
+        "{% set x = case.information_considered.append('owned') %}",
+    ],
+)
+def test_a_template_cannot_reach_python_internals(tmp_path, conduct_case, attack):
+    _write(tmp_path, "sections/how_considered.j2", f"We read it.\n{attack}\n")
+    pack = WordingPack(tmp_path)
+    with pytest.raises(InputError) as info:
+        draft_statement(conduct_case, wording=pack)
+    message = str(info.value)
+    assert "broken wording template" in message and "line 2" in message
+    assert str(tmp_path / "sections" / "how_considered.j2") in message
+    assert "owned" not in conduct_case.case.information_considered
+
+
+def test_a_relative_pack_path_is_reported_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "pack/grounds/late.j2", "{% macro role() %}\n{% if %}\n{% endmacro %}\n")
+    with pytest.raises(InputError) as info:
+        WordingPack("pack")
+    message = str(info.value)
+    assert str(tmp_path / "pack" / "grounds" / "late.j2") + ", line 2" in message
+    assert "pack/pack" not in message
+
+
+def test_a_runtime_error_names_the_templates_own_line(tmp_path, conduct_case):
+    _write(tmp_path, "sections/how_considered.j2", "one\n\ntwo\n{{ no_such_value.x }}\n")
+    with pytest.raises(InputError) as info:
+        draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    assert "how_considered.j2, line 4" in str(info.value)

@@ -12,6 +12,11 @@ user's templates are compiled when the pack loads, so a broken one fails at once
 
 Wording templates produce plain text (autoescape off): escaping belongs to the HTML renderer,
 which has autoescape on, so that text is escaped exactly once whatever the output format.
+
+Every pack, ours and a user's, is rendered in Jinja2's immutable sandbox: a template can read the
+values it is given and call the filters and macros of the pack, but it cannot reach Python's
+internals (`cycler.__init__.__globals__...`) or change the objects it is given. A template that
+tries is reported as a broken template, with its file and line, and nothing is drafted.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ombuds.errors import InputError
 
@@ -75,7 +81,7 @@ def possessive(name: str) -> str:
 
 
 def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=False,  # plain text; the HTML renderer escapes (see module docstring)
         undefined=jinja2.StrictUndefined,
@@ -89,24 +95,35 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     return env
 
 
-def _template_error(error: Exception, root: Path | None) -> InputError:
+def _template_line(error: Exception) -> tuple[str | None, int | None]:
+    """The template file and line a runtime error happened at, from the traceback's template
+    frames (Jinja2 compiles a template to Python; its line map gives the template's own line)."""
+    filename: str | None = None
+    lineno: int | None = None
+    tb = error.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:  # a frame of compiled template code
+            filename = template.filename or template.name
+            lineno = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename.endswith(".j2"):  # a frame Jinja2 already rewrote
+            filename, lineno = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return filename, lineno
+
+
+def _template_error(error: Exception) -> InputError:
     """Turn a Jinja2 error into an InputError naming the template file and line."""
     filename = getattr(error, "filename", None)
     lineno = getattr(error, "lineno", None)
-    if filename is None:
-        # A runtime error (an undefined name): find the template's frame in the traceback.
-        tb = error.__traceback__
-        while tb is not None:
-            name = tb.tb_frame.f_code.co_filename
-            if name.endswith(".j2"):
-                filename, lineno = name, tb.tb_lineno
-            tb = tb.tb_next
+    if filename is None:  # a runtime error (an undefined name, an unsafe attribute)
+        filename, lineno = _template_line(error)
     where = str(filename or "a wording template")
-    if root is not None and filename and not Path(filename).is_absolute():
-        where = str(root / filename)
     if lineno:
         where += f", line {lineno}"
     message = getattr(error, "message", None) or str(error)
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        message = f"it tries to reach what wording may not use ({message})"
     return InputError(
         f"broken wording template: {message}",
         source=where,
@@ -118,7 +135,9 @@ class WordingPack:
     """The templates in force: a user's folder over the default pack."""
 
     def __init__(self, user_dir: str | Path | None = None):
-        self.user_dir = Path(user_dir) if user_dir is not None else None
+        # Absolute, so that a template's file name (which the loader joins to it) is reported
+        # once, wherever the command runs from.
+        self.user_dir = Path(user_dir).absolute() if user_dir is not None else None
         default_loader = jinja2.FileSystemLoader(str(DEFAULT_DIR))
         self._default = _environment(default_loader)
         self.settings: dict[str, Any] = self._read_settings(DEFAULT_DIR / PACK_FILE)
@@ -179,7 +198,7 @@ class WordingPack:
             try:
                 self._env.get_template(name)
             except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
+                raise _template_error(error) from None
 
     # -- use -----------------------------------------------------------------------------------
     def heading(self, key: str) -> str:
@@ -195,7 +214,7 @@ class WordingPack:
         try:
             return self._env.get_template(name).render(**context)
         except jinja2.TemplateError as error:
-            raise _template_error(error, self.user_dir) from None
+            raise _template_error(error) from None
 
     def paragraphs(self, name: str, **context: Any) -> list[str]:
         """Render a template and split it into paragraphs at blank lines."""
@@ -207,7 +226,7 @@ class WordingPack:
             try:
                 module = env.get_template(name).make_module(vars=context)
             except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
+                raise _template_error(error) from None
             fn = getattr(module, macro, None)
             if fn is not None:
                 return self._guarded(fn)
@@ -220,7 +239,7 @@ class WordingPack:
             try:
                 return " ".join(str(fn(*args, **kwargs)).split())
             except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
+                raise _template_error(error) from None
 
         return call
 
