@@ -220,6 +220,14 @@ def _part(head: Head) -> PartDetails:
     )
 
 
+def _court_case(kind: str, court: str) -> str:
+    """ "care proceedings in the Family Court"."""
+    if not court:
+        return kind
+    article = "" if court.lower().startswith(("the ", "a ", "an ")) else "the "
+    return f"{kind} in {article}{court}"
+
+
 def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
     """The particulars the drafter needs, without any private name."""
     injustice = list(complaint.injustice_claimed)
@@ -256,9 +264,7 @@ def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
         childrens_procedure_stages=sorted(
             {s.stage for s in complaint.childrens_procedure if s.complete}
         ),
-        court_cases=[
-            c.kind.value + (f" in {c.court}" if c.court else "") for c in complaint.court_cases
-        ],
+        court_cases=[_court_case(c.kind.value, c.court) for c in complaint.court_cases],
         parts=[_part(h) for h in complaint.heads],
     )
 

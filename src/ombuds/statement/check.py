@@ -124,8 +124,9 @@ def _overlap(a: str, b: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def schema_phrases() -> tuple[re.Pattern[str], ...]:
-    """The complaint schema's own multi-word values (four words or more): quoted in a statement,
-    they read as a form, not as anyone's words."""
+    """The complaint schema's own values that read as a form, not as anyone's words: those of
+    four words or more that offer alternatives ("a different social worker or officer") or name
+    "the person" or "the complainant"."""
     from ombuds.complaint import facts
 
     phrases = set()
@@ -133,7 +134,8 @@ def schema_phrases() -> tuple[re.Pattern[str], ...]:
         if isinstance(value, type) and issubclass(value, Enum) and value is not Enum:
             for member in value:
                 text = str(member.value)
-                if len(text.split()) >= 4:
+                formal = (" or " in text, "the person" in text, "complainant" in text)
+                if len(text.split()) >= 4 and any(formal):
                     phrases.add(text)
     return tuple(re.compile(r"\b" + re.escape(p) + r"\b", re.I) for p in sorted(phrases, key=len))
 

