@@ -128,11 +128,103 @@ def test_an_unknown_format_is_refused():
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_a_binary_format_needs_an_output_file(fmt):
+def test_a_binary_format_is_not_printed_to_a_terminal(fmt, monkeypatch):
+    import ombuds.cli.draft
+
+    monkeypatch.setattr(ombuds.cli.draft, "_stdout_is_terminal", lambda: True)
     result = run(SEED, "--format", fmt)
     assert result.exit_code == 2
-    assert f"add -o FILE.{fmt}" in result.stderr
+    assert "cannot be printed to the terminal" in result.stderr
+    assert f"add -o FILE.{fmt}, or redirect the output to a file" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_binary_format_goes_to_standard_output_when_it_is_redirected(fmt, tmp_path):
+    """`ombuds draft ... --format pdf > file.pdf`: standard output is a file, not a terminal."""
+    import subprocess
+    import sys
+
+    out = tmp_path / f"decision.{fmt}"
+    with open(out, "wb") as fh:
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "ombuds"), "draft", str(SEED), "--format", fmt],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr.decode()
+    data = out.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        import docx
+
+        texts = [p.text for p in docx.Document(str(out)).paragraphs]
+        assert "My assessment" in texts
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [("decision.docx", "docx"), ("decision.pdf", "pdf"), ("decision.html", "html"), ("d.md", "md")],
+)
+def test_the_format_comes_from_the_output_files_extension(tmp_path, name, kind):
+    out = tmp_path / name
+    result = run(SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"({kind}," in result.stderr
+    data = out.read_bytes()
+    if kind == "docx":
+        assert data.startswith(b"PK")  # a zip, as every .docx is
+    elif kind == "pdf":
+        assert data.startswith(b"%PDF")
+    elif kind == "html":
+        assert data.startswith(b"<!DOCTYPE html>")
+    else:
+        assert data.startswith(b"# Leicestershire County Council")
+
+
+def test_an_extension_that_names_another_format_is_refused(tmp_path):
+    out = tmp_path / "guess.docx"
+    result = run(SEED, "--format", "txt", "-o", out)
+    assert result.exit_code == 2
+    assert "extension names the docx format, but the format is txt" in result.stderr
+    assert not out.exists()
+
+
+def test_an_unknown_extension_keeps_the_default_format(tmp_path):
+    out = tmp_path / "decision.out"
+    result = run(SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("Leicestershire County Council")
+
+
+def test_drafting_to_a_full_disk_is_a_one_line_error():
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    result = run(SEED, "--format", "txt", "-o", full)
+    assert result.exit_code == 6, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the disk is full" in lines[0] and "/dev/full" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_check_reports_no_findings_for_a_seed():
+    result = run(SEED, "--check")
+    assert result.exit_code == 0, result.output
+    assert "style: no house-style findings" in result.stderr
+
+
+def test_check_fails_a_draft_that_breaks_the_house_style(tmp_path):
+    pack = tmp_path / "pack" / "sections"
+    pack.mkdir(parents=True)
+    (pack / "how_considered.j2").write_text("we read the file on 2025-02-10.")
+    result = run(SEED, "--check", "--wording", tmp_path / "pack")
+    assert result.exit_code == 1
+    assert "a date not written as '10 July 2025'" in result.stderr
+    assert "starts in lower case" in result.stderr
+    assert result.stdout.startswith("Leicestershire County Council")  # the draft is still given
 
 
 def test_an_output_path_in_a_missing_folder_is_refused(tmp_path):

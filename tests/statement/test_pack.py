@@ -43,17 +43,40 @@ def test_a_users_template_overrides_the_default_and_the_rest_fall_back(tmp_path,
     assert s.sections[0].paragraphs[0].text.startswith("Miss X complains")  # default kept
 
 
-def test_a_ground_template_may_override_one_macro_only(tmp_path, conduct_case):
+def test_a_ground_template_may_override_one_macro_only(tmp_path):
+    import builders
+
+    from ombuds.vocabulary import Ground
+
     _write(
         tmp_path,
         "grounds/could_not_add.j2",
         "{% macro because() %}the Council's own investigation was thorough, so we could "
         "not add to it{% endmacro %}",
     )
-    s = draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    case = builders.one_ground(Ground.could_not_add)
+    s = draft_statement(case, wording=WordingPack(tmp_path))
     assert "was thorough, so we could not add to it" in s.summary
     # role() and assessment() were not overridden: the default wording is used for them.
-    assert any("could not add anything of substance" in p.text for p in s.sections[3].paragraphs)
+    assert any("would not add anything of substance" in p.text for p in s.sections[3].paragraphs)
+    # final() was not either, but the template's own because() is the user's wording for it.
+    assert "so we could not add to it." in s.sections[-1].paragraphs[0].text
+
+
+def test_a_ground_template_written_without_final_uses_its_because(tmp_path):
+    import builders
+
+    from ombuds.vocabulary import Ground
+
+    _write(
+        tmp_path,
+        "grounds/could_not_add.j2",
+        "{% macro role() %}we could not add to it{% endmacro %}"
+        "{% macro because() %}the Council has looked into it fully{% endmacro %}"
+        "{% macro assessment(part) %}The Council looked into it fully.{% endmacro %}",
+    )
+    s = draft_statement(builders.one_ground(Ground.could_not_add), wording=WordingPack(tmp_path))
+    assert "as the Council has looked into it fully." in s.sections[-1].paragraphs[0].text
 
 
 def test_pack_yaml_may_override_a_heading_and_the_signature(tmp_path, conduct_case):

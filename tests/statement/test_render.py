@@ -60,8 +60,10 @@ def test_html_escapes_what_the_complaint_says():
     a = assessment(
         head(
             "the officer wrote <script>alert(1)</script> & more",
-            finding(Ground.could_not_add, "Tom & Jerry's <b>reply</b>"),
-        )
+            finding(Ground.could_not_add, "an engine reason"),
+        ),
+        complaint_summary="x",
+        subject="Tom & Jerry's <b>reply</b>",
     )
     html = render(draft_statement(a), "html").decode()
     assert "<script>alert(1)</script>" not in html
@@ -89,7 +91,7 @@ def test_docx_opens_back_with_headings_and_numbered_paragraphs(statement):
     assert headings == ["Northfield County Council (24 123 456)", *HEADINGS]
     numbered = [t for t in texts if re.match(r"^\d+\.\t", t)]
     assert [int(t.split(".")[0]) for t in numbered] == list(range(1, len(statement.paragraphs) + 1))
-    assert any(t.startswith("Summary: We have decided not to investigate") for t in texts)
+    assert any(t.startswith("Summary: Miss X has complained about the Council.") for t in texts)
     assert "Investigator's decision on behalf of the Ombudsman" in texts
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert len(bullets) == 2

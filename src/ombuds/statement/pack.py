@@ -262,30 +262,34 @@ class WordingPack:
     def macro(
         self, name: str, macro: str, *, fallback: str | None = None, **context: Any
     ) -> Callable[..., str]:
-        """A macro of a template, from the user's template if it defines it, else the default's
-        (else the `fallback` macro, for a template written before the macro existed)."""
-        for wanted in (macro, fallback):
-            if wanted is None:
-                continue
-            fn = self._find_macro(name, wanted, context)
-            if fn is not None:
-                return fn
+        """A macro of a template, from the user's template if it defines it, else the default's.
+
+        A template without the macro may name a `fallback` in the same template (a ground template
+        written before final() existed uses its own because()), so a user's wording is kept
+        before the default's is used."""
+        for env in self._envs():
+            for wanted in (macro, fallback):
+                if wanted is None:
+                    continue
+                fn = self._find_macro(env, name, wanted, context)
+                if fn is not None:
+                    return fn
         raise InputError(
             f"no macro {macro!r} in the wording template {name}", source=str(DEFAULT_DIR / name)
         )
 
+    def _envs(self) -> tuple[jinja2.Environment, ...]:
+        return (self._env,) if self._env is self._default else (self._env, self._default)
+
     def _find_macro(
-        self, name: str, macro: str, context: dict[str, Any]
+        self, env: jinja2.Environment, name: str, macro: str, context: dict[str, Any]
     ) -> Callable[..., str] | None:
-        for env in (self._env, self._default):
-            try:
-                module = env.get_template(name).make_module(vars=context)
-            except jinja2.TemplateError as error:
-                raise _template_error(error) from None
-            fn = getattr(module, macro, None)
-            if fn is not None:
-                return self._guarded(fn)
-        return None
+        try:
+            module = env.get_template(name).make_module(vars=context)
+        except jinja2.TemplateError as error:
+            raise _template_error(error) from None
+        fn = getattr(module, macro, None)
+        return self._guarded(fn) if fn is not None else None
 
     def _guarded(self, fn: Callable[..., str]) -> Callable[..., str]:
         def call(*args: Any, **kwargs: Any) -> str:
