@@ -313,3 +313,17 @@ def test_a_wording_template_cannot_run_a_shell_command(tmp_path):
     assert len(lines) == 1 and "broken wording template" in lines[0]
     assert str(pack / "how_considered.j2") + ", line 1" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_a_body_name_over_255_characters_drafts_to_docx(tmp_path):
+    import docx
+
+    long_body = "Leicestershire " + "and Rutland " * 25 + "County Council"
+    assert len(long_body) > 255
+    complaint = seed_with(tmp_path, "body: Leicestershire County Council", f"body: {long_body}")
+    out = tmp_path / "decision.docx"
+    result = run(complaint, "-o", out)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert len(document.core_properties.title) <= 255
+    assert document.paragraphs[0].text.startswith(long_body)

@@ -118,3 +118,47 @@ def test_pdf_opens_back_with_the_sections(statement):
 def test_an_unknown_format_is_refused_with_the_list(statement):
     with pytest.raises(InputError, match=r"unknown format 'rtf'.*txt, md, html, docx, pdf"):
         render(statement, "rtf")
+
+
+def test_pdf_text_keeps_each_paragraph_number_with_its_paragraph_in_order(statement):
+    """Text extracted from the PDF (pypdf, as copying does) has every number before its own
+    paragraph, in order, and every bullet in place under its paragraph."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(statement, "pdf")))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    flat = " ".join(text.split()).replace("\u2019", "'")
+    positions = []
+    for p in statement.paragraphs:
+        opening = " ".join(p.text.split()[:4])
+        at = flat.find(f"{p.number}. {opening}")
+        assert at >= 0, (p.number, opening)
+        positions.append(at)
+    assert positions == sorted(positions)
+    for p in statement.paragraphs:
+        for item in p.items:
+            assert f"\u2022 {' '.join(item.split()[:4])}" in flat
+
+
+def test_the_pdf_is_tagged(statement):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(statement, "pdf")))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+def test_a_body_name_longer_than_a_docx_property_holds_is_drafted(conduct_case):
+    import docx
+
+    long_body = "The " + "Very " * 60 + "Long Borough Council"
+    assert len(long_body) > 255
+    s = draft_statement(
+        conduct_case.model_copy(
+            update={"case": conduct_case.case.model_copy(update={"body": long_body})}
+        )
+    )
+    document = docx.Document(io.BytesIO(render(s, "docx")))
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.endswith("\u2026") and title.startswith("The Very")
+    assert document.paragraphs[0].text == s.title  # the heading keeps the whole name

@@ -245,6 +245,18 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
     return found
 
 
+_BULLET_SPLIT = re.compile(r"\s*\u2022\s*")
+_CITATION_END = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\b(?:Act|Schedule|section)\b(?:[^()]|\([^()]*\))*\)\s*$")
+
+
+def _unbullet(text: str) -> tuple[str, list[str]]:
+    """A parsed paragraph's text and its bullets ("... we decide: • a, or • b.") with the
+    citation in brackets that closes it set aside (it is not a sentence)."""
+    text = _CITATION_END.sub("", text)
+    intro, *items = _BULLET_SPLIT.split(text)
+    return intro.strip(), [_CITATION_END.sub("", i).strip() for i in items]
+
+
 def check_parsed(text: str, source: str = "draft") -> list[StyleFinding]:
     """The house-style findings for a rendered statement read back by the corpus parser, so the
     rules run on what a reader of the txt, md, html, docx or pdf file actually sees."""
@@ -255,7 +267,8 @@ def check_parsed(text: str, source: str = "draft") -> list[StyleFinding]:
     final = " ".join(p.text for p in parsed.paragraphs if p.section == "final_decision")
     found = _check_summary_and_final(parsed.summary or "", final, council)
     for p in parsed.paragraphs:
-        found += check_passage(p.text, f"paragraph {p.number}", council=council)
+        intro, items = _unbullet(p.text)
+        found += check_passage(intro, f"paragraph {p.number}", council=council, items=items)
     return found
 
 
