@@ -496,9 +496,20 @@ class _Drafter:
         sec = self._section("assessment")
         for group in groups(self.parts):
             views = [self.views[p.number - 1] for p in group]
+            # A part whose facts are only what the person complains of is not a paragraph of
+            # its own: its sentence opens the paragraph that decides it.
+            held: list[tuple[str, Trace]] = []
             for part, view in zip(group, views, strict=True):
                 ctx = {**self.context, "part": view}
-                self._add_template(sec, "sections/part_facts.j2", [Trace(head=part.number)], **ctx)
+                facts = self.pack.paragraphs("sections/part_facts.j2", **ctx)
+                if not _has_facts(view) and len(facts) == 1 and not part.exceptions:
+                    held.append((facts[0], Trace(head=part.number)))
+                    continue
+                for text, trace in held:
+                    sec.paragraphs.append(self._paragraph(sec.key, text, [trace]))
+                held = []
+                for text in facts:
+                    sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(head=part.number)]))
                 for f in part.exceptions:
                     # An exception is explained where it lets the part go on: always for a legal
                     # bar set aside; for a discretionary test only if the part is investigated.
@@ -512,7 +523,7 @@ class _Drafter:
                         exception_text=self._exception_text(f),
                         **ctx,
                     )
-            self._decision(sec, group, views)
+            self._decision(sec, group, views, held)
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
@@ -528,7 +539,11 @@ class _Drafter:
         return sec
 
     def _decision(
-        self, sec: StatementSection, group: list[PartPlan], views: list[PartView]
+        self,
+        sec: StatementSection,
+        group: list[PartPlan],
+        views: list[PartView],
+        opening: list[tuple[str, Trace]],
     ) -> None:
         """The decision on a part (or on parts considered together) and the reasons for it: the
         decision with the first reason, then a paragraph for each further reason, then what the
@@ -575,10 +590,23 @@ class _Drafter:
         if not chunks:
             chunks = [("", [Trace(head=n) for n in numbers])]
         first_text, first_trace = chunks[0]
-        chunks[0] = (f"{decided} {first_text}".strip(), first_trace + rest)
+        said = " ".join(
+            self._pronoun_start(text) if i else text for i, (text, _) in enumerate(opening)
+        )
+        chunks[0] = (
+            f"{said} {decided} {first_text}".strip(),
+            [t for _, t in opening] + first_trace + rest,
+        )
         for text, trace in chunks:
             if text:
                 sec.paragraphs.append(self._paragraph(sec.key, text, trace))
+
+    def _pronoun_start(self, text: str) -> str:
+        """ "Miss X also complains..." -> "She also complains..." (the name was just given)."""
+        name = self.person.name + " "
+        if self.person.pronoun and text.startswith(name):
+            return grammar.upper_first(self.person.subject) + " " + text[len(name) :]
+        return text
 
     def _referral(self, referral: Referral, macro: str, part: PartView | None) -> str:
         context = {**self.context, "part": part}
@@ -640,6 +668,23 @@ class _Drafter:
             signature=self.pack.setting("signature"),
             warnings=self.warnings,
         )
+
+
+def _has_facts(view: PartView) -> bool:
+    """True when the complaint states something about this part beyond what the person says:
+    the events, or what the Council did about it."""
+    d = view.details
+    if d is None:
+        return False
+    return bool(
+        d.what_happened
+        or d.council_investigated
+        or d.council_declined
+        or not d.raised_with_council
+        or d.statutory_procedure
+        or d.remedies
+        or d.council_summary
+    )
 
 
 def _outcome_words(outcome: Outcome) -> str:
