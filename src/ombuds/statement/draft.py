@@ -24,6 +24,7 @@ Grouping in "role and powers", as published statements do it:
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,6 +174,7 @@ class _Drafter:
             if self.case.complainant_kind in ("individual", "business") or self.case.complainant_title
             else None,
         )
+        self._macros: dict[tuple[str, str, str | None], Callable[..., str]] = {}
         self.views = self._views()
         self.context: dict[str, Any] = {
             "case": self.case,
@@ -207,7 +209,7 @@ class _Drafter:
         self.context["referral_next"] = self._referral_next
         self.context["subject"] = self._subject()
         self.context["wanted"] = [
-            self.pack.macro_text("phrases/outcomes.j2", "outcome", self.context, w)
+            self._macro("phrases/outcomes.j2", "outcome")(w)
             for w in self._overall_wanted()
         ]
         self.context["injustice_np"], self.context["injustice_other"] = self._injustice(
@@ -341,13 +343,13 @@ class _Drafter:
         if self.case.subject:
             return grammar.council_case(grammar.tidy(self.case.subject))
         subjects = [
-            s for s in (self.pack.macro_text("phrases/subjects.j2", "subject", self.context, v)
+            s for s in (self._macro("phrases/subjects.j2", "subject")(v)
                         for v in self.views) if s
         ]
         subjects = list(dict.fromkeys(subjects))
         if len(subjects) <= 2:
             return grammar.join_and(subjects)
-        common = self.pack.macro_text("phrases/subjects.j2", "area", self.context, self.views)
+        common = self._macro("phrases/subjects.j2", "area")(self.views)
         return common or grammar.join_and([*subjects[:2], "other matters"])
 
     # -- helpers -------------------------------------------------------------------------------
@@ -377,12 +379,19 @@ class _Drafter:
         for text in self.pack.paragraphs(template, **{**self.context, **context}):
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
 
-    def _ground_macro(self, ground: Ground, macro: str, *args: Any, **extra: Any) -> str:
+    def _macro(
+        self, name: str, macro: str, fallback: str | None = None
+    ) -> Callable[..., str]:
+        """A macro of the pack with the statement's context, made once per statement (a macro
+        reads what varies, such as the part, from its arguments)."""
+        key = (name, macro, fallback)
+        if key not in self._macros:
+            self._macros[key] = self.pack.macro(name, macro, fallback=fallback, **self.context)
+        return self._macros[key]
+
+    def _ground_macro(self, ground: Ground, macro: str, *args: Any) -> str:
         fallback = "because" if macro == "final" else None
-        context = {**self.context, **extra}
-        return self.pack.macro(
-            f"grounds/{ground.value}.j2", macro, fallback=fallback, **context
-        )(*args)
+        return self._macro(f"grounds/{ground.value}.j2", macro, fallback)(*args)
 
     def _traces(self, ground: Ground) -> list[Trace]:
         traces = [
@@ -558,7 +567,7 @@ class _Drafter:
         chunks: list[tuple[str, list[Trace]]] = []
         covered: set[str] = set()
         for g in group[0].grounds:
-            text = self._ground_macro(g, "assessment", lead, group=views, part=lead)
+            text = self._ground_macro(g, "assessment", lead)
             trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
             trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
             chunks.append((text, trace))
