@@ -75,10 +75,10 @@ def test_html_paragraphs_carry_their_section_and_finding(statement):
     html = render(statement, "html").decode()
     for p in statement.paragraphs:
         assert f'id="p{p.number}" data-section="{p.section}"' in html
-    assert 'data-finding="1:individual_conduct"' in html
-    assert 'data-finding="2:better_placed"' in html
-    assert 'data-finding="3:could_not_add"' in html
-    assert 'data-finding="1:"' in html  # the paragraph introducing head 1
+    keys = [set(v.split()) for v in re.findall(r'data-finding="([^"]*)"', html)]
+    for key in ("1:individual_conduct", "2:better_placed", "3:could_not_add"):
+        assert any(key in k for k in keys), key
+    assert any("1:" in k for k in keys)  # the sentence introducing part 1
     assert 'data-section="summary"' in html
 
 

@@ -685,9 +685,9 @@ def _has_facts(view: PartView) -> bool:
     d = view.details
     if d is None:
         return False
-    return bool(
+    return bool(  # as sections/part_facts.j2 reports them
         d.what_happened
-        or d.council_investigated
+        or (d.council_investigated and (d.upheld or d.council_stage))
         or d.council_declined
         or not d.raised_with_council
         or d.statutory_procedure
