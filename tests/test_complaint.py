@@ -186,3 +186,48 @@ def test_control_characters_are_refused_with_their_path_and_line(tmp_path):
     json_path = tmp_path / "c.json"
     json_path.write_text(json.dumps(data))
     assert load_complaint(json_path).heads[0].summary == "line one\nline two\twith a tab"
+
+
+def test_the_legal_corrections_added_facts_without_removing_any():
+    """The schema is a contract: issue 7 only added fields and values (stored complaints load)."""
+    from ombuds.complaint import AppealRight, CouncilReply, CouncilResponse, Dates, Head
+    from ombuds.complaint import Representative as Rep
+    from ombuds.complaint.facts import ActingBody, CouncilRole
+
+    added = {
+        Rep: {"person_has_died", "personal_representative", "relative", "first_knew"},
+        CouncilReply: {"next_stage_requested"},
+        Dates: {"agreed_response_date"},
+        CouncilResponse: {"adult_social_care_procedure"},
+        AppealRight: {"about_later_act"},
+        Head: {"council_acting_as", "privately_arranged_care"},
+    }
+    for model, fields in added.items():
+        assert fields <= set(model.model_fields), model.__name__
+        for name in fields:  # optional, so a complaint stored before them still loads
+            assert not model.model_fields[name].is_required(), f"{model.__name__}.{name}"
+    assert {"council_trading_service", "commercial_contract", "noise_nuisance"} <= set(
+        Topic.__members__
+    )
+    assert {"local_policing_body", "admission_appeal_panel", "council_in_wales"} <= set(
+        ActingBody.__members__
+    )
+    assert set(CouncilRole.__members__) == {"school_employer", "charity_trustee"}
+
+
+def test_a_representative_of_a_person_who_has_died_cannot_consent():
+    from ombuds.complaint import Representative
+
+    rep = Representative(alias="Ms J", relationship="daughter", person_has_died=True)
+    assert rep.person_unable_to_consent
+    assert not Representative(alias="Mr Y", relationship="son").person_unable_to_consent
+
+
+def test_no_new_fact_names_a_ground_or_referral():
+    from ombuds.complaint import facts
+    from ombuds.vocabulary import Ground, Referral
+
+    ids = {g.value for g in Ground} | {r.value for r in Referral}
+    for enum in (facts.Topic, facts.ActingBody, facts.CouncilRole, facts.AllegationKind):
+        for member in enum:
+            assert member.value not in ids, f"{enum.__name__}.{member.name} names a ground"

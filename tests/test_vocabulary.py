@@ -25,9 +25,31 @@ def test_ids_match_the_shared_domain_document():
     assert _ids_after("## Outcome ids", text) == {o.value for o in v.Outcome}
 
 
-def test_sixteen_grounds_at_each_stage():
-    assert len(v.JURISDICTION_GROUNDS) == 16
-    assert len(v.DISCRETION_GROUNDS) == 16
+def test_seventeen_grounds_at_each_stage():
+    assert len(v.JURISDICTION_GROUNDS) == 17
+    assert len(v.DISCRETION_GROUNDS) == 17
+
+
+def test_the_legal_corrections_are_in_the_vocabulary():
+    assert v.GROUNDS[v.Ground.previously_decided].stage is v.Stage.discretion
+    assert v.GROUNDS[v.Ground.previously_decided].citation_text == (
+        "Local Government Act 1974, section 24A(6)"
+    )
+    assert v.GROUNDS[v.Ground.no_standing].citation_text == (
+        "Local Government Act 1974, section 26A(1), section 26A(2)"
+    )
+    assert v.GROUNDS[v.Ground.no_standing].citation.url.endswith("/section/26A")
+    assert v.GROUNDS[v.Ground.not_administrative_function].citation_text == (
+        "Local Government Act 1974, section 26(1)"
+    )
+    assert "local policing body" in v.GROUNDS[v.Ground.crime].test
+    assert "five" in v.GROUNDS[v.Ground.commercial].test
+    assert [c.provision for c in v.GROUNDS[v.Ground.premature].citations] == [
+        "section 26(5)",
+        "section 34B(6)",
+    ]
+    for referral in ("schools_adjudicator", "admission_appeal_panel", "psow", "spso", "nipso"):
+        assert v.REFERRAL_BODIES[v.Referral(referral)]
 
 
 @pytest.mark.parametrize("ground", list(v.Ground))

@@ -94,7 +94,9 @@ class Ground(StrEnum):
     # Jurisdiction: "we cannot investigate".
     body_out_of_jurisdiction = "body_out_of_jurisdiction"
     not_member_of_public = "not_member_of_public"
+    no_standing = "no_standing"
     no_consent = "no_consent"
+    not_administrative_function = "not_administrative_function"
     late = "late"
     premature = "premature"
     tribunal_appeal = "tribunal_appeal"
@@ -107,8 +109,9 @@ class Ground(StrEnum):
     school_internal = "school_internal"
     social_housing = "social_housing"
     all_or_most = "all_or_most"
+    # Discretion: "we will not investigate". `previously_decided` is discretion (s24A(6)), not a
+    # bar on jurisdiction; it comes first so the engine weighs it before the other tests.
     previously_decided = "previously_decided"
-    # Discretion: "we will not investigate".
     insufficient_evidence_of_fault = "insufficient_evidence_of_fault"
     merits_without_fault = "merits_without_fault"
     no_injustice_from_fault = "no_injustice_from_fault"
@@ -174,12 +177,29 @@ GROUNDS: dict[Ground, GroundInfo] = {
             (section("27(1)(a)"),),
         ),
         GroundInfo(
+            Ground.no_standing,
+            _J,
+            "No standing",
+            "The complainant claims no injustice to themselves and is not authorised in writing "
+            "by someone who does (nor represents a person who has died or cannot authorise).",
+            (section("26A(1)"), section("26A(2)")),
+        ),
+        GroundInfo(
             Ground.no_consent,
             _J,
             "No consent",
             "A third party complains without the person's written consent or is not a "
             "suitable representative.",
             (section("26A(1)(b)"), section("26A(2)(b)")),
+        ),
+        GroundInfo(
+            Ground.not_administrative_function,
+            _J,
+            "Not an administrative function",
+            "The act complained of was not done in the exercise of the council's administrative "
+            "functions (for example as a school's employer in an internal matter, or as a "
+            "charity trustee).",
+            (section("26(1)"),),
         ),
         GroundInfo(
             Ground.late,
@@ -193,8 +213,9 @@ GROUNDS: dict[Ground, GroundInfo] = {
             Ground.premature,
             _J,
             "Premature",
-            "The council has not had the chance to consider the complaint and reply.",
-            (section("26(5)"),),
+            "The council (or the care provider) has not had the chance to consider the complaint "
+            "and reply.",
+            (section("26(5)"), section("34B(6)")),
         ),
         GroundInfo(
             Ground.tribunal_appeal,
@@ -228,14 +249,17 @@ GROUNDS: dict[Ground, GroundInfo] = {
             Ground.crime,
             _J,
             "Crime",
-            "The complaint is about the investigation or prevention of crime.",
+            "The act complained of was taken by or for a local policing body in connection with "
+            "the investigation or prevention of crime.",
             (schedule("5", "2"),),
         ),
         GroundInfo(
             Ground.commercial,
             _J,
             "Commercial matter",
-            "The complaint is about a commercial or contractual transaction.",
+            "The complaint is about a commercial or contractual transaction in one of five "
+            "areas: public passenger transport, docks and harbours, entertainment, industrial "
+            "establishments, markets.",
             (schedule("5", "3"),),
         ),
         GroundInfo(
@@ -269,7 +293,7 @@ GROUNDS: dict[Ground, GroundInfo] = {
         ),
         GroundInfo(
             Ground.previously_decided,
-            _J,
+            _D,
             "Previously decided",
             "The Ombudsman has already decided the same matter.",
             (section("24A(6)"),),
@@ -410,6 +434,11 @@ class Referral(StrEnum):
     tribunal = "tribunal"
     dfe = "dfe"
     valuation_office_agency = "valuation_office_agency"
+    schools_adjudicator = "schools_adjudicator"
+    admission_appeal_panel = "admission_appeal_panel"
+    psow = "psow"
+    spso = "spso"
+    nipso = "nipso"
 
 
 REFERRAL_BODIES: dict[Referral, str] = {
@@ -425,6 +454,11 @@ REFERRAL_BODIES: dict[Referral, str] = {
     Referral.tribunal: "the tribunal",
     Referral.dfe: "the Department for Education",
     Referral.valuation_office_agency: "the Valuation Office Agency",
+    Referral.schools_adjudicator: "the Schools Adjudicator",
+    Referral.admission_appeal_panel: "an independent panel for school admission appeals",
+    Referral.psow: "the Public Services Ombudsman for Wales",
+    Referral.spso: "the Scottish Public Services Ombudsman",
+    Referral.nipso: "the Northern Ireland Public Services Ombudsman",
 }
 
 

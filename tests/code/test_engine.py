@@ -27,8 +27,12 @@ def test_the_assessment_date_is_an_input_never_today():
 
 
 def test_the_date_argument_overrides_the_complaints_date():
-    # Complained 2025-01-20 with no final reply: the council's 12 weeks run to 2025-04-14.
-    c = complaint(complaint={"dates": {"council_replies": [], "came_to_ombudsman": "2025-03-01"}})
+    # Complained 2025-01-20 with no final reply about waste collection (not adult social care):
+    # the council's 12 weeks run to 2025-04-14.
+    c = complaint(
+        complaint={"dates": {"council_replies": [], "came_to_ombudsman": "2025-03-01"}},
+        head={"topics": ["waste collection"]},
+    )
     assert assess(c).heads[0].outcome.value == "investigate"  # the complaint's own 2025-06-02
     early = assess(c, assessment_date=dt.date(2025, 4, 1))
     late = assess(c, assessment_date=dt.date(2025, 6, 2))
@@ -67,6 +71,15 @@ def test_a_date_before_any_parameter_is_in_force_is_an_input_error():
         ({"council_replies": [{"date": "2025-01-10", "final": True}]}, "before the complaint"),
         ({"came_to_ombudsman": "2025-07-01"}, "after the assessment date"),
         ({"first_knew": "2025-04-02"}, "before"),
+        (
+            {
+                "council_replies": [
+                    {"date": "2025-02-10", "stage": 1, "next_stage_requested": "2025-02-01"}
+                ]
+            },
+            "before the reply it follows",
+        ),
+        ({"agreed_response_date": "2025-01-01"}, "agreed_response_date"),
     ],
 )
 def test_contradictory_dates_are_a_clear_error(dates, message):
@@ -250,3 +263,85 @@ def test_a_statutory_stage_ending_before_it_began_is_contradictory():
                 }
             )
         )
+
+
+def test_a_representatives_notice_after_the_assessment_date_is_contradictory():
+    rep = {
+        "alias": "Ms J",
+        "relationship": "daughter",
+        "person_has_died": True,
+        "relative": True,
+        "first_knew": "2025-07-01",
+    }
+    with pytest.raises(ContradictoryFacts, match=r"representative\.first_knew"):
+        assess(complaint(complaint={"representative": rep}))
+
+
+def test_a_split_head_keeps_the_complaints_paths_and_says_where_each_part_came_from():
+    c = complaint(
+        head={
+            "topics": ["repairs to a council home", "housing allocation or the housing register"],
+            "judgement": {"evidence_of_fault": None},
+        },
+        extra_heads=[
+            {
+                "summary": "Another matter",
+                "about": "a service the council provided or failed to provide",
+            }
+        ],
+    )
+    result = assess(c)
+    assert [h.split_from for h in result.heads] == [0, None, 0]
+    assert result.heads[0].topics == ["housing allocation or the housing register"]
+    assert result.heads[2].topics == ["repairs to a council home"]
+    assert result.heads[2].summary.endswith("(the part about repairs to a council home)")
+    assert result.heads[2].grounds == ["social_housing"]
+    assert result.heads[2].referrals == ["housing_ombudsman"]
+    assert result.heads[1].split_from is None and result.heads[1].topics == []
+    # The missing judgement is asked about the complaint's own head 0, and tried on it.
+    opened = [j for j in result.open_judgements if j.head == 0]
+    assert [j.fact for j in opened] == ["heads[0].judgement.evidence_of_fault"]
+    assert set(opened[0].head_outcomes.values()) == {
+        "investigate",
+        "closed_after_initial_enquiries",
+    }
+    assert result.referrals == ["housing_ombudsman"]
+    data = result.model_dump(mode="json")
+    assert data["heads"][2]["split_from"] == 0
+
+
+def test_a_continuing_injustice_states_the_period_in_the_json():
+    c = complaint(
+        complaint={
+            "dates": {
+                "first_knew": "2023-01-10",
+                "complained_to_council": "2024-02-01",
+                "council_replies": [{"date": "2024-03-01", "final": True}],
+                "came_to_ombudsman": "2025-01-11",
+            }
+        },
+        head={"late_reasons": ["the injustice is continuing"]},
+    )
+    late = next(f for f in assess(c).heads[0].findings if f.ground.value == "late")
+    data = late.model_dump(mode="json")
+    assert data["period"]["start"] == "2024-01-12" and data["period"]["end"] is None
+    assert "2024-01-12" in data["period"]["why"]
+    others = [f for f in assess(complaint()).heads[0].findings if f.period is not None]
+    assert others == []
+
+
+def test_a_head_without_standing_does_not_stop_the_rest_and_is_not_provisional():
+    c = complaint(
+        extra_heads=[
+            {
+                "summary": "The council wastes money",
+                "about": "a council policy or spending decision",
+                "personally_affected": False,
+            }
+        ],
+    )
+    result = assess(c)
+    assert [h.outcome.value for h in result.heads] == ["investigate", "invalid"]
+    assert result.outcome.value == "investigate"
+    assert result.heads[1].grounds == ["no_standing"]
+    assert not result.provisional

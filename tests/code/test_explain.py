@@ -35,3 +35,22 @@ def test_decision_text_names_outcome_grounds_and_bodies():
     assert "Outcome: closed_after_initial_enquiries" in text
     assert "the Information Commissioner's Office" in text
     assert "Dr X" in text
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "complaints"
+
+
+def test_split_parts_and_the_period_looked_at_are_shown():
+    split = assess_file(EXAMPLES / "repairs_and_allocation.yaml")
+    assert "decided apart: part 1 as it concerns repairs to a council home" in decision_text(split)
+    assert "(split from heads[0]: topics repairs to a council home)" in trace_text(split)
+    late = assess_file(EXAMPLES / "late_continuing_injustice.yaml")
+    assert "period looked at: from 2024-01-14 to the present" in decision_text(late)
+    assert "period: from 2024-01-14 to the present" in trace_text(late)
+
+
+def test_trace_says_when_a_decided_matter_is_not_weighed_afresh():
+    text = trace_text(assess_file(EXAMPLES / "repeat_complaint.yaml"))
+    assert "[discretion] the other tests not weighed: the matter is already decided" in text
+    invalid = trace_text(assess_file(EXAMPLES / "no_standing_public_interest.yaml"))
+    assert "[jurisdiction, discretion] not considered: the part is not valid" in invalid

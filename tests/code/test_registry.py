@@ -16,8 +16,9 @@ SCENARIOS = Path(__file__).parent / "scenarios"
 
 def test_one_test_per_ground_in_stage_order():
     rules = load_rules()
+    validity = (Ground.no_consent, Ground.not_member_of_public, Ground.no_standing)
     assert [r.ground for r in rules if r.stage is not Stage.validity] == [
-        g for g in Ground if g not in (Ground.no_consent, Ground.not_member_of_public)
+        g for g in Ground if g not in validity
     ]
     assert {r.ground for r in rules} == set(Ground)
     stages = [r.stage for r in rules]
@@ -49,6 +50,17 @@ def test_every_named_exception_is_exercised_by_a_scenario():
     assert declared <= exercised, f"untested exceptions: {sorted(declared - exercised)}"
 
 
+def test_standing_is_decided_per_head_and_previously_decided_is_decisive_discretion():
+    by_ground = {r.ground: r for r in load_rules()}
+    assert by_ground[Ground.no_standing].per_head
+    assert by_ground[Ground.no_standing].stage is Stage.validity
+    assert by_ground[Ground.previously_decided].stage is Stage.discretion
+    assert by_ground[Ground.previously_decided].decisive
+    assert [g for g, r in by_ground.items() if r.decisive] == [Ground.previously_decided]
+    discretion = [r.ground for r in load_rules() if r.stage is Stage.discretion]
+    assert discretion[0] is Ground.previously_decided  # weighed before the other tests
+
+
 def _rule(**attrs) -> type[Rule]:
     body = {
         "ground": Ground.late,
@@ -73,6 +85,8 @@ def _rule(**attrs) -> type[Rule]:
             {"exceptions": (Unless("good_reasons", "There are good reasons."),)},
             "must name each exception; missing good_reasons",
         ),
+        ({"per_head": True}, "only a validity test can be per head"),
+        ({"decisive": True}, "only a discretion test can be decisive"),
     ],
 )
 def test_a_badly_described_test_fails_at_load(attrs, message):

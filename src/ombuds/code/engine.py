@@ -4,16 +4,22 @@
 argument, else the complaint's `assessment_date`, else an error saying how to give one).
 
 Order and outcome:
-- Validity (standing: consent, member of the public; enough information) is decided once. If it
-  fails, every head and the whole complaint are `invalid`.
+- Validity (consent, member of the public; enough information) is decided once for the
+  complaint; standing (`no_standing`, s26A(1)) is decided for each head, since a person claims
+  injustice part by part. A complaint-wide failure makes every head `invalid`; a head the
+  complainant has no standing for is `invalid` on its own.
+- A head that mixes subject matter the law divides (the council as social landlord together with
+  allocations, homelessness or another service) is split into parts first (`code/split.py`).
 - Each head runs every jurisdiction test. If one applies the head cannot be investigated
   (`premature` when that is the only bar, else `closed_after_initial_enquiries`), and discretion
   is not considered for it.
-- Otherwise every discretion test runs; any that applies closes the head.
-- A head no test closes is investigated. The complaint is investigated if any head is,
-  `premature` if every head is, otherwise closed after initial enquiries.
+- Otherwise every discretion test runs; any that applies closes the head. A `decisive` one
+  (`previously_decided`) ends the stage when it applies: a matter already decided is not weighed
+  afresh.
+- A head no test closes is investigated. The complaint is investigated if any head is, `invalid`
+  if every head is, `premature` if every valid head is, otherwise closed after initial enquiries.
 Heads about complaint handling are decided after the others, since whether their substance is
-investigated matters; the output keeps the complaint's order.
+investigated matters; the output keeps the complaint's order, split-off parts last.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
-from ombuds.code.parameters import Parameter, parameters_on
+from ombuds.code.parameters import Parameter, earliest_assessment_date, parameters_on
 from ombuds.code.provisional import with_open_judgements
 from ombuds.code.registry import load_rules
 from ombuds.code.result import (
@@ -34,8 +40,9 @@ from ombuds.code.result import (
     Question,
     RemedyDetails,
 )
+from ombuds.code.split import Part, split_heads
 from ombuds.code.unit import Context, Rule
-from ombuds.complaint import Complaint, Head
+from ombuds.complaint import Complaint
 from ombuds.complaint.facts import ActingBody, HeadSubject
 from ombuds.errors import ContradictoryFacts, InputError
 from ombuds.vocabulary import (
@@ -77,6 +84,17 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
                 f"dates.council_replies[{i}].date ({reply.date}) is before the "
                 f"complaint to the council ({d.complained_to_council})"
             )
+        if reply.next_stage_requested and reply.next_stage_requested < reply.date:
+            problems.append(
+                f"dates.council_replies[{i}].next_stage_requested "
+                f"({reply.next_stage_requested}) is before the reply it follows ({reply.date})"
+            )
+    agreed, complained = d.agreed_response_date, d.complained_to_council
+    if agreed and complained and agreed < complained:
+        problems.append(
+            f"dates.agreed_response_date ({agreed}) is before the "
+            f"complaint to the council ({complained})"
+        )
     dated = [
         ("dates.first_knew", d.first_knew),
         ("dates.events_started", d.events_started),
@@ -84,7 +102,13 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
         ("dates.came_to_ombudsman", d.came_to_ombudsman),
     ]
     dated += [(f"dates.council_replies[{i}].date", r.date) for i, r in enumerate(d.council_replies)]
+    dated += [
+        (f"dates.council_replies[{i}].next_stage_requested", r.next_stage_requested)
+        for i, r in enumerate(d.council_replies)
+    ]
     dated += [(f"heads[{i}].first_knew", h.first_knew) for i, h in enumerate(complaint.heads)]
+    if complaint.representative is not None:
+        dated.append(("representative.first_knew", complaint.representative.first_knew))
     for path, value in dated:
         if value and value > date:
             problems.append(f"{path} ({value}) is after the assessment date ({date})")
@@ -116,13 +140,16 @@ def _contradictions(complaint: Complaint, date: dt.date) -> list[str]:
 
 
 def _run(rules: Iterable[Rule], ctx: Context) -> list[Finding]:
-    """Run `rules` in order on one context; each sees the findings made before it."""
+    """Run `rules` in order on one context; each sees the findings made before it. A decisive
+    rule that applies ends the run."""
     found: list[Finding] = []
     for r in rules:
         ctx.reads = []
         result = r.evaluate(ctx)
         found.extend(result)
         ctx.findings.extend(result)
+        if r.decisive and any(f.result is FindingResult.applies for f in result):
+            break
     return found
 
 
@@ -133,7 +160,7 @@ def _unique(items: Iterable[T]) -> list[T]:
 
 def _decide_head(
     complaint: Complaint,
-    index: int,
+    part: Part,
     date: dt.date,
     params: dict[str, Parameter],
     validity: list[Finding],
@@ -141,12 +168,18 @@ def _decide_head(
     decided: list[HeadAssessment],
     questions: list[Question],
 ) -> HeadAssessment:
-    """Decide one head: jurisdiction, then (if nothing bars it) discretion. Its questions are
-    added to `questions`."""
+    """Decide one head (or part of one): its own validity, jurisdiction, then (if nothing bars
+    it) discretion. Its questions are added to `questions`."""
     rules = load_rules()
-    head = complaint.heads[index]
-    ctx = Context(complaint, head, index, date, params, decided=decided, findings=list(validity))
+    head = part.head
+    ctx = Context(
+        complaint, head, part.source, date, params, decided=decided, findings=list(validity)
+    )
     findings = list(validity)
+    if not invalid:
+        own = _run([r for r in rules if r.stage is Stage.validity and r.per_head], ctx)
+        findings += own
+        invalid = any(f.result is FindingResult.applies for f in own)
     if invalid:
         outcome = Outcome.invalid
     else:
@@ -172,11 +205,15 @@ def _decide_head(
         grounds=_unique(f.ground for f in applying),
         referrals=_unique(f.referral for f in applying if f.referral is not None),
         findings=findings,
+        split_from=part.source if part.split else None,
+        topics=part.topics,
     )
 
 
-def _part(head: Head) -> PartDetails:
-    """The facts of one head, as the drafter reports them (ids, not the schema's phrases)."""
+def _part(complaint: Complaint, part: Part) -> PartDetails:
+    """The facts of one head (or split part), as the drafter reports them: ids, not the schema's
+    phrases, and the head's summary as the person gave it (a split part's topics say which)."""
+    head = part.head
     response = head.council_response
     return PartDetails(
         summary=head.summary,
@@ -217,6 +254,9 @@ def _part(head: Head) -> PartDetails:
         case_closed=head.case_closed,
         views_already_on_record=head.views_already_on_record,
         first_knew=head.first_knew,
+        source=part.source,
+        split=part.split,
+        original_summary=complaint.heads[part.source].summary,
     )
 
 
@@ -265,7 +305,7 @@ def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
             {s.stage for s in complaint.childrens_procedure if s.complete}
         ),
         court_cases=[_court_case(c.kind.value, c.court) for c in complaint.court_cases],
-        parts=[_part(h) for h in complaint.heads],
+        parts=[_part(complaint, p) for p in split_heads(complaint)],
     )
 
 
@@ -303,7 +343,7 @@ def _assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None
         raise InputError(
             str(error),
             source="assessment_date",
-            hint="give an assessment date on or after 2007-10-30",
+            hint=f"give an assessment date on or after {earliest_assessment_date()}",
         ) from None
     warnings: list[str] = []
     if complaint.category and not is_known_category(complaint.category):
@@ -313,7 +353,7 @@ def _assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None
         )
     questions: list[Question] = []
 
-    validity_rules = [r for r in load_rules() if r.stage is Stage.validity]
+    validity_rules = [r for r in load_rules() if r.stage is Stage.validity and not r.per_head]
     ctx = Context(complaint, complaint.heads[0], 0, date, params)
     validity = _run(validity_rules, ctx)
     questions.extend(ctx.questions)
@@ -325,27 +365,29 @@ def _assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None
             "has not been provided (information_requested_not_provided)"
         )
 
+    parts = split_heads(complaint)
     order = sorted(
-        range(len(complaint.heads)),
-        key=lambda i: complaint.heads[i].about is HeadSubject.complaint_handling,
+        range(len(parts)),
+        key=lambda i: parts[i].head.about is HeadSubject.complaint_handling,
     )
     decided: dict[int, HeadAssessment] = {}
     for i in order:
         substantive = [
             h
             for j, h in decided.items()
-            if complaint.heads[j].about is not HeadSubject.complaint_handling
+            if parts[j].head.about is not HeadSubject.complaint_handling
         ]
         decided[i] = _decide_head(
-            complaint, i, date, params, validity, invalid, substantive, questions
+            complaint, parts[i], date, params, validity, invalid, substantive, questions
         )
-    heads = [decided[i] for i in range(len(complaint.heads))]
+    heads = [decided[i] for i in range(len(parts))]
 
-    if invalid:
+    valid = [h for h in heads if h.outcome is not Outcome.invalid]
+    if not valid:
         outcome = Outcome.invalid
-    elif any(h.outcome is Outcome.investigate for h in heads):
+    elif any(h.outcome is Outcome.investigate for h in valid):
         outcome = Outcome.investigate
-    elif all(h.outcome is Outcome.premature for h in heads):
+    elif all(h.outcome is Outcome.premature for h in valid):
         outcome = Outcome.premature
     else:
         outcome = Outcome.closed_after_initial_enquiries

@@ -6,6 +6,7 @@ and the reason, so that every ground in the outcome can be followed back to fact
 
 from __future__ import annotations
 
+from ombuds.code.registry import load_rules
 from ombuds.code.result import Assessment
 from ombuds.vocabulary import REFERRAL_BODIES, FindingResult
 
@@ -35,11 +36,19 @@ def decision_text(assessment: Assessment) -> str:
     )
     for i, head in enumerate(assessment.heads, 1):
         lines.append(f"\nPart {i}: {head.summary}")
+        if head.split_from is not None:
+            lines.append(
+                f"  decided apart: part {head.split_from + 1} as it concerns "
+                + ", ".join(head.topics)
+            )
         lines.append(f"  outcome: {head.outcome.value}")
         for f in head.findings:
             if f.result in (FindingResult.applies, FindingResult.exception_applies):
                 extra = f" -> {REFERRAL_BODIES[f.referral]}" if f.referral else ""
                 lines.append(f"  - {f.ground.value} [{_MARK[f.result]}]{extra}: {f.reason}")
+            if f.period is not None:
+                to = f"to {f.period.end}" if f.period.end else "to the present"
+                lines.append(f"    period looked at: from {f.period.start} {to}")
     lines += _tail(assessment)
     return "\n".join(lines)
 
@@ -49,6 +58,10 @@ def trace_text(assessment: Assessment) -> str:
     lines = [f"Outcome: {assessment.outcome.value}"]
     for i, head in enumerate(assessment.heads):
         lines.append(f"\nheads[{i}]: {head.summary}  =>  {head.outcome.value}")
+        if head.split_from is not None:
+            lines.append(
+                f"  (split from heads[{head.split_from}]: topics " + ", ".join(head.topics) + ")"
+            )
         stage = None
         for f in head.findings:
             if f.stage != stage:
@@ -59,11 +72,21 @@ def trace_text(assessment: Assessment) -> str:
             lines.append(f"    {f.ground.value}: {_MARK[f.result]}{exc}{ref}")
             lines.append(f"      law: {f.citation}")
             lines.append(f"      why: {f.reason}")
+            if f.period is not None:
+                to = f"to {f.period.end}" if f.period.end else "to the present"
+                lines.append(f"      period: from {f.period.start} {to}")
             for fact in f.facts:
                 lines.append(f"      read: {fact}")
         considered = {f.stage.value for f in head.findings}
         if "jurisdiction" in considered and "discretion" not in considered:
             lines.append("  [discretion] not considered: a jurisdiction test applies")
+        if "validity" in considered and "jurisdiction" not in considered:
+            lines.append("  [jurisdiction, discretion] not considered: the part is not valid")
+        decisive = {r.ground for r in load_rules() if r.decisive}
+        if any(f.ground in decisive and f.result is FindingResult.applies for f in head.findings):
+            lines.append(
+                "  [discretion] the other tests not weighed: the matter is already decided"
+            )
     lines += _tail(assessment)
     return "\n".join(lines)
 

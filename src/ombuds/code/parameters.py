@@ -26,6 +26,7 @@ class Parameter:
     effective_from: dt.date
     citation: str
     url: str
+    required: bool = True  # False: before its first date the rules do without it
 
     def __str__(self) -> str:
         return f"{self.name} = {self.value} (in force from {self.effective_from}; {self.citation})"
@@ -42,7 +43,14 @@ def load_parameters(path: Path = PARAMETERS_FILE) -> dict[str, list[Parameter]]:
             raise ValueError(f"{path}: parameter {name} needs a citation and dated values")
         values = sorted(
             (
-                Parameter(name, int(v["value"]), v["from"], spec["citation"], spec["url"])
+                Parameter(
+                    name,
+                    int(v["value"]),
+                    v["from"],
+                    spec["citation"],
+                    spec["url"],
+                    bool(spec.get("required", True)),
+                )
                 for v in spec["values"]
             ),
             key=lambda p: p.effective_from,
@@ -52,14 +60,25 @@ def load_parameters(path: Path = PARAMETERS_FILE) -> dict[str, list[Parameter]]:
 
 
 def values_on(table: dict[str, list[Parameter]], date: dt.date) -> dict[str, Parameter]:
-    """Every parameter's value in force on `date` (the latest value starting on or before it)."""
+    """Every parameter's value in force on `date` (the latest value starting on or before it).
+
+    A parameter marked `required: false` that is not yet in force is left out (the rules do
+    without it); any other parameter not in force is a ValueError naming it."""
     chosen = {}
     for name, values in table.items():
         in_force = [p for p in values if p.effective_from <= date]
         if not in_force:
+            if not values[0].required:
+                continue
             raise ValueError(f"parameter {name} has no value in force on {date}")
         chosen[name] = in_force[-1]
     return chosen
+
+
+def earliest_assessment_date(table: dict[str, list[Parameter]] | None = None) -> dt.date:
+    """The first date on which every required parameter has a value in force."""
+    table = load_parameters() if table is None else table
+    return max(values[0].effective_from for values in table.values() if values[0].required)
 
 
 @lru_cache(maxsize=256)

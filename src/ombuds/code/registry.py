@@ -17,7 +17,7 @@ from ombuds.code.unit import Rule
 from ombuds.vocabulary import GROUNDS, Ground, Stage, check_citation
 
 _REGISTERED: list[type[Rule]] = []
-_VALIDITY_GROUNDS = {Ground.no_consent, Ground.not_member_of_public}
+_VALIDITY_GROUNDS = {Ground.no_consent, Ground.not_member_of_public, Ground.no_standing}
 
 
 def rule(cls: type[Rule]) -> type[Rule]:
@@ -38,6 +38,10 @@ def check_rule(cls: type[Rule]) -> None:
     expected_stage = Stage.validity if ground in _VALIDITY_GROUNDS else info.stage
     if cls.stage is not expected_stage:
         raise ValueError(f"{name}: runs in {cls.stage}, expected {expected_stage}")
+    if cls.per_head and cls.stage is not Stage.validity:
+        raise ValueError(f"{name}: only a validity test can be per head (others always are)")
+    if cls.decisive and cls.stage is not Stage.discretion:
+        raise ValueError(f"{name}: only a discretion test can be decisive")
     doc = cls.__doc__ or ""
     if not doc.strip() or "Leaves out" not in doc:
         raise ValueError(f"{name}: the docstring must state the provision and what it leaves out")

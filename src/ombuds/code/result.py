@@ -14,6 +14,15 @@ from pydantic import BaseModel, Field
 from ombuds.vocabulary import FindingResult, Ground, Outcome, Referral, Stage
 
 
+class Period(BaseModel):
+    """The period of events the Ombudsman would look at, where a test limits it (a late
+    complaint with a continuing injustice is looked at for the recent period only)."""
+
+    start: dt.date  # the first day looked at
+    end: dt.date | None = None  # the last day; None: up to the present
+    why: str  # plain English: why this period
+
+
 class Finding(BaseModel):
     """One test considered on one head."""
 
@@ -25,6 +34,7 @@ class Finding(BaseModel):
     facts: list[str] = Field(default_factory=list)  # the facts read, as "path = value"
     exception: str | None = None  # the name of the "unless..." exception, when it applies
     referral: Referral | None = None
+    period: Period | None = None  # the period the Ombudsman would look at, where limited
 
 
 class Question(BaseModel):
@@ -57,6 +67,11 @@ class HeadAssessment(BaseModel):
     grounds: list[Ground] = Field(default_factory=list)  # the findings that apply
     referrals: list[Referral] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)  # every test considered, in order
+    # A head whose subject matter the law divides is decided per part: each part is its own
+    # HeadAssessment, `split_from` names the complaint's head it came from and `topics` the
+    # subject matter of this part. None/[] for a head decided whole.
+    split_from: int | None = None
+    topics: list[str] = Field(default_factory=list)
 
 
 class RemedyDetails(BaseModel):
@@ -100,6 +115,9 @@ class PartDetails(BaseModel):
     case_closed: bool | None = None
     views_already_on_record: bool | None = None
     first_knew: dt.date | None = None
+    source: int | None = None  # the complaint's head this part is (or was split from)
+    split: bool = False  # one of two parts the law divides a head into (code/split.py)
+    original_summary: str = ""  # the head's summary as the complaint gives it
 
 
 class CaseDetails(BaseModel):

@@ -17,9 +17,18 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from ombuds.code.parameters import Parameter
-from ombuds.code.result import Finding, HeadAssessment, Question
+from ombuds.code.result import Finding, HeadAssessment, Period, Question
 from ombuds.complaint import Complaint, Head
-from ombuds.vocabulary import GROUNDS, FindingResult, Ground, GroundInfo, Referral, Stage
+from ombuds.errors import InputError
+from ombuds.vocabulary import (
+    GROUNDS,
+    Citation,
+    FindingResult,
+    Ground,
+    GroundInfo,
+    Referral,
+    Stage,
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +96,20 @@ class Context:
 
     def param(self, name: str) -> Parameter:
         """A dated parameter in force on the assessment date, recorded as read."""
-        p = self.params[name]
+        p = self.params.get(name)
+        if p is None:
+            raise InputError(
+                f"parameter {name} has no value in force on {self.date}",
+                source="assessment_date",
+                hint="give a later assessment date, or add a dated value to parameters.yaml",
+            )
         self._record(f"parameter {p}")
         return p
+
+    def param_in_force(self, name: str) -> Parameter | None:
+        """A parameter that may not yet exist on the assessment date (`required: false`):
+        None before its first date, else its value, recorded as read."""
+        return self.param(name) if name in self.params else None
 
     def full_path(self, path: str) -> str:
         """The path from the complaint's root: "heads[1].topics" for the head's "topics"."""
@@ -110,6 +130,11 @@ class Rule:
     statement: ClassVar[str]
     reads: ClassVar[tuple[str, ...]]
     exceptions: ClassVar[tuple[Unless, ...]] = ()
+    # Validity tests run once for the complaint unless `per_head`, when each head is checked
+    # (standing is claimed part by part). A discretion test that is `decisive` ends the
+    # discretion stage for the head when it applies: the matter is not weighed afresh.
+    per_head: ClassVar[bool] = False
+    decisive: ClassVar[bool] = False
 
     @property
     def info(self) -> GroundInfo:
@@ -129,33 +154,66 @@ class Rule:
         *,
         exception: str | None = None,
         referral: Referral | None = None,
+        cite: Citation | None = None,
+        period: Period | None = None,
     ) -> Finding:
+        if cite is not None and cite not in self.info.citations:
+            raise ValueError(f"{self.ground}: {cite} is not one of the ground's citations")
         return Finding(
             ground=self.ground,
             stage=self.stage,
             result=result,
-            citation=self.info.citation_text,
+            citation=str(cite) if cite is not None else self.info.citation_text,
             reason=reason,
             facts=list(ctx.reads),
             exception=exception,
             referral=referral,
+            period=period,
         )
 
     def applies(
-        self, ctx: Context, reason: str, *, referral: Referral | None = None
+        self,
+        ctx: Context,
+        reason: str,
+        *,
+        referral: Referral | None = None,
+        cite: Citation | None = None,
     ) -> list[Finding]:
-        """The test applies: the part cannot (or will not) be investigated on this ground."""
-        return [self._finding(ctx, FindingResult.applies, reason, referral=referral)]
+        """The test applies: the part cannot (or will not) be investigated on this ground.
+        `cite` names the one provision of the ground's citations that applies, where the
+        ground has several (Part 3 or Part 3A)."""
+        return [self._finding(ctx, FindingResult.applies, reason, referral=referral, cite=cite)]
 
-    def does_not_apply(self, ctx: Context, reason: str) -> list[Finding]:
+    def does_not_apply(
+        self, ctx: Context, reason: str, *, cite: Citation | None = None
+    ) -> list[Finding]:
         """The test does not apply to this part."""
-        return [self._finding(ctx, FindingResult.does_not_apply, reason)]
+        return [self._finding(ctx, FindingResult.does_not_apply, reason, cite=cite)]
 
-    def excepted(self, ctx: Context, name: str, reason: str) -> list[Finding]:
-        """The test would apply, but its declared "unless..." exception `name` holds."""
+    def excepted(
+        self,
+        ctx: Context,
+        name: str,
+        reason: str,
+        *,
+        cite: Citation | None = None,
+        period: Period | None = None,
+    ) -> list[Finding]:
+        """The test would apply, but its declared "unless..." exception `name` holds; `period`
+        is the period of events the Ombudsman would then look at, where the exception limits
+        it."""
         if name not in {u.name for u in self.exceptions}:
             raise ValueError(f"{self.ground}: undeclared exception {name!r}")
-        return [self._finding(ctx, FindingResult.exception_applies, reason, exception=name)]
+        return [
+            self._finding(
+                ctx,
+                FindingResult.exception_applies,
+                reason,
+                exception=name,
+                cite=cite,
+                period=period,
+            )
+        ]
 
     def needs(
         self,

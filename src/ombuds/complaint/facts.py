@@ -46,6 +46,23 @@ class ActingBody(StrEnum):
     nhs_alone = "the NHS alone"
     nhs_with_council = "the NHS together with the council"
     housing_association = "a housing association"
+    local_policing_body = (
+        "a local policing body (a police and crime commissioner, or the Mayor's Office for "
+        "Policing and Crime)"
+    )
+    admission_appeal_panel = "an independent school admission appeal panel"
+    exclusion_review_panel = "an independent review panel on a pupil's permanent exclusion"
+    council_in_wales = "a council in Wales"
+    council_in_scotland = "a council in Scotland"
+    council_in_northern_ireland = "a council in Northern Ireland"
+
+
+class CouncilRole(StrEnum):
+    """A capacity in which the council acted other than as a public authority providing a
+    service or taking a decision (read only when the intake officer states one)."""
+
+    school_employer = "employer of a school's staff, in a matter internal to the school"
+    charity_trustee = "trustee of a charity"
 
 
 class HeadSubject(StrEnum):
@@ -75,6 +92,9 @@ class Topic(StrEnum):
     special_educational_provision = "special educational provision the council must secure"
     school_admission_refusal = "refusal of a school place"
     school_transport = "school transport"
+    admission_arrangements = "a school's admission arrangements (its published admission rules)"
+    school_exclusion = "exclusion of a pupil from school"
+    education_out_of_school = "education the council must arrange for a child out of school"
     teaching_or_curriculum = "teaching or curriculum at a school"
     school_discipline = "discipline of pupils at a school"
     school_management = "internal management of a school"
@@ -101,6 +121,8 @@ class Topic(StrEnum):
     personal_injury = "personal injury"
     negligence_claim = "a claim for negligence or damages"
     noise_nuisance = "noise nuisance"
+    antisocial_behaviour = "antisocial behaviour"
+    investigation_or_prevention_of_crime = "investigating or preventing crime"
     # Staff and contracts.
     staff_appointment = "appointment of staff"
     staff_pay_or_pension = "pay or pension of staff"
@@ -111,12 +133,22 @@ class Topic(StrEnum):
         "a council trading service (market, transport, entertainment, industrial premises)"
     )
     land_transaction = "sale, purchase or lease of land"
+    moorings = "moorings"
+    public_passenger_transport = "public passenger transport the council runs"
+    dock_or_harbour = "a dock or harbour the council runs"
+    entertainment = "entertainment the council provides"
+    industrial_premises = "industrial premises the council provides"
+    council_market = "a market the council provides"
+    market_pitch_licence = "the grant, renewal or revocation of a market pitch or stall licence"
+    # Licensing.
+    taxi_or_private_hire_licensing = "taxi or private hire licensing"
     # Care.
     child_protection = "child protection"
     looked_after_children = "children in care"
     foster_carer_approval = "approval or termination of a foster carer"
     adult_care_assessment = "adult care assessment or care plan"
     adult_care_charging = "charging for adult care"
+    adult_safeguarding = "a safeguarding concern about an adult"
     blue_badge = "blue badge"
     # Other.
     waste_collection = "waste collection"

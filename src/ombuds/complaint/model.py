@@ -21,6 +21,7 @@ from ombuds.complaint.facts import (
     AppealBarrier,
     AppealRoute,
     ComplainantKind,
+    CouncilRole,
     EvidenceOfFault,
     HeadSubject,
     InformationSource,
@@ -82,12 +83,41 @@ class Representative(_Facts):
         description="Judgement: the representative acts in the person's interest (read "
         "only when the person cannot consent).",
     )
+    person_has_died: bool = Field(
+        False,
+        description="The person affected has died (so cannot consent; implies "
+        "`person_unable_to_consent`).",
+    )
+    personal_representative: bool = Field(
+        False,
+        description="The representative is the personal representative (executor or "
+        "administrator) of the person who has died.",
+    )
+    relative: bool = Field(
+        False, description="The representative is a member of the person's family."
+    )
+    first_knew: dt.date | None = Field(
+        None,
+        description="When the representative first knew of the matter complained about "
+        "(read when the person affected has died).",
+    )
+
+    @model_validator(mode="after")
+    def _death_means_unable_to_consent(self) -> Representative:
+        if self.person_has_died:
+            self.person_unable_to_consent = True
+        return self
 
 
 class CouncilReply(_Facts):
     date: dt.date = Field(description="When the council replied.")
     stage: int | None = Field(None, ge=1, le=3, description="The stage of its procedure (1-3).")
     final: bool = Field(False, description="The council said this was its final response.")
+    next_stage_requested: dt.date | None = Field(
+        None,
+        description="When the person asked the council to take the complaint to its next "
+        "stage after this reply (for a reply that was not final). Empty: not asked.",
+    )
 
 
 class Dates(_Facts):
@@ -105,6 +135,12 @@ class Dates(_Facts):
     )
     came_to_ombudsman: dt.date | None = Field(
         None, description="When the complaint reached the Ombudsman."
+    )
+    agreed_response_date: dt.date | None = Field(
+        None,
+        description="A later date for the council's final response that the person and the "
+        "council agreed (an adult social care complaint may agree a period longer than six "
+        "months).",
     )
 
 
@@ -170,6 +206,12 @@ class CouncilResponse(_Facts):
         description="This part went through the statutory children's complaints "
         "procedure (its stages are listed in the complaint's `childrens_procedure`).",
     )
+    adult_social_care_procedure: bool | None = Field(
+        None,
+        description="This part is (or was) considered under the council's adult social care "
+        "complaints procedure (Local Authority Social Services and NHS Complaints (England) "
+        "Regulations 2009). Empty: read from the topics (adult care topics go through it).",
+    )
     upheld: Upheld | None = Field(None, description="Whether the council upheld this part.")
     remedies: list[Remedy] = Field(default_factory=list, description="What it did or agreed.")
     summary: str = Field(
@@ -186,6 +228,12 @@ class AppealRight(_Facts):
     used: bool = Field(False, description="The person appealed or started court action.")
     barriers: list[AppealBarrier] = Field(
         default_factory=list, description="Facts that made using it hard."
+    )
+    about_later_act: bool = Field(
+        False,
+        description="This part complains of something done after the appeal or claim was "
+        "decided (for example the council not carrying out what the tribunal decided, or not "
+        "making a refund it ordered), not of the action appealed against.",
     )
 
 
@@ -275,6 +323,18 @@ class Head(_Facts):
         ActingBody.council, description="Who did what this part complains of."
     )
     topics: list[Topic] = Field(default_factory=list, description="The subject matter.")
+    council_acting_as: CouncilRole | None = Field(
+        None,
+        description="The capacity the council acted in, when it was not acting as a public "
+        "authority (a school's employer in an internal matter, a charity's trustee). Empty: "
+        "as a public authority.",
+    )
+    privately_arranged_care: bool = Field(
+        False,
+        description="The person arranged the care with the provider themselves and pays for "
+        "it (the council did not arrange or fund it). Read when `acting_body` is a care "
+        "provider.",
+    )
     allegations: list[Allegation] = Field(default_factory=list, description="What went wrong.")
     people_affected: PeopleAffected = Field(
         PeopleAffected.person_or_household, description="Who the matter affects."

@@ -8,7 +8,9 @@ from ombuds.code.unit import Context, Rule, Unless
 from ombuds.complaint import Allegation
 from ombuds.complaint.facts import (
     DATA_PROTECTION_ALLEGATIONS,
+    AllegationKind,
     HeadSubject,
+    OutcomeWanted,
     RemedyStatus,
     Topic,
     Upheld,
@@ -33,7 +35,11 @@ class BetterPlaced(Rule):
     """LGA 1974 s24A(6): another body may be better placed to consider the matter, and the finding
     names it: the ICO for data protection (records shared in error, information withheld, subject
     access and FOI requests, inaccurate personal data), Social Work England for an individual
-    social worker's conduct, the Independent Review Mechanism for foster carer decisions.
+    social worker's conduct, the Independent Review Mechanism for foster carer decisions, the
+    Schools Adjudicator for objections to a school's admission arrangements (School Standards
+    and Framework Act 1998, s88H), and the police for a person who wants an alleged crime
+    prosecuted (the Ombudsman cannot achieve that; Schedule 5 para 2 is not the reason, since a
+    council's own handling of an alleged crime stays in jurisdiction).
 
     Exception `good_reasons_to_investigate`: the Ombudsman normally expects data protection
     matters to go to the ICO unless there are good reasons (an investigator's judgement).
@@ -48,6 +54,7 @@ class BetterPlaced(Rule):
         "allegations",
         "about",
         "topics",
+        "outcomes_wanted",
         "council_response.upheld",
         "council_response.remedies",
         "judgement.data_protection_good_reasons",
@@ -74,11 +81,27 @@ class BetterPlaced(Rule):
                 "better placed to consider.",
                 referral=Referral.social_work_england,
             )
-        if Topic.foster_carer_approval in ctx.fact("topics"):
+        topics = ctx.fact("topics")
+        if Topic.foster_carer_approval in topics:
             findings += self.applies(
                 ctx,
                 "Foster carer approval decisions can go to the Independent Review Mechanism.",
                 referral=Referral.independent_review_mechanism,
+            )
+        if Topic.admission_arrangements in topics:
+            findings += self.applies(
+                ctx,
+                "An objection to a school's admission arrangements is for the Schools "
+                "Adjudicator, who decides whether the arrangements comply with the law.",
+                referral=Referral.schools_adjudicator,
+            )
+        crime = any(a.kind is AllegationKind.crime for a in allegations)
+        if crime and OutcomeWanted.prosecution in ctx.fact("outcomes_wanted"):
+            findings += self.applies(
+                ctx,
+                "The person wants an alleged crime prosecuted: the police decide whether to "
+                "investigate a crime, and the Ombudsman cannot bring charges.",
+                referral=Referral.police,
             )
         return findings or self.does_not_apply(ctx, "No other body is better placed for this part.")
 
@@ -116,15 +139,26 @@ class BetterPlaced(Rule):
 class CouncilReviewAvailable(Rule):
     """LGA 1974 s24A(6): it is reasonable to use the council's own review or appeal first
     (homelessness review under s202 Housing Act 1996, school transport appeals, blue badge
-    reviews).
+    reviews). This includes a stage 3 review panel of the statutory children's procedure
+    (Children Act 1989 Representations Procedure (England) Regulations 2006): when stage 2 is
+    complete and the person has not asked for the panel, the Ombudsman closes the complaint as
+    it is reasonable to ask for the council's review, and publishes the decision; it is not
+    premature, since the council has had its chance.
 
-    Exception `not_reasonable_to_use_review`: stated barriers make it unreasonable to expect the
-    person to use it. Leaves out: the later court appeal (s204), which is `court_remedy`.
+    Exception `not_reasonable_to_use_review`: stated barriers, or an urgent risk, make it
+    unreasonable to expect the person to use it. Leaves out: the later court appeal (s204),
+    which is `court_remedy`.
     """
 
     ground, stage = Ground.council_review_available, Stage.discretion
     statement = "The person should use the council's own review or appeal first."
-    reads = ("council_review", "topics")
+    reads = (
+        "council_review",
+        "topics",
+        "council_response.statutory_procedure",
+        "complaint.childrens_procedure",
+        "urgent_risk",
+    )
     exceptions = (
         Unless(
             "not_reasonable_to_use_review",
@@ -133,6 +167,25 @@ class CouncilReviewAvailable(Rule):
     )
 
     def evaluate(self, ctx: Context) -> list[Finding]:
+        if ctx.fact("council_response.statutory_procedure"):
+            stages = ctx.fact("complaint.childrens_procedure")
+            done = {s.stage for s in stages if s.complete}
+            asked = {s.stage for s in stages}
+            refused = any(s.refused_by_council for s in stages)
+            if 2 in done and 3 not in asked and not refused:
+                panel = "a stage 3 review panel of the statutory children's procedure"
+                if ctx.fact("urgent_risk"):
+                    return self.excepted(
+                        ctx,
+                        "not_reasonable_to_use_review",
+                        f"Stage 2 is complete and the person could ask for {panel}, but there "
+                        "is an urgent risk.",
+                    )
+                return self.applies(
+                    ctx,
+                    f"Stage 2 is complete and the person has not asked for {panel}: it is "
+                    "reasonable to ask the council for that review first.",
+                )
         review = ctx.fact("council_review")
         if review is not None:
             if review.used:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ombuds.code.registry import rule
 from ombuds.code.result import Finding
 from ombuds.code.unit import Context, Rule, Unless
-from ombuds.complaint.facts import AllegationKind, Topic
+from ombuds.complaint.facts import ActingBody, AllegationKind, Topic
 from ombuds.vocabulary import Ground, Referral, Stage
 
 COURT_TOPICS = frozenset(
@@ -21,6 +21,18 @@ COURT_TOPICS = frozenset(
         Topic.child_arrangements,
         Topic.evidence_to_court,
         Topic.starting_court_action,
+    }
+)
+# Schedule 5 para 3(1): the five areas. A transaction "in connection with" one of them is
+# excluded; `council_trading_service` names a transaction of the council's trading in one of
+# them, so it is excluded alone; a contract (`commercial_contract`) only with an area.
+TRADING_AREAS = frozenset(
+    {
+        Topic.public_passenger_transport,
+        Topic.dock_or_harbour,
+        Topic.entertainment,
+        Topic.industrial_premises,
+        Topic.council_market,
     }
 )
 COMMERCIAL_TOPICS = frozenset({Topic.commercial_contract, Topic.council_trading_service})
@@ -33,19 +45,24 @@ PERSONNEL_TOPICS = frozenset(
     }
 )
 SCHOOL_TOPICS = frozenset(
-    {Topic.teaching_or_curriculum, Topic.school_discipline, Topic.school_management}
+    {
+        Topic.teaching_or_curriculum,
+        Topic.school_discipline,
+        Topic.school_management,
+        Topic.school_exclusion,
+    }
 )
+# Bodies the council convenes that review a school's decision: the Ombudsman looks at how they
+# did it (s34(3) keeps it from their merits), not at the school.
+REVIEW_PANELS = frozenset({ActingBody.exclusion_review_panel, ActingBody.admission_appeal_panel})
 LANDLORD_TOPICS = frozenset(
     {Topic.council_home_repairs, Topic.council_home_damp, Topic.council_tenancy_management}
-)
-HOUSING_AUTHORITY_TOPICS = frozenset(
-    {Topic.housing_allocation, Topic.homelessness_decision, Topic.homelessness_suitability}
 )
 
 # Subject matter outside jurisdiction, and the ground that excludes it.
 EXCLUDED_TOPICS: dict[Topic, Ground] = {
     **dict.fromkeys(COURT_TOPICS, Ground.court_proceedings),
-    **dict.fromkeys(COMMERCIAL_TOPICS, Ground.commercial),
+    Topic.council_trading_service: Ground.commercial,
     **dict.fromkeys(PERSONNEL_TOPICS, Ground.personnel),
     **dict.fromkeys(SCHOOL_TOPICS, Ground.school_internal),
     **dict.fromkeys(LANDLORD_TOPICS, Ground.social_housing),
@@ -88,49 +105,108 @@ class CourtProceedingsRule(Rule):
 
 @rule
 class Crime(Rule):
-    """LGA 1974 Schedule 5 para 2: the investigation or prevention of crime is excluded; alleged
-    crimes are signposted to the police.
+    """LGA 1974 Schedule 5 para 2: excluded is "action taken by or on behalf of" a local policing
+    body (a police and crime commissioner, or the Mayor's Office for Policing and Crime) "in
+    connection with the investigation or prevention of crime". Nothing else: a council's own
+    handling of an alleged crime stays in jurisdiction (a safeguarding alert about abuse in a care
+    home it commissioned, antisocial behaviour, fraud by its contractor).
 
-    Leaves out: a council's own regulatory duties that touch on offences (for example licensing),
-    which stay in jurisdiction.
+    Leaves out: a person who wants charges or a prosecution; the police are the body for that and
+    the Ombudsman cannot achieve it, which the discretion stage says (`better_placed` with the
+    police, `cannot_achieve_outcome`, s24A(6)), never this paragraph. The police force itself is
+    not an authority the Ombudsman investigates (`body_out_of_jurisdiction`).
     """
 
     ground, stage = Ground.crime, Stage.jurisdiction
-    statement = "The Ombudsman cannot investigate alleged crimes; the police can."
-    reads = ("allegations",)
+    statement = (
+        "The Ombudsman cannot investigate what a local policing body does to investigate or "
+        "prevent crime; a council's own handling of an alleged crime is not excluded."
+    )
+    reads = ("acting_body", "topics")
 
     def evaluate(self, ctx: Context) -> list[Finding]:
-        if any(a.kind is AllegationKind.crime for a in ctx.fact("allegations")):
+        body = ctx.fact("acting_body")
+        crime_work = Topic.investigation_or_prevention_of_crime in ctx.fact("topics")
+        if body is ActingBody.local_policing_body and crime_work:
             return self.applies(
-                ctx, "This part alleges a crime, which is for the police.", referral=Referral.police
+                ctx,
+                f"This part is about action by {body.value} in connection with investigating or "
+                "preventing crime.",
             )
-        return self.does_not_apply(ctx, "This part alleges no crime.")
+        if body is ActingBody.local_policing_body:
+            return self.does_not_apply(
+                ctx,
+                f"This part concerns {body.value}, but not its work on investigating or "
+                "preventing crime.",
+            )
+        return self.does_not_apply(
+            ctx,
+            "What this part complains of was not done by a local policing body: a council's own "
+            "handling of an alleged crime is not excluded.",
+        )
 
 
 @rule
 class Commercial(Rule):
-    """LGA 1974 Schedule 5 para 3: commercial or contractual transactions of the council are
-    excluded (transport, markets, entertainment, industrial premises).
+    """LGA 1974 Schedule 5 para 3(1): excluded is action in matters relating to contractual or
+    other commercial transactions of the authority in connection with one of five areas only: the
+    operation of public passenger transport, the carrying on of a dock or harbour undertaking,
+    the provision of entertainment, the provision of industrial establishments, and the provision
+    of markets. A contract dispute outside the five areas is not this paragraph; its bar, if any,
+    is a remedy in court (s26(6)(c), `court_remedy`).
 
-    Exception `land_transaction`: the acquisition or disposal of land is not excluded.
+    Exceptions: `land_transaction` (para 3(2): transactions for or relating to the acquisition or
+    disposal of land, and moorings, are not excluded) and `market_pitch_licence` (para 3(4): the
+    grant, renewal or revocation of a licence for a market pitch or stall is not excluded).
     Leaves out: procurement of goods and services for the public, judged case by case.
     """
 
     ground, stage = Ground.commercial, Stage.jurisdiction
-    statement = "The Ombudsman cannot investigate the council's commercial or contractual dealings."
+    statement = (
+        "The Ombudsman cannot investigate the council's commercial or contractual dealings in "
+        "public passenger transport, docks and harbours, entertainment, industrial "
+        "establishments or markets."
+    )
     reads = ("topics",)
-    exceptions = (Unless("land_transaction", "Land transactions are not excluded."),)
+    exceptions = (
+        Unless("land_transaction", "Transactions for land, or moorings, are not excluded."),
+        Unless(
+            "market_pitch_licence",
+            "The grant, renewal or revocation of a market pitch or stall licence is not excluded.",
+        ),
+    )
 
     def evaluate(self, ctx: Context) -> list[Finding]:
         topics = ctx.fact("topics")
-        found = COMMERCIAL_TOPICS.intersection(topics)
-        if not found:
-            return self.does_not_apply(ctx, "This part is not about a commercial transaction.")
-        if Topic.land_transaction in topics:
+        areas = TRADING_AREAS.intersection(topics)
+        trading = Topic.council_trading_service in topics
+        contract = Topic.commercial_contract in topics
+        if Topic.market_pitch_licence in topics:
             return self.excepted(
-                ctx, "land_transaction", "The transaction is about land, which is not excluded."
+                ctx,
+                "market_pitch_licence",
+                "This part is about the grant, renewal or revocation of a market pitch or stall "
+                "licence, which the law does not exclude.",
             )
-        return self.applies(ctx, f"This part concerns {_named(found)}, a commercial matter.")
+        if not trading and not (contract and areas):
+            if contract:
+                return self.does_not_apply(
+                    ctx,
+                    "This part is about a contract with the council outside the five areas the "
+                    "law excludes (public passenger transport, docks and harbours, "
+                    "entertainment, industrial establishments, markets).",
+                )
+            return self.does_not_apply(ctx, "This part is not about a commercial transaction.")
+        if Topic.land_transaction in topics or Topic.moorings in topics:
+            return self.excepted(
+                ctx,
+                "land_transaction",
+                "The transaction is about land or moorings, which the law does not exclude.",
+            )
+        where = _named(areas) if areas else Topic.council_trading_service.value
+        return self.applies(
+            ctx, f"This part concerns a commercial or contractual transaction in {where}."
+        )
 
 
 @rule
@@ -171,12 +247,18 @@ class Personnel(Rule):
 
 @rule
 class SchoolInternal(Rule):
-    """LGA 1974 Schedule 5 para 5(2): teaching, curriculum, discipline and internal management of
-    schools are excluded.
+    """LGA 1974 Schedule 5 para 5(2): excluded is action concerning the giving of instruction,
+    conduct, curriculum, internal organisation, management or discipline in a school maintained
+    by the council. Excluding a pupil is the school's discipline: its route is the governing
+    board's review and then an independent review panel, which the council convenes for a
+    maintained school; the Ombudsman looks at how such a panel did its work (s34(3) keeps it
+    from the panel's merits), and at the council's own duties, such as education for a child out
+    of school, which stay in.
 
     Exception `special_educational_provision`: provision the council must secure for a child with
-    special educational needs stays in jurisdiction. Leaves out: admissions and exclusions, which
-    have their own appeal routes (`tribunal_appeal`).
+    special educational needs stays in jurisdiction. Leaves out: admissions, which have their own
+    appeal route (`tribunal_appeal`); academies, which are another body
+    (`body_out_of_jurisdiction`).
     """
 
     ground, stage = Ground.school_internal, Stage.jurisdiction
@@ -184,7 +266,7 @@ class SchoolInternal(Rule):
         "The Ombudsman cannot investigate teaching, curriculum, discipline or internal "
         "management of a school."
     )
-    reads = ("topics",)
+    reads = ("topics", "acting_body")
     exceptions = (
         Unless(
             "special_educational_provision",
@@ -197,48 +279,53 @@ class SchoolInternal(Rule):
         found = SCHOOL_TOPICS.intersection(topics)
         if not found:
             return self.does_not_apply(ctx, "This part is not about a school's internal matters.")
+        body = ctx.fact("acting_body")
+        if body in REVIEW_PANELS:
+            return self.does_not_apply(
+                ctx,
+                f"This part complains of {body.value}, not of the school: how the panel did its "
+                "work is not internal to the school.",
+            )
         if Topic.special_educational_provision in topics:
             return self.excepted(
                 ctx,
                 "special_educational_provision",
                 "It concerns special educational provision the council must secure.",
             )
-        return self.applies(ctx, f"This part concerns {_named(found)}, internal to a school.")
+        route = (
+            " A permanent exclusion can be taken to the governing board and then to an "
+            "independent review panel."
+            if Topic.school_exclusion in found
+            else ""
+        )
+        return self.applies(
+            ctx, f"This part concerns {_named(found)}, internal to a school.{route}"
+        )
 
 
 @rule
 class SocialHousing(Rule):
-    """LGA 1974 Schedule 5 para 5A: the council acting as a social landlord (repairs, damp,
-    tenancy management) is for the Housing Ombudsman.
+    """LGA 1974 Schedule 5 para 5A: excluded is action taken by the council as a social
+    landlord in matters the Housing Ombudsman's scheme covers (repairs, damp, tenancy
+    management); the finding signposts the Housing Ombudsman. What the council does as housing
+    authority (allocations, homelessness) is not excluded, even when it comes in the same
+    complaint as a landlord matter: the engine splits such a head first (`ombuds.code.split`), so
+    this test sees the landlord part alone and the rest is assessed as a part of its own.
 
-    Exception `housing_authority_function`: allocations and homelessness are the council acting as
-    housing authority and stay in jurisdiction. Leaves out: housing associations (another body:
-    `body_out_of_jurisdiction`).
+    Leaves out: housing associations (another body: `body_out_of_jurisdiction`).
     """
 
     ground, stage = Ground.social_housing, Stage.jurisdiction
-    statement = "The Ombudsman cannot investigate the council acting as a social landlord."
-    reads = ("topics",)
-    exceptions = (
-        Unless(
-            "housing_authority_function",
-            "Allocations and homelessness are not social landlord matters.",
-        ),
+    statement = (
+        "The Ombudsman cannot investigate the council acting as a social landlord; "
+        "allocations and homelessness stay in, even in the same complaint."
     )
+    reads = ("topics",)
 
     def evaluate(self, ctx: Context) -> list[Finding]:
-        topics = ctx.fact("topics")
-        found = LANDLORD_TOPICS.intersection(topics)
-        authority = HOUSING_AUTHORITY_TOPICS.intersection(topics)
+        found = LANDLORD_TOPICS.intersection(ctx.fact("topics"))
         if not found:
             return self.does_not_apply(ctx, "This part is not about the council as landlord.")
-        if authority:
-            return self.excepted(
-                ctx,
-                "housing_authority_function",
-                f"This part also concerns {_named(authority)}, which the "
-                "council does as housing authority, not as landlord.",
-            )
         return self.applies(
             ctx,
             f"This part concerns {_named(found)}: the council acting as social landlord.",

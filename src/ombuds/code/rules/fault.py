@@ -122,15 +122,17 @@ class NoInjusticeFromFault(Rule):
 @rule
 class InjusticeNotSignificant(Rule):
     """LGA 1974 s24A(6): the injustice claimed must be significant enough to justify the
-    Ombudsman's involvement, and the complainant should be personally affected.
+    Ombudsman's involvement.
 
     Exception `public_interest`: wider or systemic injustice, or a risk to others, can justify
-    investigating although the personal injustice is modest. Leaves out: any numeric threshold.
+    investigating although the personal injustice is modest. Leaves out: any numeric threshold;
+    a complainant not personally affected, who has no standing at all (`no_standing`, s26A(1)),
+    which public interest cannot cure.
     """
 
     ground, stage = Ground.injustice_not_significant, Stage.discretion
     statement = "The injustice must be significant enough to justify involvement."
-    reads = ("personally_affected", "judgement.injustice_significant", "judgement.public_interest")
+    reads = ("judgement.injustice_significant", "judgement.public_interest")
     exceptions = (
         Unless(
             "public_interest",
@@ -139,23 +141,16 @@ class InjusticeNotSignificant(Rule):
     )
 
     def evaluate(self, ctx: Context) -> list[Finding]:
-        personal = ctx.fact("personally_affected")
         significant = ctx.fact("judgement.injustice_significant")
-        if personal and significant is None:
+        if significant is None:
             return self.needs(
                 ctx,
                 "judgement.injustice_significant",
                 "whether the injustice claimed is significant enough to justify involvement",
             )
-        if personal and significant:
-            return self.does_not_apply(
-                ctx, "The person is personally affected and the injustice is significant."
-            )
-        why = (
-            "The complainant is not personally affected."
-            if not personal
-            else "The injustice claimed is not significant enough to justify involvement."
-        )
+        if significant:
+            return self.does_not_apply(ctx, "The injustice claimed is significant.")
+        why = "The injustice claimed is not significant enough to justify involvement."
         if ctx.fact("judgement.public_interest"):
             return self.excepted(
                 ctx,

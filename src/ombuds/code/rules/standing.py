@@ -1,8 +1,10 @@
-"""Who may complain, about whom, and whether the Ombudsman has already decided it.
+"""Who may complain, about whom and in what capacity, and whether the Ombudsman has already
+decided it.
 
-`no_consent` and `not_member_of_public` run in the validity stage, once for the whole complaint:
-the Assessment Code checks the complainant's standing before anything else, and a complaint that
-fails it is closed by letter (outcome `invalid`), not published.
+`no_consent` and `not_member_of_public` run in the validity stage, once for the whole complaint;
+`no_standing` runs in the validity stage for each head, since a person claims injustice part by
+part. The Assessment Code checks the complainant's standing before anything else, and a
+complaint that fails it is closed by letter (outcome `invalid`), not published.
 """
 
 from __future__ import annotations
@@ -21,23 +23,76 @@ _OUT_OF_JURISDICTION: dict[ActingBody, Referral | None] = {
     ActingBody.police: Referral.police,
     ActingBody.nhs_alone: Referral.phso,
     ActingBody.housing_association: Referral.housing_ombudsman,
+    ActingBody.council_in_wales: Referral.psow,
+    ActingBody.council_in_scotland: Referral.spso,
+    ActingBody.council_in_northern_ireland: Referral.nipso,
 }
 
 
 @rule
-class NoConsent(Rule):
-    """LGA 1974 s26A(1)(b) and (2)(b): a complaint may be made by a representative only with the
-    person's written consent, or, where the person cannot consent, by a suitable representative.
+class NoStanding(Rule):
+    """LGA 1974 s26A(1): a complaint may be made "by a member of the public who claims to have
+    sustained injustice" in consequence of the matter, or "by a person authorised in writing by
+    such a member of the public to act on his behalf"; s26A(2): where that member of the public
+    "has died or is otherwise unable to authorise" someone, by "his personal representative (if
+    any)" or by "a person who appears to the Local Commissioner to be suitable to represent
+    him".
 
-    Leaves out: how consent must be evidenced, and the Ombudsman's power to accept a complaint
-    from a representative of a person who has died (treated as "cannot consent" plus the judgement
-    whether the representative acts in the person's interest).
+    Decided for each head: the complainant (the person the complaint is for, whoever writes it)
+    must claim injustice to themselves from this part (`personally_affected`). Someone not
+    personally affected who is not acting for someone who is has no standing, and public
+    interest does not cure it: that is a question of who may complain, not of the discretion
+    (`injustice_not_significant` no longer reads it). The routes to standing for someone else
+    (written authority; a person who has died or cannot authorise) are tested by `no_consent`.
+    Leaves out: whether an injustice claimed is real or significant, which the discretion
+    stage weighs.
+    """
+
+    ground, stage = Ground.no_standing, Stage.validity
+    per_head = True
+    statement = (
+        "A complaint must come from someone who claims injustice from the matter, or from "
+        "someone acting for them; public interest does not give anyone else standing."
+    )
+    reads = ("personally_affected", "complaint.representative")
+
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        affected = ctx.fact("personally_affected")
+        rep = ctx.fact("complaint.representative")
+        who = "The person the complaint is made for" if rep is not None else "The complainant"
+        if affected:
+            return self.does_not_apply(
+                ctx, f"{who} claims to have sustained injustice from this part."
+            )
+        return self.applies(
+            ctx,
+            f"{who} does not claim to have sustained injustice from this part, and does not "
+            "complain for someone who does: there is no standing to complain about it, whatever "
+            "the wider interest.",
+        )
+
+
+@rule
+class NoConsent(Rule):
+    """LGA 1974 s26A(1)(b): a complaint may be made "by a person authorised in writing by such a
+    member of the public to act on his behalf"; s26A(2): where the person "has died or is
+    otherwise unable to authorise a person to act on his behalf", by "his personal
+    representative (if any)" or by "a person who appears to the Local Commissioner to be
+    suitable to represent him".
+
+    For a person who has died: their personal representative may complain; so may a relative,
+    as a suitable person unless the investigator judges otherwise
+    (`acts_in_persons_interest: false`); anyone else needs that judgement. For a person who
+    cannot authorise for another reason, the representative must be judged suitable.
+    Leaves out: how consent must be evidenced; when the time limit runs for a person who has
+    died (the `late` test reads the representative's own notice).
     """
 
     ground, stage = Ground.no_consent, Stage.validity
     statement = (
-        "A third party may complain for someone else only with their written consent, or "
-        "as a suitable representative when the person cannot consent."
+        "A third party may complain for someone else only with their written consent, or, when "
+        "the person has died or cannot authorise anyone, as their personal representative or "
+        "a suitable person."
     )
     reads = ("complaint.representative",)
 
@@ -45,6 +100,8 @@ class NoConsent(Rule):
         rep = ctx.fact("complaint.representative")
         if rep is None:
             return self.does_not_apply(ctx, "The person affected complains for themselves.")
+        if ctx.fact("complaint.representative.person_has_died"):
+            return self._for_person_who_died(ctx, rep.relationship)
         if rep.person_unable_to_consent:
             suitable = ctx.fact("complaint.representative.acts_in_persons_interest")
             if suitable is None:
@@ -84,6 +141,39 @@ class NoConsent(Rule):
         )
         return self.applies(ctx, "A representative complains without the person's written consent.")
 
+    def _for_person_who_died(self, ctx: Context, relationship: str) -> list[Finding]:
+        if ctx.fact("complaint.representative.personal_representative"):
+            return self.does_not_apply(
+                ctx,
+                "The person affected has died and the complaint is made by their personal "
+                "representative.",
+            )
+        suitable = ctx.fact("complaint.representative.acts_in_persons_interest")
+        if suitable is False:
+            return self.applies(
+                ctx,
+                f"The person affected has died and the representative ({relationship}) is not a "
+                "suitable person to complain for them.",
+            )
+        if ctx.fact("complaint.representative.relative"):
+            return self.does_not_apply(
+                ctx,
+                f"The person affected has died and a relative ({relationship}) complains for "
+                "them, a suitable person to represent them.",
+            )
+        if suitable is None:
+            return self.needs(
+                ctx,
+                "complaint.representative.acts_in_persons_interest",
+                "the person affected has died and the representative is neither their personal "
+                "representative nor a relative: are they suitable to represent them?",
+            )
+        return self.does_not_apply(
+            ctx,
+            "The person affected has died and the representative is a suitable person to "
+            "represent them.",
+        )
+
 
 @rule
 class NotMemberOfPublic(Rule):
@@ -113,9 +203,14 @@ class NotMemberOfPublic(Rule):
 
 @rule
 class BodyOutOfJurisdiction(Rule):
-    """LGA 1974 ss25 and 34A: the Ombudsman investigates the authorities listed in s25 and adult
-    social care providers (Part 3A). Academies, the Valuation Office Agency, courts, MPs, the
-    police and the NHS acting alone are outside; the finding signposts the right body.
+    """LGA 1974 s25: Part 3 applies to the authorities s25 lists (councils in England, and
+    bodies such as admission appeal panels and exclusion review panels the council convenes);
+    s34A: Part 3A applies to adult social care providers. Academies, the Valuation Office
+    Agency, courts, MPs, the police force and the NHS acting alone are outside; so are councils
+    in Wales, Scotland and Northern Ireland, which have their own ombudsmen (the Public Services
+    Ombudsman for Wales, the Scottish and the Northern Ireland Public Services Ombudsmen). The
+    finding signposts the right body. A local policing body is an authority to which Part 3
+    applies; Schedule 5 paragraph 2 (`crime`) excludes only its crime work.
 
     Leaves out: joint NHS and council cases (in jurisdiction, handled with the health ombudsman).
     """
@@ -159,14 +254,51 @@ class AllOrMost(Rule):
 
 
 @rule
+class NotAdministrativeFunction(Rule):
+    """LGA 1974 s26(1): Part 3 applies to "alleged or apparent maladministration in connection
+    with the exercise of the authority's administrative functions" and to failures in a service
+    it was the authority's function to provide. Action the council takes in another capacity is
+    not such a function: acting as the employer of a school's staff in a matter internal to the
+    school, or as the trustee of a charity (whose trustees answer to the Charity Commission).
+
+    Leaves out: the council's own services to the school or the charity, which are its
+    administrative functions; personnel matters as such (`personnel`, Schedule 5 para 4).
+    """
+
+    ground, stage = Ground.not_administrative_function, Stage.jurisdiction
+    statement = (
+        "The Ombudsman looks at the council's administrative functions, not at what it does in "
+        "another capacity, such as a school's employer or a charity's trustee."
+    )
+    reads = ("council_acting_as",)
+
+    def evaluate(self, ctx: Context) -> list[Finding]:
+        role = ctx.fact("council_acting_as")
+        if role is None:
+            return self.does_not_apply(
+                ctx, "The council acted as a public authority, in its administrative functions."
+            )
+        return self.applies(
+            ctx,
+            f"The council acted as {role.value}, not in the exercise of its administrative "
+            "functions.",
+        )
+
+
+@rule
 class PreviouslyDecided(Rule):
-    """LGA 1974 s24A(6): the Ombudsman does not re-open a matter it has already decided.
+    """LGA 1974 s24A(6): "In determining whether to initiate, continue or discontinue an
+    investigation" the Ombudsman acts at discretion. Declining a matter it has already decided
+    is that discretion, not a bar on jurisdiction: it is weighed with any new events since the
+    decision. The test is decisive: when it applies the other discretion tests are not weighed,
+    since the matter is not looked at afresh.
 
     Exception `new_matters_since`: events after the earlier decision may be looked at.
     Leaves out: reconsideration of the earlier decision itself (a separate review process).
     """
 
-    ground, stage = Ground.previously_decided, Stage.jurisdiction
+    ground, stage = Ground.previously_decided, Stage.discretion
+    decisive = True
     statement = "The Ombudsman will not look again at a matter it has already decided."
     reads = ("earlier_case",)
     exceptions = (

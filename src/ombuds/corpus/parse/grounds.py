@@ -67,6 +67,23 @@ GROUND_PATTERNS: dict[Ground, list[re.Pattern[str]]] = {
             r"complain"
         ),
     ],
+    Ground.no_standing: [
+        # section 26A(1): only someone who claims injustice to themselves (or acts for them)
+        _re(r"\bno (?:legal )?standing\b|not have (?:legal )?standing"),
+        _re(
+            r"(?:suffered|sustained|caused) (?:no |an |any )?injustice (?:to )?"
+            r"(?:themselves|himself|herself)\b"
+        ),
+        _re(r"(?:does|do|did) not act for (?:anyone|someone|anybody) who (?:has|had)\b"),
+    ],
+    Ground.not_administrative_function: [
+        # section 26(1): the council's administrative functions, not another capacity
+        _re(
+            r"(?:not|outside)\b[^.\n]{0,60}\badministrative functions?\b|"
+            r"\badministrative functions?\b[^.\n]{0,60}(?:cannot|can't|outside|not)\b"
+        ),
+        _re(r"(?:as|acting as|in its (?:role|capacity) as) (?:the |a )?(?:charity )?trustees?\b"),
+    ],
     Ground.no_consent: [
         # section 26A: a representative needs the person's written consent
         _re(r"consent (?:to (?:complain|act|represent)|from (?:the person|him|her|them) to)"),
@@ -399,6 +416,22 @@ REFERRAL_PATTERNS: dict[Referral, list[re.Pattern[str]]] = {
     ],
     Referral.dfe: [_re(r"department for education|\bdfe\b|education and skills funding agency")],
     Referral.valuation_office_agency: [_re(r"valuation office|\bvoa\b")],
+    # objections to a school's admission arrangements
+    Referral.schools_adjudicator: [_re(r"schools adjudicator|office of the schools adjudicator")],
+    # an unused appeal against the refusal of a school place
+    Referral.admission_appeal_panel: [
+        _re(
+            r"(?:appeal|apply|go) to (?:an? |the )?(?:independent )?(?:school )?admissions? "
+            r"appeal panel"
+        ),
+        _re(r"(?:appeal|panel)[^.\n]{0,40}independent of the (?:school|council|admission)"),
+    ],
+    # the ombudsmen of the other nations, for their councils
+    Referral.psow: [_re(r"public services ombudsman for wales|\bpsow\b")],
+    Referral.spso: [_re(r"scottish public services ombudsman|\bspso\b")],
+    Referral.nipso: [
+        _re(r"northern ireland public services ombudsman|\bnipso\b|ombudsman for northern ireland")
+    ],
 }
 
 # Provisions of the Local Government Act 1974 that belong to one ground only: citing one in the
@@ -445,4 +478,8 @@ SIGNPOSTED_BY: dict[Referral, frozenset[Ground]] = {
     Referral.valuation_office_agency: frozenset(
         {Ground.body_out_of_jurisdiction, Ground.tribunal_appeal}
     ),
+    Referral.admission_appeal_panel: frozenset({Ground.tribunal_appeal}),
+    Referral.psow: frozenset({Ground.body_out_of_jurisdiction}),
+    Referral.spso: frozenset({Ground.body_out_of_jurisdiction}),
+    Referral.nipso: frozenset({Ground.body_out_of_jurisdiction}),
 }
