@@ -35,7 +35,7 @@ def test_sections_come_in_the_published_order_with_their_headings(conduct_case):
 def test_paragraphs_are_numbered_continuously_and_the_summary_is_not(conduct_case):
     s = draft_statement(conduct_case)
     assert [p.number for p in s.paragraphs] == list(range(1, len(s.paragraphs) + 1))
-    assert s.summary.startswith("Miss X has complained about the Council.")
+    assert s.summary.startswith("Miss X has complained to us.")
     assert "We will not investigate her complaint, because" in s.summary
     assert all(sec.paragraphs for sec in s.sections)
 

@@ -91,7 +91,7 @@ def test_docx_opens_back_with_headings_and_numbered_paragraphs(statement):
     assert headings == ["Northfield County Council (24 123 456)", *HEADINGS]
     numbered = [t for t in texts if re.match(r"^\d+\.\t", t)]
     assert [int(t.split(".")[0]) for t in numbered] == list(range(1, len(statement.paragraphs) + 1))
-    assert any(t.startswith("Summary: Miss X has complained about the Council.") for t in texts)
+    assert any(t.startswith("Summary: Miss X has complained to us.") for t in texts)
     assert "Investigator's decision on behalf of the Ombudsman" in texts
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert len(bullets) == 2

@@ -106,6 +106,10 @@ class PartView:
     council_summary: str  # the Council's reply as a sentence, attributed
     injustice_np: list[str] = field(default_factory=list)
     injustice_other: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+    # A head the law divides into parts (code/split.py) is reported once, with its first part;
+    # each part's decision names what the part is about.
+    split_about: str = ""  # "repairs to a council home"; empty for a part that is a whole head
+    repeats_head: bool = False  # the second part of a split head (its facts were given already)
 
     @property
     def d(self) -> PartDetails | None:
@@ -298,7 +302,8 @@ class _Drafter:
         return list(dict.fromkeys(wanted))
 
     def _views(self) -> list[PartView]:
-        views = []
+        views: list[PartView] = []
+        seen: set[int | None] = set()
         grouped = groups(self.parts)
         position = {p.number: (i, len(g)) for g in grouped for i, p in enumerate(g)}
         for part in self.parts:
@@ -313,7 +318,11 @@ class _Drafter:
                     count=len(self.parts),
                     index_in_group=index,
                     group_size=size,
-                    reported=grammar.report(part.head.summary, self.person),
+                    reported=grammar.report(
+                        d.original_summary if d and d.split and d.original_summary
+                        else part.head.summary,
+                        self.person,
+                    ),
                     details=d,
                     grounds=[g.value for g in part.grounds],
                     referrals=[r.value for r in part.referrals],
@@ -324,9 +333,19 @@ class _Drafter:
                     council_summary=_council_sentence(summary, follows),
                     injustice_np=nps,
                     injustice_other=other,
+                    split_about=self._split_about(d),
+                    repeats_head=bool(d and d.split and d.source in seen),
                 )
             )
+            if d is not None:
+                seen.add(d.source)
         return views
+
+    def _split_about(self, d: PartDetails | None) -> str:
+        if d is None or not d.split:
+            return ""
+        topic = self.pack.macro("phrases/subjects.j2", "topic")  # reads nothing of the context
+        return grammar.join_and([t for t in (topic(x).strip() for x in d.topics) if t])
 
     def _appeal_body(self, d: PartDetails | None) -> str:
         if d is None:
@@ -580,12 +599,22 @@ class _Drafter:
                 )
         for ref in group[0].referrals:  # a body a bar points to: what the person can do next
             if ref.value not in covered:
+                carrying = [f for p in group for f in p.relied if f.referral is ref]
                 trace = [
                     _trace(p.number, f) for p in group for f in p.relied if f.referral is ref
                 ] or [Trace(head=n, referral=ref) for n in numbers]
                 text = self._referral(ref, "next_step", lead)
-                if chunks:  # the next step belongs with the reason that points to the body
-                    chunks[-1] = (f"{chunks[-1][0]} {text}", chunks[-1][1] + trace)
+                # The next step belongs with the reason that points to the body.
+                at = next(
+                    (
+                        i
+                        for i, g in enumerate(group[0].grounds)
+                        if carrying and g is carrying[0].ground and i < len(chunks)
+                    ),
+                    len(chunks) - 1,
+                )
+                if chunks:
+                    chunks[at] = (f"{chunks[at][0]} {text}", chunks[at][1] + trace)
                 else:
                     chunks.append((text, trace))
         # Findings that apply but do not carry the part stay in the trace of its decision.
