@@ -59,8 +59,7 @@ def plain(text: str, source: str) -> str:
             lines += ["", HEADINGS.get(section, section), ""]
         first, *rest = p.text.split("\n")
         lines.append(f"{n}. {first}")
-        for line in rest:
-            lines.append(f"   {line}" if line.startswith("\u2022") else f"   {line}")
+        lines += [f"   {line}" for line in rest]  # bullets and a citation below them
     lines += ["", SIGNATURE, ""]
     return _straight("\n".join(lines))
 

@@ -67,7 +67,9 @@ def seeds() -> list[tuple[str, str]]:
     out = []
     for path in sorted((ROOT / "examples" / "decisions" / "seeds").glob("*.txt")):
         d = parse_file(path)
-        out.append((f"published/{path.stem}", prose(d.summary or "", [p.text for p in d.paragraphs])))
+        out.append(
+            (f"published/{path.stem}", prose(d.summary or "", [p.text for p in d.paragraphs]))
+        )
     return out
 
 

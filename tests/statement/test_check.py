@@ -112,14 +112,14 @@ def _text_of(data: bytes, fmt: str) -> str:
         from pypdf import PdfReader
 
         text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-        text = re.sub(r"^Page \d+ of \d+$", "", text, flags=re.M)  # the page footer
+        text = re.sub(r"^Page \d+ of \d+$", "", text, flags=re.MULTILINE)  # the page footer
         return _unwrap(text)
     text = data.decode("utf-8")
     if fmt == "md":
-        text = re.sub(r"^#+ ", "", text, flags=re.M)
-        text = re.sub(r"^   - ", "   \u2022 ", text, flags=re.M)
+        text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
+        text = re.sub(r"^   - ", "   \u2022 ", text, flags=re.MULTILINE)
         text = text.replace("**", "").replace("  \n", "\n")
-        text = re.sub(r"^\*(.*)\*$", r"\1", text, flags=re.M)
+        text = re.sub(r"^\*(.*)\*$", r"\1", text, flags=re.MULTILINE)
         text = re.sub(r"\\(.)", r"\1", text)
     return text
 
@@ -135,8 +135,8 @@ _STARTS = re.compile(
 def _unwrap(text: str) -> str:
     """Join the lines a PDF wraps inside a paragraph, as anyone copying text from it would."""
     lines: list[str] = []
-    for i, line in enumerate(text.splitlines()):
-        line = line.strip()
+    for i, raw in enumerate(text.splitlines()):
+        line = raw.strip()
         if not line:
             continue
         if i and lines and not _STARTS.match(line) and not _is_heading(lines[-1]):

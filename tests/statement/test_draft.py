@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import builders
 import pytest
 from builders import assessment, finding, head
-
-from pathlib import Path
 
 from ombuds.errors import InputError
 from ombuds.statement import draft_statement
@@ -222,7 +222,9 @@ def test_a_missing_judgement_warns_only_where_it_could_change_the_outcome():
         ),
         head(
             "delay",
-            finding(Ground.insufficient_evidence_of_fault, "", result=FindingResult.needs_judgement),
+            finding(
+                Ground.insufficient_evidence_of_fault, "", result=FindingResult.needs_judgement
+            ),
             finding(Ground.could_not_add, "the council investigated"),
         ),
     )

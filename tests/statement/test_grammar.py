@@ -94,7 +94,9 @@ def test_the_pronoun_follows_the_title_else_the_complaints_own_words():
 
 def test_dates_and_the_council():
     assert long_date(dt.date(2025, 7, 10)) == "10 July 2025"
-    assert council_case("the council's reply on council tax") == "the Council's reply on council tax"
+    assert (
+        council_case("the council's reply on council tax") == "the Council's reply on council tax"
+    )
     assert council_case("The council replied") == "The Council replied"
 
 

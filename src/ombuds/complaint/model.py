@@ -250,7 +250,7 @@ class Allegation(_Facts):
     officer: str | None = Field(None, description='The officer\'s role: "social worker".')
     detail: str = Field(
         "",
-        description='The allegation in the person\'s terms, as a noun phrase: "a taxi that '
+        description="The allegation in the person's terms, as a noun phrase: \"a taxi that "
         'did not arrive", "fraud".',
     )
 
@@ -380,7 +380,7 @@ class Head(_Facts):
     )
     injustice_claimed: list[str] = Field(
         default_factory=list,
-        description="The harm the person describes, each a noun phrase: \"distress\", \"the "
+        description='The harm the person describes, each a noun phrase: "distress", "the '
         'cost of private care for seven months". (A clause such as "she paid for care" is '
         "reported as the person's words, but a noun phrase reads best.)",
     )

@@ -29,9 +29,10 @@ pdf output). Both return `StyleFinding`s; an empty list is a clean draft.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 # GOV.UK guidance aims at about 15 to 20 words a sentence on average; published statements run
 # longer in places. 35 words is the most a sentence of a draft may have.
@@ -42,11 +43,99 @@ REPEAT_OVERLAP = 0.6
 MIN_REPEAT_WORDS = 4  # content words a sentence needs before it can count as a repeat
 
 _STOP = frozenset(
-    """a an the and or but of to in on at for with by from as is are was were be been being it
-    its this that these those there their they them he she his her we our us i my me you your so
-    not no nor if then than has have had do does did will would can could may might must should
-    shall which who whom whose what when where why how about into also any all some such more
-    most other only own same very just""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "us",
+        "i",
+        "my",
+        "me",
+        "you",
+        "your",
+        "so",
+        "not",
+        "no",
+        "nor",
+        "if",
+        "then",
+        "than",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "about",
+        "into",
+        "also",
+        "any",
+        "all",
+        "some",
+        "such",
+        "more",
+        "most",
+        "other",
+        "only",
+        "own",
+        "same",
+        "very",
+        "just",
+    ]
 )
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]*\s+(?=[\"'\u2018\u201c(]?[A-Za-z0-9£])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc)\.$")
@@ -57,7 +146,10 @@ _MARKERS = [
     (re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"), "an internal id"),
     (re.compile(r"\bheads?\[\d+\]|\bjudgement\.\w+|\bcouncil_response\b"), "a schema path"),
     (re.compile(r"(?:^|[.:;]\s+)The person (?:wants|says|has|had|can|is|was)\b"), "engine wording"),
-    (re.compile(r"\bno fact shows\b|\bis not stated\b|\bnot recorded\b", re.I), "engine wording"),
+    (
+        re.compile(r"\bno fact shows\b|\bis not stated\b|\bnot recorded\b", re.IGNORECASE),
+        "engine wording",
+    ),
     (re.compile(r"\bPart \d+ of [^:]{1,40}:"), "a template label"),
 ]
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
@@ -65,11 +157,11 @@ _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _HYPHEN_REFERENCE = re.compile(r"\b\d{2}-\d{3}-\d{3}[a-z]?\b")
 _LOWER_COUNCIL = re.compile(r"\b[Tt]he council\b(?! tax)")
 _ABBREVIATIONS = re.compile(r"\b(?:ICO|PHSO|VOA|DfE|PCN|EHC|SWE|LGSCO|FOI|SAR)\b")
-_DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
+_DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _SPACE_BEFORE = re.compile(r"\s[,.;:!?]")
 
 
-class Rule(str, Enum):
+class Rule(StrEnum):
     repeat = "repeat"
     marker = "marker"
     council = "council"
@@ -137,7 +229,9 @@ def schema_phrases() -> tuple[re.Pattern[str], ...]:
                 formal = (" or " in text, "the person" in text, "complainant" in text)
                 if len(text.split()) >= 4 and any(formal):
                     phrases.add(text)
-    return tuple(re.compile(r"\b" + re.escape(p) + r"\b", re.I) for p in sorted(phrases, key=len))
+    return tuple(
+        re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE) for p in sorted(phrases, key=len)
+    )
 
 
 def _check_sentence(sentence: str, where: str, council: bool) -> list[StyleFinding]:
@@ -187,7 +281,7 @@ def check_passage(
     last = said[-1] if said else ""
     if last and not last.rstrip("\"'\u2019\u201d)").endswith((".", "!", "?", ":")):
         found.append(StyleFinding(Rule.typography, where, "no closing punctuation", last))
-    for before, after in zip(said, said[1:], strict=False):
+    for before, after in itertools.pairwise(said):
         if _overlap(before, after) >= REPEAT_OVERLAP:
             found.append(
                 StyleFinding(Rule.repeat, where, "says again what the sentence before said", after)
@@ -246,7 +340,9 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
 
 
 _BULLET_SPLIT = re.compile(r"\s*\u2022\s*")
-_CITATION_END = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\b(?:Act|Schedule|section)\b(?:[^()]|\([^()]*\))*\)\s*$")
+_CITATION_END = re.compile(
+    r"\s*\((?:[^()]|\([^()]*\))*\b(?:Act|Schedule|section)\b(?:[^()]|\([^()]*\))*\)\s*$"
+)
 
 
 def _unbullet(text: str) -> tuple[str, list[str]]:

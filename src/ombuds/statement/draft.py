@@ -163,19 +163,16 @@ class _Drafter:
             )
         )
         self.referrals = list(
-            dict.fromkeys(
-                [*(r for p in self.parts for r in p.referrals), *assessment.referrals]
-            )
+            dict.fromkeys([*(r for p in self.parts for r in p.referrals), *assessment.referrals])
         )
         self.warnings: list[str] = [*self._assessment_warnings(), *pack.warnings]
         texts = [self.case.complaint_summary, *(h.summary for h in assessment.heads)]
         texts += [p.what_happened for p in self.case.parts]
         self.person = grammar.Person(
             self.case.complainant,
-            grammar.guess_pronoun(
-                self.case.complainant_title, self.case.complainant_pronoun, texts
-            )
-            if self.case.complainant_kind in ("individual", "business") or self.case.complainant_title
+            grammar.guess_pronoun(self.case.complainant_title, self.case.complainant_pronoun, texts)
+            if self.case.complainant_kind in ("individual", "business")
+            or self.case.complainant_title
             else None,
         )
         self._macros: dict[tuple[str, str, str | None], Callable[..., str]] = {}
@@ -196,9 +193,11 @@ class _Drafter:
         }
         officers = [v.officer for v in self.views if v.officer]
         self.context["officer"] = officers[0] if officers else ""
-        self.context["record"] = "assessment" if any(
-            v.d and v.d.about == "record_or_assessment" for v in self.views
-        ) else ""
+        self.context["record"] = (
+            "assessment"
+            if any(v.d and v.d.about == "record_or_assessment" for v in self.views)
+            else ""
+        )
         bodies = self._better_placed_referrals()
         short = self.pack.settings.get("short_names", {})
         self.context["better_placed_names"] = [REFERRAL_BODIES[r] for r in bodies] or [
@@ -213,8 +212,7 @@ class _Drafter:
         self.context["referral_next"] = self._referral_next
         self.context["subject"] = self._subject()
         self.context["wanted"] = [
-            self._macro("phrases/outcomes.j2", "outcome")(w)
-            for w in self._overall_wanted()
+            self._macro("phrases/outcomes.j2", "outcome")(w) for w in self._overall_wanted()
         ]
         self.context["injustice_np"], self.context["injustice_other"] = self._injustice(
             [*self.case.injustice_claimed]
@@ -282,7 +280,8 @@ class _Drafter:
         return self.pack.macro(f"referrals/{referral}.j2", "next_step", **context)()
 
     def _injustice(self, items: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-        nps, other = [], []
+        nps: list[str] = []
+        other: list[tuple[str, str]] = []
         for item in items:
             text = grammar.council_case(grammar.tidy(item))
             if not text:
@@ -319,7 +318,8 @@ class _Drafter:
                     index_in_group=index,
                     group_size=size,
                     reported=grammar.report(
-                        d.original_summary if d and d.split and d.original_summary
+                        d.original_summary
+                        if d and d.split and d.original_summary
                         else part.head.summary,
                         self.person,
                     ),
@@ -362,8 +362,7 @@ class _Drafter:
         if self.case.subject:
             return grammar.council_case(grammar.tidy(self.case.subject))
         subjects = [
-            s for s in (self._macro("phrases/subjects.j2", "subject")(v)
-                        for v in self.views) if s
+            s for s in (self._macro("phrases/subjects.j2", "subject")(v) for v in self.views) if s
         ]
         subjects = list(dict.fromkeys(subjects))
         if len(subjects) <= 2:
@@ -398,9 +397,7 @@ class _Drafter:
         for text in self.pack.paragraphs(template, **{**self.context, **context}):
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
 
-    def _macro(
-        self, name: str, macro: str, fallback: str | None = None
-    ) -> Callable[..., str]:
+    def _macro(self, name: str, macro: str, fallback: str | None = None) -> Callable[..., str]:
         """A macro of the pack with the statement's context, made once per statement (a macro
         reads what varies, such as the part, from its arguments)."""
         key = (name, macro, fallback)
@@ -413,9 +410,7 @@ class _Drafter:
         return self._macro(f"grounds/{ground.value}.j2", macro, fallback)(*args)
 
     def _traces(self, ground: Ground) -> list[Trace]:
-        traces = [
-            _trace(p.number, f) for p in self.parts for f in p.relied if f.ground is ground
-        ]
+        traces = [_trace(p.number, f) for p in self.parts for f in p.relied if f.ground is ground]
         return traces or [Trace(ground=ground, stage=GROUNDS[ground].stage)]
 
     @functools.cached_property
@@ -455,9 +450,7 @@ class _Drafter:
 
     def the_complaint(self) -> StatementSection:
         sec = self._section("the_complaint")
-        for text, items in self.pack.paragraphs_with_items(
-            "sections/complaint.j2", **self.context
-        ):
+        for text, items in self.pack.paragraphs_with_items("sections/complaint.j2", **self.context):
             sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()], items=items))
         return sec
 
@@ -533,8 +526,8 @@ class _Drafter:
                 if not _has_facts(view) and len(facts) == 1 and not part.exceptions:
                     held.append((facts[0], Trace(head=part.number)))
                     continue
-                for text, trace in held:
-                    sec.paragraphs.append(self._paragraph(sec.key, text, [trace]))
+                for text, held_trace in held:
+                    sec.paragraphs.append(self._paragraph(sec.key, text, [held_trace]))
                 held = []
                 for text in facts:
                     sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(head=part.number)]))
@@ -685,9 +678,9 @@ class _Drafter:
         ]
         label = self.assessment.published_label
         unpublished = self.pack.settings.get("unpublished", {})
-        summary_trace = [
-            _trace(p.number, f) for p in self.parts for f in p.relied
-        ] + [Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans]
+        summary_trace = [_trace(p.number, f) for p in self.parts for f in p.relied] + [
+            Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans
+        ]
         return Statement(
             body=self.case.body,
             reference=self.case.reference,

@@ -53,12 +53,23 @@ _DETERMINERS = {"the", "a", "an", "her", "his", "their", "its", "my", "our", "th
 _REPORTING = re.compile(
     r"^(?P<verb>complains|complained|says|said|alleges|alleged|believes|believed|feels|felt|"
     r"states|stated|argues|argued|is unhappy|was unhappy)\b\s*(?P<that>that\b\s*)?(?P<rest>.*)$",
-    re.I,
+    re.IGNORECASE,
 )
 _COUNCIL = re.compile(r"\b([Tt])he council\b(?! tax)")
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -192,7 +203,9 @@ def _model_kind(text: str) -> Kind:
     verbs = [root, *(t for t in root.conjuncts if t.pos_ in ("VERB", "AUX"))]
     if root.pos_ not in ("VERB", "AUX"):
         return "np"
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for v in verbs for c in v.children)
+    has_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for v in verbs for c in v.children
+    )
     if has_subject:
         return "clause"
     if root.i == min(t.i for t in doc if not t.is_punct and t.pos_ != "ADV") and root.tag_ in (

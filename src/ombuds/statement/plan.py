@@ -109,7 +109,9 @@ def plan_parts(heads: list[HeadAssessment]) -> list[PartPlan]:
     for i, head in enumerate(heads, start=1):
         relied = [f for f in head.findings if f.result is FindingResult.applies]
         known = {f.ground for f in relied}
-        grounds = decisive([*(f.ground for f in relied), *(g for g in head.grounds if g not in known)])
+        grounds = decisive(
+            [*(f.ground for f in relied), *(g for g in head.grounds if g not in known)]
+        )
         referrals = list(
             dict.fromkeys([*(f.referral for f in relied if f.referral), *head.referrals])
         )
