@@ -239,6 +239,8 @@ class Reported:
 def _strip_reporting(text: str, name: str) -> tuple[str | None, str]:
     """ "Miss X says the social worker..." -> ("says", "the social worker...");
     "Mr X objects to..." (the person as the subject of another verb) -> ("", the whole text)."""
+    if text.lower().startswith(name.lower() + ", "):  # "Mr A, a local campaigner, says..."
+        return "", text
     if text.lower().startswith(name.lower() + " "):
         m = _REPORTING.match(text[len(name) + 1 :])
         if m:
