@@ -299,3 +299,27 @@ def test_a_referral_named_only_at_the_top_is_still_signposted():
         p for p in s.sections[3].paragraphs if any(t.referral is Referral.ico for t in p.trace)
     ]
     assert len(signposts) == 1 and "decide for itself" in signposts[0].text
+
+
+def test_an_admission_refusal_is_signposted_to_an_appeal_panel_once():
+    """The issue's "absurd reasoning": an admissions case named "the tribunal", and the same
+    appeal paragraph came again for a second, unrelated part."""
+    from ombuds.code import assess_file
+
+    s = draft_statement(assess_file(Path(__file__).with_name("admission_and_delay.yaml")))
+    assessed = [p.text for p in s.sections[3].paragraphs]
+    appeal = [t for t in assessed if "appeal" in t]
+    assert len(appeal) == 1 and "admission appeal panel" in appeal[0]
+    prose = " ".join([s.summary, *(p.text for p in s.paragraphs if p.section != "role_and_powers")])
+    assert "tribunal" not in prose.lower()
+
+
+def test_a_childrens_complaint_after_two_stages_says_which_stage_is_left():
+    """Not "the Council has not yet had the chance" after stages it has completed."""
+    from ombuds.code import assess_file
+
+    s = draft_statement(
+        assess_file(ROOT / "examples/complaints/children_stage3_not_requested.yaml")
+    )
+    text = " ".join(p.text for p in s.sections[3].paragraphs)
+    assert "stage 3" in text and "not yet had" not in text
