@@ -56,20 +56,6 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _COUNCIL = re.compile(r"\b([Tt])he council\b(?! tax)")
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -117,12 +103,12 @@ def guess_pronoun(title: str, stated: str | None, texts: list[str]) -> str | Non
 
 def long_date(date: dt.date) -> str:
     """10 July 2025 (no leading zero), as the prose of a statement writes dates."""
-    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
+    return f"{date.day} {date:%B} {date.year}"
 
 
 def month_year(date: dt.date) -> str:
     """July 2025."""
-    return f"{_MONTH_NAMES[date.month - 1]} {date.year}"
+    return f"{date:%B} {date.year}"
 
 
 def council_case(text: str) -> str:
