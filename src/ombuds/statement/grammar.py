@@ -175,6 +175,15 @@ def _rule_kind(text: str) -> Kind | None:
     has_verb = any(t in _AUXILIARIES for t in tokens[1:])
     if has_verb and first in _DETERMINERS | {"mr", "mrs", "miss", "ms", "dr", "mx"}:
         return "clause"
+    # "the council repeatedly missed her bins": a subject, then a past tense after a word that
+    # is not a determiner ("the increased cost" is a noun phrase).
+    past = [
+        i
+        for i, t in enumerate(tokens)
+        if i >= 2 and (t.endswith("ed") or t in _PAST_VERBS) and tokens[i - 1] not in _DETERMINERS
+    ]
+    if first in _DETERMINERS and past and len(tokens) >= 4:
+        return "clause"
     if len(tokens) <= 3 and not has_verb and not any(t.endswith("ed") for t in tokens):
         return "np"
     return None
