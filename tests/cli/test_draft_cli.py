@@ -327,3 +327,22 @@ def test_a_body_name_over_255_characters_drafts_to_docx(tmp_path):
     document = docx.Document(str(out))
     assert len(document.core_properties.title) <= 255
     assert document.paragraphs[0].text.startswith(long_body)
+
+
+def test_warnings_name_only_judgements_that_could_change_the_outcome(tmp_path):
+    import yaml
+
+    seed = yaml.safe_load((ROOT / "examples/seeds/004_7f12aca6ea7adb48.yaml").read_text())
+    seed["heads"][2]["judgement"] = {}  # the refusal to change the social worker: not judged
+    path = tmp_path / "complaint.yaml"
+    path.write_text(yaml.safe_dump(seed, allow_unicode=True))
+    result = run(path)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings, result.stderr
+    for line in warnings:
+        assert line.startswith("warning: part 3: the draft needs your judgement of ")
+        assert "would make the decision 'closed after initial enquiries'" in line
+        assert "heads[2].judgement." in line
+    assert not any("late" in w or "premature" in w for w in warnings)  # not outcome-changing
+    assert run(SEED).stderr.count("warning:") == 0  # the seed itself draws none
