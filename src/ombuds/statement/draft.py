@@ -13,57 +13,40 @@ report (`ombuds.statement.grammar` makes the complainant's text fit its frame), 
 each paragraph the finding(s) behind it. The engine's own reasons stay in the trace: they are
 written for investigators, not for the public.
 
-Grouping in "role and powers", as published statements do it:
-- each jurisdiction test is its own paragraph ending with its citation in brackets;
-- the discretionary tests that rest on section 24A(6) alone are bullets after one introductory
-  sentence ending with a colon, with their citations in brackets after the list;
-- every other discretionary test (section 34(3), 24A(7), 26(1), case law) is its own paragraph;
-- the ICO paragraph follows when the ICO is a referral.
+How "role and powers" groups the tests: `ombuds.statement.powers`.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from ombuds.code.result import Assessment, CaseDetails, Finding, PartDetails
+from ombuds.code.result import Assessment, CaseDetails, Finding
 from ombuds.errors import InputError
 from ombuds.statement import grammar
+from ombuds.statement.facts import (
+    PartView,
+    has_facts,
+    information_sources,
+    injustice,
+    judgement_warnings,
+    overall_wanted,
+    part_views,
+    person_of,
+)
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
 from ombuds.statement.plan import PartPlan, groups, is_bar, plan_parts, summary_grounds
+from ombuds.statement.powers import ICO_CITATION, citation_text, is_bulleted, layout
 from ombuds.vocabulary import (
     GROUNDS,
-    LGA_1974,
     REFERRAL_BODIES,
-    Citation,
-    FindingResult,
     Ground,
     Outcome,
     Referral,
     Stage,
-    section,
 )
-
-_BULLET_PROVISION = section("24A(6)").provision
-_ICO_CITATION = section("24A(6)")
-
-
-def is_bulleted(ground: Ground) -> bool:
-    """True for the discretionary tests printed as bullets under the introductory sentence."""
-    info = GROUNDS[ground]
-    return info.stage is Stage.discretion and info.citation.provision == _BULLET_PROVISION
-
-
-def citation_text(citations: list[Citation]) -> str:
-    """Join citations as statements print them: the Act once, then each provision."""
-    unique = list(dict.fromkeys(citations))
-    text = str(unique[0])
-    for c in unique[1:]:
-        text += f", {c.provision}" if c.act == unique[0].act == LGA_1974 else f"; {c}"
-    return text
 
 
 def _short_body(body: str) -> str:
@@ -73,64 +56,6 @@ def _short_body(body: str) -> str:
 
 def _trace(head: int | None, f: Finding) -> Trace:
     return Trace(head=head, ground=f.ground, stage=f.stage, referral=f.referral)
-
-
-def _assumed(ground: Ground) -> Finding:
-    """An applying finding made from a ground's own test, for a ground named without one."""
-    info = GROUNDS[ground]
-    return Finding(
-        ground=ground,
-        stage=info.stage,
-        result=FindingResult.applies,
-        citation=info.citation_text,
-        reason="",
-    )
-
-
-@dataclass
-class PartView:
-    """One part as the templates see it: its facts, ready to report, and its reasons."""
-
-    number: int
-    count: int  # parts in the complaint
-    index_in_group: int  # 0 for the first part of a group considered together
-    group_size: int
-    reported: grammar.Reported
-    details: PartDetails | None
-    grounds: list[str]  # the decisive ground ids, in order
-    referrals: list[str]
-    outcome: str
-    wanted: list[str]  # OutcomeWanted ids or free noun phrases
-    officer: str
-    appeal_body: str
-    council_summary: str  # the Council's reply as a sentence, attributed
-    injustice_np: list[str] = field(default_factory=list)
-    injustice_other: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
-    # A head the law divides into parts (code/split.py) is reported once, with its first part;
-    # each part's decision names what the part is about.
-    split_about: str = ""  # "repairs to a council home"; empty for a part that is a whole head
-    repeats_head: bool = False  # the second part of a split head (its facts were given already)
-
-    @property
-    def d(self) -> PartDetails | None:
-        return self.details
-
-    @property
-    def barred(self) -> bool:
-        return any(is_bar(Ground(g)) for g in self.grounds)
-
-
-def _council_sentence(summary: str, follows_council: bool) -> str:
-    """The investigator's summary of the Council's reply, attributed to the Council."""
-    text = grammar.council_case(grammar.tidy(summary))
-    if not text:
-        return ""
-    first = text.split(" ", 1)[0]
-    if first == "It" and not follows_council:
-        text = "The Council" + text[2:]
-    elif first not in ("It", "Its") and not text.startswith(("The Council", "the Council")):
-        text = "The Council's reply explained that " + grammar.lower_first(text)
-    return grammar.upper_first(text) + "."
 
 
 class _Drafter:
@@ -165,18 +90,10 @@ class _Drafter:
         self.referrals = list(
             dict.fromkeys([*(r for p in self.parts for r in p.referrals), *assessment.referrals])
         )
-        self.warnings: list[str] = [*self._assessment_warnings(), *pack.warnings]
-        texts = [self.case.complaint_summary, *(h.summary for h in assessment.heads)]
-        texts += [p.what_happened for p in self.case.parts]
-        self.person = grammar.Person(
-            self.case.complainant,
-            grammar.guess_pronoun(self.case.complainant_title, self.case.complainant_pronoun, texts)
-            if self.case.complainant_kind in ("individual", "business")
-            or self.case.complainant_title
-            else None,
-        )
+        self.warnings: list[str] = [*judgement_warnings(assessment, pack.settings), *pack.warnings]
+        self.person = person_of(self.case, assessment.heads)
         self._macros: dict[tuple[str, str, str | None], Callable[..., str]] = {}
-        self.views = self._views()
+        self.views = part_views(self.case, self.parts, pack, self.person)
         self.context: dict[str, Any] = {
             "case": self.case,
             "person": self.person,
@@ -184,7 +101,7 @@ class _Drafter:
             "body": self.case.body,
             "council": _short_body(self.case.body),
             "is_council": "council" in self.case.body.lower(),
-            "information": self._information(),
+            "information": information_sources(self.case),
             "outcome": assessment.outcome.value,
             "heads_count": len(assessment.heads),
             "parts": self.views,
@@ -212,51 +129,11 @@ class _Drafter:
         self.context["referral_next"] = self._referral_next
         self.context["subject"] = self._subject()
         self.context["wanted"] = [
-            self._macro("phrases/outcomes.j2", "outcome")(w) for w in self._overall_wanted()
+            self._macro("phrases/outcomes.j2", "outcome")(w) for w in overall_wanted(self.case)
         ]
-        self.context["injustice_np"], self.context["injustice_other"] = self._injustice(
-            [*self.case.injustice_claimed]
+        self.context["injustice_np"], self.context["injustice_other"] = injustice(
+            self.case.injustice_claimed
         )
-
-    # -- preparing the facts -----------------------------------------------------------------
-    def _assessment_warnings(self) -> list[str]:
-        """The assessment's warnings, with a missing judgement named only where an answer
-        could change the outcome (of the complaint or of its part), saying which."""
-        names = self.pack.settings.get("judgements", {})
-        out = [w for w in self.assessment.warnings if not w.startswith("provisional:")]
-        for j in self.assessment.open_judgements:
-            if not (j.changes_outcome or j.changes_head_outcome):
-                continue
-            field_name = j.fact.rsplit(".", 1)[-1]
-            what = names.get(field_name, field_name.replace("_", " "))
-            where = f"part {j.head + 1}" if j.head is not None else "the complaint"
-            changes = []
-            for answer, outcome in j.outcomes.items():
-                if outcome is not self.assessment.outcome:
-                    changes.append(f"'{answer}' would make the decision {_outcome_words(outcome)}")
-            if not changes and j.head is not None:
-                current = self.assessment.heads[j.head].outcome
-                for answer, outcome in j.head_outcomes.items():
-                    if outcome is not current:
-                        changes.append(f"'{answer}' would make {where} {_outcome_words(outcome)}")
-            out.append(
-                f"{where}: the draft needs your judgement of {what}: "
-                + "; ".join(changes)
-                + f" (set {j.fact} in the complaint)"
-            )
-        return out
-
-    def _information(self) -> list[str]:
-        """The sources considered: InformationSource ids, or the investigator's own words."""
-        from ombuds.complaint.facts import InformationSource
-
-        ids = {s.value: s.name for s in InformationSource}
-        info = []
-        for item in self.case.information_considered:
-            if "assessment code" in item.lower():
-                continue  # it has its own sentence
-            info.append(ids.get(item, grammar.council_case(item)))
-        return info
 
     def _better_placed_referrals(self) -> list[Referral]:
         """The bodies named as better placed: those on better_placed findings, else all."""
@@ -278,85 +155,6 @@ class _Drafter:
     def _referral_next(self, referral: str, part: PartView | None = None) -> str:
         context = {**self.context, "part": part}
         return self.pack.macro(f"referrals/{referral}.j2", "next_step", **context)()
-
-    def _injustice(self, items: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-        nps: list[str] = []
-        other: list[tuple[str, str]] = []
-        for item in items:
-            text = grammar.council_case(grammar.tidy(item))
-            if not text:
-                continue
-            kind = grammar.phrase_kind(text)
-            if kind == "np":
-                nps.append(grammar.lower_first(text))
-            else:
-                other.append((kind, grammar.lower_first(text)))
-        return nps, other
-
-    def _overall_wanted(self) -> list[str]:
-        wanted: list[str] = []
-        ids = {w.value: w.name for w in _outcome_enum()}
-        for w in self.case.outcomes_wanted:
-            wanted.append(ids.get(w, w))
-        return list(dict.fromkeys(wanted))
-
-    def _views(self) -> list[PartView]:
-        views: list[PartView] = []
-        seen: set[int | None] = set()
-        grouped = groups(self.parts)
-        position = {p.number: (i, len(g)) for g in grouped for i, p in enumerate(g)}
-        for part in self.parts:
-            d = self.case.parts[part.number - 1] if part.number <= len(self.case.parts) else None
-            index, size = position[part.number]
-            summary = d.council_summary if d else ""
-            follows = bool(d and (d.council_investigated or d.council_declined))
-            nps, other = self._injustice(d.injustice_claimed if d else [])
-            views.append(
-                PartView(
-                    number=part.number,
-                    count=len(self.parts),
-                    index_in_group=index,
-                    group_size=size,
-                    reported=grammar.report(
-                        d.original_summary
-                        if d and d.split and d.original_summary
-                        else part.head.summary,
-                        self.person,
-                    ),
-                    details=d,
-                    grounds=[g.value for g in part.grounds],
-                    referrals=[r.value for r in part.referrals],
-                    outcome=part.head.outcome.value,
-                    wanted=list(d.outcomes_wanted) if d else [],
-                    officer=(d.officers[0] if d and d.officers else ""),
-                    appeal_body=self._appeal_body(d),
-                    council_summary=_council_sentence(summary, follows),
-                    injustice_np=nps,
-                    injustice_other=other,
-                    split_about=self._split_about(d),
-                    repeats_head=bool(d and d.split and d.source in seen),
-                )
-            )
-            if d is not None:
-                seen.add(d.source)
-        return views
-
-    def _split_about(self, d: PartDetails | None) -> str:
-        if d is None or not d.split:
-            return ""
-        topic = self.pack.macro("phrases/subjects.j2", "topic")  # reads nothing of the context
-        return grammar.join_and([t for t in (topic(x).strip() for x in d.topics) if t])
-
-    def _appeal_body(self, d: PartDetails | None) -> str:
-        if d is None:
-            return ""
-        if d.appeal_bodies:
-            return d.appeal_bodies[0]
-        bodies = self.pack.settings.get("appeal_bodies", {})
-        for topic in d.topics:
-            if topic in bodies:
-                return str(bodies[topic])
-        return ""
 
     def _subject(self) -> str:
         if self.case.subject:
@@ -456,43 +254,21 @@ class _Drafter:
 
     def role_and_powers(self) -> StatementSection:
         sec = self._section("role_and_powers")
-        jurisdiction = [g for g in self.grounds if GROUNDS[g].stage is not Stage.discretion]
-        bulleted = [g for g in self.grounds if is_bulleted(g)]
-        others = [
-            g for g in self.grounds if GROUNDS[g].stage is Stage.discretion and not is_bulleted(g)
-        ]
-        for g in jurisdiction:
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    self._ground_macro(g, "role"),
-                    self._traces(g),
-                    citation=GROUNDS[g].citation_text,
+        for grounds in layout(self.grounds):
+            traces = [t for g in grounds for t in self._traces(g)]
+            if len(grounds) == 1 and not is_bulleted(grounds[0]):
+                g = grounds[0]
+                text = self._ground_macro(g, "role")
+                para = self._paragraph(sec.key, text, traces, citation=GROUNDS[g].citation_text)
+            else:
+                items = [self._ground_macro(g, "role") for g in grounds]
+                items = [f"{item}, or" for item in items[:-1]] + [f"{items[-1]}."]
+                citations = [c for g in grounds for c in GROUNDS[g].citations]
+                intro = " ".join(self.pack.paragraphs("sections/role_intro.j2", **self.context))
+                para = self._paragraph(
+                    sec.key, intro, traces, items=items, citation=citation_text(citations)
                 )
-            )
-        if bulleted:
-            items = [self._ground_macro(g, "role") for g in bulleted]
-            items = [f"{item}, or" for item in items[:-1]] + [f"{items[-1]}."]
-            citations = [c for g in bulleted for c in GROUNDS[g].citations]
-            intro = " ".join(self.pack.paragraphs("sections/role_intro.j2", **self.context))
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    intro,
-                    [t for g in bulleted for t in self._traces(g)],
-                    items=items,
-                    citation=citation_text(citations),
-                )
-            )
-        for g in others:
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    self._ground_macro(g, "role"),
-                    self._traces(g),
-                    citation=GROUNDS[g].citation_text,
-                )
-            )
+            sec.paragraphs.append(para)
         if Referral.ico in self.referrals:
             ico = [
                 _trace(p.number, f)
@@ -502,7 +278,7 @@ class _Drafter:
             ] or [Trace(referral=Referral.ico)]
             for text in self.pack.paragraphs("sections/role_ico.j2", **self.context):
                 sec.paragraphs.append(
-                    self._paragraph(sec.key, text, ico, citation=str(_ICO_CITATION))
+                    self._paragraph(sec.key, text, ico, citation=str(ICO_CITATION))
                 )
         if not sec.paragraphs:
             self._add_template(sec, "sections/role_general.j2", [Trace()])
@@ -523,7 +299,7 @@ class _Drafter:
             for part, view in zip(group, views, strict=True):
                 ctx = {**self.context, "part": view}
                 facts = self.pack.paragraphs("sections/part_facts.j2", **ctx)
-                if not _has_facts(view) and len(facts) == 1 and not part.exceptions:
+                if not has_facts(view) and len(facts) == 1 and not part.exceptions:
                     held.append((facts[0], Trace(head=part.number)))
                     continue
                 for text, held_trace in held:
@@ -699,39 +475,6 @@ class _Drafter:
             signature=self.pack.setting("signature"),
             warnings=self.warnings,
         )
-
-
-def _has_facts(view: PartView) -> bool:
-    """True when the complaint states something about this part beyond what the person says:
-    the events, or what the Council did about it."""
-    d = view.details
-    if d is None:
-        return False
-    return bool(  # as sections/part_facts.j2 reports them
-        d.what_happened
-        or (d.council_investigated and (d.upheld or d.council_stage))
-        or d.council_declined
-        or not d.raised_with_council
-        or d.statutory_procedure
-        or d.remedies
-        or d.council_summary
-    )
-
-
-def _outcome_words(outcome: Outcome) -> str:
-    return {
-        Outcome.investigate: "'investigate'",
-        Outcome.closed_after_initial_enquiries: "'closed after initial enquiries'",
-        Outcome.invalid: "'not a valid complaint'",
-        Outcome.premature: "'premature'",
-    }.get(outcome, repr(outcome.value))
-
-
-@functools.lru_cache(maxsize=1)
-def _outcome_enum() -> Any:
-    from ombuds.complaint.facts import OutcomeWanted
-
-    return OutcomeWanted
 
 
 def draft_statement(assessment: Assessment, *, wording: WordingPack | None = None) -> Statement:
