@@ -219,11 +219,11 @@ def test_check_reports_no_findings_for_a_seed():
 def test_check_fails_a_draft_that_breaks_the_house_style(tmp_path):
     pack = tmp_path / "pack" / "sections"
     pack.mkdir(parents=True)
-    (pack / "how_considered.j2").write_text("we read the file on 2025-02-10.")
+    (pack / "how_considered.j2").write_text("We read what the council sent on 2025-02-10.")
     result = run(SEED, "--check", "--wording", tmp_path / "pack")
     assert result.exit_code == 1
     assert "a date not written as '10 July 2025'" in result.stderr
-    assert "starts in lower case" in result.stderr
+    assert "'the council' where the body is 'the Council'" in result.stderr
     assert result.stdout.startswith("Leicestershire County Council")  # the draft is still given
 
 

@@ -196,3 +196,15 @@ def test_a_runtime_error_names_the_templates_own_line(tmp_path, conduct_case):
     with pytest.raises(InputError) as info:
         draft_statement(conduct_case, wording=WordingPack(tmp_path))
     assert "how_considered.j2, line 4" in str(info.value)
+
+
+def test_a_variable_that_starts_a_sentence_gets_its_capital(tmp_path, conduct_case):
+    _write(
+        tmp_path,
+        "sections/how_considered.j2",
+        "{{ council }} sent us its replies. {{ council }} also sent its file, e.g. the notes.",
+    )
+    s = draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    assert s.sections[2].paragraphs[0].text == (
+        "The Council sent us its replies. The Council also sent its file, e.g. the notes."
+    )

@@ -252,7 +252,7 @@ class WordingPack:
                 elif stripped:
                     text.append(stripped)
             if text or items:
-                out.append((fold(" ".join(text)), [fold(i) for i in items]))
+                out.append((cap(fold(" ".join(text))), [fold(i) for i in items]))
         return out
 
     def macro_text(self, name: str, macro: str, context: dict[str, Any], *args: Any) -> str:
@@ -304,13 +304,32 @@ class WordingPack:
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
 
 
+_SENTENCE_END = re.compile(r"([.!?])(\s+)([a-z])")
+_NOT_AN_END = ("e.g", "i.e", "etc", "cf", "viz")
+
+
+def capitalise_sentences(text: str) -> str:
+    """A lower-case letter that starts a sentence is made upper case, so a template's variable
+    may start a sentence ("{{ council }} replied." reads "The Council replied.")."""
+
+    def fix(m: re.Match[str]) -> str:
+        before = text[: m.start()].rsplit(" ", 1)[-1].lower()
+        if before.endswith(_NOT_AN_END):
+            return m.group(0)
+        return m.group(1) + m.group(2) + m.group(3).upper()
+
+    return _SENTENCE_END.sub(fix, text)
+
+
 def fold(text: str) -> str:
-    """White space folded to single spaces, and none before punctuation (a template's line
-    breaks around a macro call would otherwise leave "social worker ." behind)."""
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+    """White space folded to single spaces, none before punctuation (a template's line breaks
+    around a macro call would otherwise leave "social worker ." behind), and every sentence
+    after the first starting with a capital."""
+    return capitalise_sentences(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split())))
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, each with its white space folded to single spaces."""
+    """Blank-line separated blocks, each with its white space folded to single spaces and its
+    first letter a capital (a paragraph starts a sentence)."""
     blocks = [fold(b) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
-    return [b for b in blocks if b]
+    return [cap(b) for b in blocks if b]
