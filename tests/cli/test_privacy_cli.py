@@ -191,3 +191,30 @@ def test_publish_refuses_an_override_of_no_finding(tmp_path, seed_files):
         ],
     )
     assert result.exit_code == 2 and "'PERSON-00000000', which is not a finding" in result.output
+
+
+def test_publish_refuses_what_the_anonymiser_left_and_the_gate_alone_finds(tmp_path, seed_files):
+    """Issue 11: a reference and a written-out e-mail left in an anonymised statement are blocked
+    by the gate's own checks, with their ids, and nothing is stored."""
+    leaky = tmp_path / "leaky.txt"
+    leaky.write_text(
+        seed_files[0]
+        .read_text()
+        .replace(
+            "Miss X says this was causing her distress",
+            "Miss X (reference ASC/2022/001937, j dot bloggs at hotmail dot com) says this was "
+            "causing her distress",
+            1,
+        )
+    )
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    blocked = runner.invoke(app, ["publish", str(leaky), "--db", db])
+    assert blocked.exit_code == 5 and "nothing was stored" in blocked.output
+    assert "ASC/2022/001937" in blocked.output and "bloggs" in blocked.output
+    from ombuds.corpus.store import open_store
+
+    store = open_store(db)
+    try:
+        assert store.count() == 0
+    finally:
+        store.close()

@@ -234,3 +234,80 @@ def test_the_independent_set_anonymises_to_a_fixed_point():
     for paragraph in load_labelled(Path(__file__).parent / "data" / "independent.txt"):
         once = anonymise(paragraph.text).text
         assert anonymise(once).text == once
+
+
+# Labels (issue 11): one person one label, roles by role, titles from the text only.
+
+
+def test_the_complainant_keeps_one_label_in_capitals_and_out():
+    result = anonymise(
+        "MRS JANE DOE complains about the Council. Mrs Doe says it ignored her. "
+        "Later, JANE DOE wrote again, and MRS DOE signed it."
+    )
+    assert result.text == (
+        "Mrs X complains about the Council. Mrs X says it ignored her. "
+        "Later, Mrs X wrote again, and Mrs X signed it."
+    )
+
+
+def test_a_label_already_in_the_text_is_not_handed_out_again():
+    result = anonymise("Mr X's former partner, Ms Tanya Greaves, told the Council.")
+    assert result.text == "Mr X's former partner, Ms Y, told the Council."
+
+
+def test_no_title_is_invented_for_a_birth_mother_or_a_partner():
+    result = anonymise(
+        "Ms Gillespie says her birth mother, Sandra Collis, was told where he lived. "
+        "Sandra moved. Her partner, Craig Lyle, said he would help."
+    )
+    assert "Mr Y" not in result.text and "Ms Y" not in result.text
+    assert result.text == (
+        "Ms X says her birth mother, Y, was told where he lived. "
+        "Y moved. Her partner, Z, said he would help."
+    )
+
+
+def test_a_town_is_not_a_person():
+    result = anonymise("Ms Hale moved to Rochdale. Rochdale was far from her family.")
+    assert result.text == "Ms X moved to Rochdale. Rochdale was far from her family."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Head of Children's Services, Joanne Pickersgill, replied to Mrs Ayodele.",
+            "The Head of Children's Services replied to Mrs X.",
+        ),
+        (
+            "Mrs Ayodele spoke to social worker Kirsty Jones about it.",
+            "Mrs X spoke to the social worker about it.",
+        ),
+        (
+            "Mrs Ayodele complained. Social worker Kirsty Jones did not reply.",
+            "Mrs X complained. The social worker did not reply.",
+        ),
+        (
+            "Mrs Ayodele rang twice. Gemma from the housing team apologised.",
+            "Mrs X rang twice. The officer from the housing team apologised.",
+        ),
+    ],
+)
+def test_staff_are_named_by_role(text, expected):
+    assert anonymise(text).text == expected
+
+
+def test_children_in_lists_are_letters_and_a_namesake_parent_keeps_her_label():
+    result = anonymise(
+        "Mrs Bakare named her children:\n- Tobias Bakare, aged 11\n- Zainab, aged 7\n"
+        "Mrs Bakare says the children, Mason (born 4 March 2014) and Harvey, moved school."
+    )
+    assert result.text == (
+        "Mrs X named her children:\n- B, aged 11\n- C, aged 7\n"
+        "Mrs X says the children, D (born [date of birth]) and E, moved school."
+    )
+
+
+def test_a_child_named_in_lower_case_after_a_relation_word_is_a_letter():
+    result = anonymise('"my daughter lacey was sent home," Mrs Quigley told the Council.')
+    assert result.text == '"my daughter, B, was sent home," Mrs X told the Council.'

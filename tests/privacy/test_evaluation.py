@@ -35,7 +35,8 @@ def test_the_set_is_big_and_varied_enough(path, least_paragraphs, least_public_n
     paragraphs = load_labelled(path)
     assert len(paragraphs) >= least_paragraphs
     kinds = {kind for p in paragraphs for _, _, kind in p.entities}
-    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES)
+    # the issue 11 types (case references, social handles) are in the leak sets below
+    assert kinds == set(NAME_TYPES + IDENTIFIER_TYPES) - {"REFERENCE", "SOCIAL_HANDLE"}
     assert sum(len(p.public) for p in paragraphs) >= least_public_names
 
 
@@ -73,3 +74,46 @@ def test_scoring_counts_misses_and_false_positives():
     assert scores.recall["PERSON"] == (1, 2)
     assert scores.precision == {"PERSON": (1, 1), "ORGANISATION": (0, 1)}
     assert scores.survived == (0, 1)
+
+
+DATA = Path(__file__).parent / "data"
+EVERY_SET = sorted(DATA.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", EVERY_SET, ids=[p.stem for p in EVERY_SET])
+def test_nothing_labelled_gets_past_both_the_anonymiser_and_the_gate(path):
+    from ombuds.privacy.evaluation import score_pair
+    from ombuds.privacy.gate import check_publication
+
+    pair = score_pair(load_labelled(path), anonymise, lambda t: check_publication(t).findings)
+    assert pair.passed_both == []
+    # the gate blocks what is left without drowning the reviewer: under one false alarm in
+    # five paragraphs on every set
+    assert len(pair.false_alarms) <= pair.paragraphs / 5, pair.false_alarms
+
+
+def test_the_leak_sets_cover_every_class_of_the_issue():
+    for name in ("leaks_holdout", "leaks_dev", "leaks_fresh"):
+        paragraphs = load_labelled(DATA / f"{name}.txt")
+        kinds = {kind for p in paragraphs for _, _, kind in p.entities}
+        assert kinds >= {"PERSON", "REFERENCE", "NI_NUMBER", "DATE_OF_BIRTH", "EMAIL"}
+        assert "SOCIAL_HANDLE" in kinds
+        assert any("\n" in p.text for p in paragraphs)  # wrapped across lines
+
+
+def test_a_paragraph_wrapped_across_lines_keeps_its_marks(tmp_path):
+    path = tmp_path / "set.txt"
+    path.write_text("# a comment\nMrs {{Siobhan\\\nMcAllister|PERSON}} wrote.\n", encoding="utf-8")
+    (para,) = load_labelled(path)
+    assert para.text == "Mrs Siobhan\nMcAllister wrote."
+    assert para.entities == [(4, 22, "PERSON")]
+
+
+def test_the_pair_score_follows_each_character_into_the_output():
+    from ombuds.privacy.evaluation import score_pair
+
+    para = parse_marked("Mrs {{Okafor|PERSON}} rang {{0161 496 0753|PHONE}}.")
+    pair = score_pair([para], anonymise, lambda text: [])
+    assert pair.removed == {"PERSON": (1, 1), "PHONE": (1, 1)}
+    leaky = score_pair([para], lambda t: anonymise(t.replace("Okafor", "Okafor")), lambda t: [])
+    assert leaky.passed_both == []

@@ -57,7 +57,14 @@ def test_ni_number_and_invalid_prefixes():
         "PW 47 22 81 B",
         "AB123456C",
     ]
-    assert found("UkNiNumberRecogniser", "GB123456A and QQ123456C") == []
+    # shapes HMRC never issues are withheld all the same (issue 11), in any case and separator
+    assert found("UkNiNumberRecogniser", "GB123456A and QQ123456C") == ["GB123456A", "QQ123456C"]
+    assert found("UkNiNumberRecogniser", "ab123456c, AB-12-34-56-C, zz.12.34.56.d") == [
+        "ab123456c",
+        "AB-12-34-56-C",
+        "zz.12.34.56.d",
+    ]
+    assert found("UkNiNumberRecogniser", "in 2023 and on 12 34 56 days") == []
 
 
 def test_postcode_and_vehicle_registration():

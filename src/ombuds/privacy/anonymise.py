@@ -28,6 +28,8 @@ IDENTIFIER_LABELS = {
     "NHS_NUMBER": "[NHS number]",
     "DATE_OF_BIRTH": "[date of birth]",
     "VEHICLE_REG": "[vehicle registration]",
+    "REFERENCE": "[reference]",
+    "SOCIAL_HANDLE": "[social media name]",
 }
 ORGANISATION_LABELS = (  # first match on the organisation's own words wins
     (regex.compile(r"(?i)childmind"), "the childminder"),
@@ -76,6 +78,16 @@ class Anonymised:
     text: str
     replacements: list[Replacement] = field(default_factory=list)
     from_html: bool = False
+    # (input start, input end, output start) of each stretch copied unchanged: where any input
+    # character that was not replaced stands in the output (the evaluation's leak map)
+    kept: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
+
+    def output_position(self, position: int) -> int | None:
+        """Where the input character at `position` stands in the output; None if replaced."""
+        for start, end, out in self.kept:
+            if start <= position < end:
+                return out + position - start
+        return None
 
     def to_json(self) -> dict:
         """What `ombuds anonymise --json` prints (the pseudonym map is never part of it)."""
@@ -140,7 +152,10 @@ def anonymise(
         if mention and mention.title and not mention.alias:
             labeller.person_for(mention)
     labeller.last = None
-    out, replacements, pos = [], [], 0
+    out: list[str] = []
+    replacements: list[Replacement] = []
+    kept: list[tuple[int, int, int]] = []
+    pos = length = 0
     for det, mention in zip(detections, mentions, strict=False):
         if det.entity == "PERSON":
             if mention is None:
@@ -152,14 +167,17 @@ def anonymise(
         else:
             start, end, label = det.start, det.end, IDENTIFIER_LABELS.get(det.entity, "[removed]")
         start = max(start, pos)
+        kept.append((pos, start, length))
         out.append(text[pos:start])
         out.append(label)
+        length += start - pos + len(label)
         replacements.append(
             Replacement(det.start, det.end, det.entity, det.text, label.strip(", "), det.recogniser)
         )
         pos = end
+    kept.append((pos, len(text), length))
     out.append(text[pos:])
-    return Anonymised("".join(out), replacements, from_html)
+    return Anonymised("".join(out), replacements, from_html, kept)
 
 
 def anonymise_file(path, *, map_path=None, complainant: str | None = None) -> Anonymised:

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from ombuds.errors import InputError, PublicationBlocked
-from ombuds.privacy.analyzer import detect
+from ombuds.privacy.analyzer import Spans, detect
+from ombuds.privacy.gate_checks import gate_flags
 from ombuds.privacy.text_input import prepare_text, read_text_file
 
-GATE_VERSION = 1
+GATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,20 @@ def check_publication(
 
 def _decide(text: str, overrides: Sequence[Override], source: str) -> GateDecision:
     """The gate's decision on text already prepared (`prepare_text`)."""
+    # the anonymiser's own detection first, then the gate's independent checks (gate_checks.py)
+    # where they add a span the first did not cover: one finding for one stretch of text
+    detections = detect(text)
+    found = [(d.start, d.end, d.entity, d.recogniser) for d in detections]
+    taken = Spans((d.start, d.end) for d in detections)
+    last_end = -1
+    for flag in sorted(gate_flags(text), key=lambda f: (f.start, f.start - f.end)):
+        if flag.start >= last_end and not taken.overlaps(flag.start, flag.end):
+            found.append((flag.start, flag.end, flag.check, f"gate: {flag.why}"))
+            last_end = flag.end
     findings, seen = [], set()
-    for det in detect(text):
-        fid = finding_id(det.entity, det.text)
-        findings.append(Finding(fid, det.entity, det.text, det.start, det.end, det.recogniser))
+    for start, end, entity, recogniser in sorted(found):
+        fid = finding_id(entity, text[start:end])
+        findings.append(Finding(fid, entity, text[start:end], start, end, recogniser))
         seen.add(fid)
     for override in overrides:
         if override.finding_id not in seen:

@@ -17,6 +17,7 @@ import regex
 
 from ombuds.errors import InputError
 from ombuds.outputs import write_output
+from ombuds.privacy.lexicon import lexicon
 from ombuds.privacy.recognisers import ITITLE, NAME_WORD, UPPER_WORD
 
 TITLE_WORDS = {
@@ -51,26 +52,6 @@ LABEL_TITLE = {
     "cllr": "Councillor",
 }
 FEMALE = {"Mrs", "Miss", "Ms"}
-MALE_RELATIONS = {
-    "husband",
-    "ex-husband",
-    "father",
-    "dad",
-    "brother",
-    "grandfather",
-    "uncle",
-    "son-in-law",
-}
-FEMALE_RELATIONS = {
-    "wife",
-    "ex-wife",
-    "mother",
-    "mum",
-    "sister",
-    "grandmother",
-    "aunt",
-    "daughter-in-law",
-}
 ADULT_LETTERS = "XYZWVUTSRQPNMLKJHGF"
 CHILD_LETTERS = "BCDEFGHJKLMNPQRSTUVW"
 WORD = regex.compile(rf"{NAME_WORD}|{UPPER_WORD}")
@@ -109,10 +90,8 @@ PARTICLES = {
 NON_NAMES = {"The", "Her", "His", "Their", "Council", "Council's", "the"}
 EXISTING_LABEL = regex.compile(
     rf"\b(?:{ITITLE}\.?|[Cc]ouncillor|son|daughter|child|children|grandson|granddaughter)"
-    rf",?[ \t]+(\p{{Lu}})\b(?![’'\p{{L}}])"
+    rf",?[ \t]+(\p{{Lu}})\b(?:(?=['’]s\b)|(?![’'\p{{L}}]))"  # "Mr X's", not "Mr O'Brien"
 )
-HE = regex.compile(r"\b(?:he|him|his|himself)\b", regex.IGNORECASE)
-SHE = regex.compile(r"\b(?:she|her|hers|herself)\b", regex.IGNORECASE)
 
 # Short forms and the name they stand for, so that "Tom" is found as "Thomas Reid".
 NICKNAMES = {
@@ -339,6 +318,32 @@ def parse_mention(text: str, start: int, end: int, meta: dict) -> Mention | None
     )
 
 
+def _gender_clash(person: Person, mention: Mention) -> bool:
+    """A title and a first name met only through a shared surname that cannot be one person:
+    "Mrs Bakare" and "Tobias Bakare" (a first name the name lists give only to men)."""
+    if mention.first and mention.surname and person.first is None and person.title:
+        title, first = person.title, mention.first
+    elif mention.title and not mention.first and person.first and not person.title:
+        title, first = mention.title, person.first
+    else:
+        return False
+    lex = lexicon()
+    head = first.split("-")[0]
+    if title == "Mr":
+        return lex.only_female(head)
+    return title in FEMALE and lex.only_male(head)
+
+
+def _age_clash(person: Person, mention: Mention) -> bool:
+    """A child met by first name and surname is not the titled adult of the same surname
+    ("Tayo Adeyinka" in a list of children is not "Mr Adeyinka")."""
+    if mention.kind == "child" and person.kind != "child":
+        return person.title is not None and mention.first is not None
+    if person.kind == "child" and mention.kind != "child":
+        return mention.title is not None and person.first is not None
+    return False
+
+
 class Labeller:
     """Groups mentions into people (new ones join the map) and hands out labels."""
 
@@ -365,20 +370,10 @@ class Labeller:
                     return label
             round_ += 1
 
-    def _gender_title(self, mention: Mention) -> str | None:
-        if mention.title and mention.title != "Mx":
-            return mention.title
-        if mention.relation in MALE_RELATIONS:
-            return "Mr"
-        if mention.relation in FEMALE_RELATIONS:
-            return "Ms"
-        after = self.text[mention.end : mention.end + 200]
-        he, she = HE.search(after), SHE.search(after)
-        if he and (not she or he.start() < she.start()):
-            return "Mr"
-        if she:
-            return "Ms"
-        return None
+    def _title(self, mention: Mention) -> str | None:
+        """The title the text gives this person, never one guessed from a relation word or a
+        pronoun (a birth mother is not "Mr Y" because a "he" follows)."""
+        return mention.title if mention.title and mention.title != "Mx" else None
 
     def _is_complainant(self, mention: Mention) -> bool:
         if "X" in self.in_text or any(p.kind == "complainant" for p in self.map.people):
@@ -409,6 +404,8 @@ class Labeller:
             p
             for p in self.map.people
             if p.matches(mention.first, mention.surname, mention.single, mention.title)
+            and not _gender_clash(p, mention)
+            and not _age_clash(p, mention)
         ]
         if not candidates and mention.first and mention.surname:
             # a compound surname without the first name: "Mr Abu Bakr" is "Mr Yusuf Abu Bakr"
@@ -443,7 +440,7 @@ class Labeller:
 
     def _new_person(self, mention: Mention) -> Person:
         kind = mention.kind or "adult"
-        title = self._gender_title(mention)
+        title = self._title(mention)
         if kind == "child":
             label = self._letter(CHILD_LETTERS)
         elif kind == "staff":

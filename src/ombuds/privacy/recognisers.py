@@ -44,7 +44,9 @@ UPPER_NAME = rf"{_UPPER_STOP}{UPPER_WORD}(?:[ \t]+{_UPPER_STOP}{UPPER_WORD}){{0,
 # ("… to Mr X. The letter …").
 _SENTENCE_WORD = (
     r"(?!(?:The|She|He|It|We|They|His|Her|Their|This|That|In|On|At|When|After|"
-    r"However|Further|Mr|Mrs|Ms|Miss|Dr|And|But|So|As|If|I)\b)"
+    r"However|Further|Mr|Mrs|Ms|Miss|Dr|And|But|So|As|If|I|There|These|Those|Then|What|"
+    r"Where|Which|While|Although|Because|Before|Both|Each|Our|My|Its|No|Not|Also|Later|"
+    r"Since|Until|During|From|For|With|To|By|Of|Or|A|An)\b)"
 )
 INITIALS = rf"(?:\p{{Lu}}\.?[ \t]+){{0,3}}{_SENTENCE_WORD}"
 MONTH = (
@@ -55,6 +57,19 @@ DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}[ \t]+\d{{4}}"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
+)
+# Any two letters, six digits and a letter A-D, in any case and with any separators, even
+# across a line break: HMRC's prefix rules are not applied (an unissued "QQ" is still withheld).
+_SEP = r"[ \t./-]{0,2}\n?[ \t]*"
+NI_NUMBER = (
+    rf"(?i:[a-z]{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}[a-d]"
+    rf"|(?-i:[A-Z]{{2}})\d{{6}})"
+)
+# A date after "born" that DATE does not cover: "June 2013", "5 Aug 47", "2nd of May", "2014".
+LOOSE_DATE = (
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)?(?i:{MONTH})\.?"
+    rf"(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:[ \t]+(?:\d{{4}}|\d{{2}}))?\b"
+    rf"|(?:19|20)\d{{2}}\b)"
 )
 POSTCODE = r"(?:GIR[ \t]?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})"
 STREET = (
@@ -134,6 +149,14 @@ ROLE = (
     r"officer|manager|teacher|nurse|warden|investigator|director|chief executive|"
     r"interpreter|key worker|doctor|psychologist|health visitor|midwife|advocate)"
 )
+# A role may open a sentence ("Social worker Mark Price visited"); posts keep their capitals
+# ("the Head of Children's Services, Joanne Pickersgill").
+POST = (
+    r"(?:(?:Assistant|Deputy|Interim|Acting|Senior)[ \t]+)?(?:Head|Director|Manager|"
+    r"Chief[ \t]+Officer|Lead)[ \t]+(?:of|for)[ \t]+\p{Lu}[\w'’]*"
+    r"(?:[ \t]+(?:(?:and|&)[ \t]+)?\p{Lu}[\w'’]*){0,3}"
+)
+ROLE = rf"(?:(?=\p{{Lu}}\p{{Ll}})(?i:{ROLE})|{ROLE})"
 DETERMINER = r"(?i:the|her|his|their|a|an|its|our|my|your)"
 ORG_WORDS = (
     r"(?:St\.?[ \t]+|Saint[ \t]+)?(?!(?:The|A|An|Her|His|Their|At|In|To|Our|This|That|"
@@ -217,7 +240,10 @@ class RegexRecogniser(EntityRecognizer):
 class ChildListRecogniser(RegexRecogniser):
     """'her two children, Jayden and Aaliyah': every name in the list is a child."""
 
-    LIST = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)({NAME_WORD})")
+    LIST = regex.compile(
+        rf"(?:[ \t]*\([^()\n]{{0,60}}\))?"  # "Mason (born 4 March 2014) and Harvey"
+        rf"(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|,[ \t]+and[ \t]+)({NAME_WORD})"
+    )
 
     def matches(self, text: str) -> Iterable[tuple[int, int, dict]]:
         for match in self.pattern.finditer(text):
@@ -272,9 +298,10 @@ def _staff(match: regex.Match) -> dict:
     det = (match.group("det") or default).strip().lower()
     if det in {"a", "an"}:
         det = "the"
+    role = match.group("role")
     return {
         "person_kind": "staff",
-        "role": match.group("role").lower(),
+        "role": role if regex.search(r"\s\p{Lu}", role) else role.lower(),
         "determiner": det,
         "name": match.group("name"),
     }
@@ -300,11 +327,10 @@ def build_recognisers() -> list[EntityRecognizer]:
             validate=uk_phone_ok,
         ),
         RegexRecogniser("EmailRecogniser", "EMAIL", r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b"),
-        RegexRecogniser(
+        RegexRecogniser(  # any two letters: an unissued prefix (QQ, BG) is no reason to publish
             "UkNiNumberRecogniser",
             "NI_NUMBER",
-            r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \t]?\d{2}[ \t]?\d{2}"
-            r"[ \t]?\d{2}[ \t]?[A-D]\b",
+            rf"(?<![\w@/]){NI_NUMBER}(?![\w@/])",
         ),
         RegexRecogniser(
             "UkNhsNumberRecogniser",
@@ -323,9 +349,10 @@ def build_recognisers() -> list[EntityRecognizer]:
         RegexRecogniser(
             "DateOfBirthRecogniser",
             "DATE_OF_BIRTH",
-            rf"(?i:\bborn(?:[ \t]+on)?|\bdate[ \t]+of[ \t]+birth(?:[ \t]+(?:is|was|of|as|given|"
-            rf"recorded|shown|listed|being|on))*|\bDOB|"
-            rf"\bD\.O\.B\.?|\bbirthday(?:[ \t]+(?:is|was))?)[ \t]*[:,]?[ \t]*(?P<span>{DATE})",
+            rf"(?i:\bborn|\bdate[ \t]+of[ \t]+birth|\bDOB|\bD\.O\.B\.?|\bbirth[ \t]?date|"
+            rf"\bbirthday)(?i:[ \t:,-]*(?:is|was|on|in|of|the|as|given|recorded|shown|listed|"
+            rf"being|appears|appeared|written|noted|stated|entered)\b)*[ \t]*[:,-]?[ \t]*"
+            rf"(?P<span>{DATE}|{LOOSE_DATE})",
         ),
         RegexRecogniser(  # a numbered street, with its flat, building, places and postcode
             "UkAddressRecogniser",
@@ -376,7 +403,10 @@ def build_recognisers() -> list[EntityRecognizer]:
         RegexRecogniser(
             "TitledNameRecogniser",
             "PERSON",
-            rf"\b(?P<span>{TITLE}\.?[ \t]+{INITIALS}{NAME}|{ITITLE}\.?[ \t]+{UPPER_NAME})\b",
+            # a name wrapped onto the next line first: "Mrs Siobhan\nMcAllister says"
+            rf"\b(?P<span>{TITLE}\.?[ \t]+{NAME_WORD}[ \t]*\n[ \t]*{_SENTENCE_WORD}{NAME_WORD}"
+            rf"(?=[ \t]+\p{{Ll}}|[ \t]*[,.;:'’])"
+            rf"|{TITLE}\.?[ \t]+{INITIALS}{NAME}|{ITITLE}\.?[ \t]+{UPPER_NAME})\b",
             metadata=lambda m: (
                 {"person_kind": "councillor"}
                 if m.group("span").lower().startswith(("councillor", "cllr"))
@@ -427,13 +457,13 @@ def build_recognisers() -> list[EntityRecognizer]:
             "ChildListRecogniser",
             "PERSON",
             rf"\b(?:children|sons|daughters|grandchildren)[ \t]*,?[ \t]+(?P<span>{NAME_WORD})"
-            rf"(?=[ \t]*,|[ \t]+and\b)",
+            rf"(?=(?:[ \t]*\([^()\n]{{0,60}}\))?(?:[ \t]*,|[ \t]+and\b))",
         ),
         StaffRoleRecogniser(
             "StaffRoleRecogniser",
             "PERSON",
             rf"\b(?:(?P<owner>(?:{DETERMINER}[ \t]+)?(?:Council['’]s|council)[ \t]+)"
-            rf"|(?P<det>{DETERMINER}[ \t]+))?(?P<role>{ROLE}),?"
+            rf"|(?P<det>{DETERMINER}[ \t]+))?(?:(?P<role>{POST}),|(?P<role>{ROLE}),?)"
             rf"[ \t]+(?P<name>{person_name})(?P<trail>,)?",
             metadata=_staff,
         ),
