@@ -58,7 +58,12 @@ def test_every_command_and_option_is_in_the_cli_docs_and_readme():
     for name, cmd in commands.items():
         section = _section(doc, name)
         assert f"ombuds {name}" in readme, f"README does not show `ombuds {name}`"
-        for param in cmd.params:
+        params = list(cmd.params)
+        for sub_name, sub in getattr(cmd, "commands", {}).items():  # a group: `ombuds user add`
+            section = _section(doc, f"{name} {sub_name}")
+            assert f"ombuds {name} {sub_name}" in readme, f"README lacks `ombuds {name} {sub_name}`"
+            params += sub.params
+        for param in params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--"):
                     assert opt in section, f"docs/cli.md: `ombuds {name}` does not document {opt}"
@@ -68,6 +73,9 @@ def test_every_command_has_help_with_an_example():
     for name, cmd in _commands().items():
         text = (cmd.help or "") + (cmd.epilog or "")
         assert "Example" in text, f"`ombuds {name} --help` shows no example"
+        for sub_name, sub in getattr(cmd, "commands", {}).items():
+            text = (sub.help or "") + (sub.epilog or "")
+            assert "Example" in text, f"`ombuds {name} {sub_name} --help` shows no example"
 
 
 def test_readme_quick_start_has_exactly_two_commands():

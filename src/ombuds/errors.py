@@ -96,3 +96,42 @@ class PublicationBlocked(OmbudsError):
     def __init__(self, message: str, *, findings: list | None = None, **kw):
         self.findings = findings or []
         super().__init__(message, **kw)
+
+
+# The casework app (issue 12): who may do what, and edits that crossed.
+
+
+class AuthenticationRequired(OmbudsError):
+    """No valid session or credentials: sign in first (HTTP 401; pages redirect to sign-in)."""
+
+    http_status = 401
+
+
+class PermissionDenied(OmbudsError):
+    """Signed in, but the user's role does not allow this action (HTTP 403)."""
+
+    http_status = 403
+
+
+class CaseChanged(OmbudsError):
+    """Someone else saved the case since it was opened: the save is refused, nothing is lost.
+
+    `changes` lists what changed in between: one dict per audit event
+    {"at", "actor", "action", "fields"}, so the page can show it beside the user's own edit.
+    """
+
+    http_status = 409
+
+    def __init__(self, message: str, *, changes: list | None = None, **kw):
+        self.changes = changes or []
+        super().__init__(message, **kw)
+
+
+class TooManyRequests(OmbudsError):
+    """Too many attempts (failed sign-ins): wait `retry_after` seconds (HTTP 429)."""
+
+    http_status = 429
+
+    def __init__(self, message: str, *, retry_after: int, **kw):
+        self.retry_after = retry_after
+        super().__init__(message, **kw)

@@ -66,13 +66,13 @@ def test_a_bad_date_is_refused():
     assert "YYYY-MM-DD" in result.output
 
 
-def test_a_letter_is_refused_with_a_way_forward(tmp_path):
+def test_a_letter_with_no_complaint_in_it_is_refused_with_a_way_forward(tmp_path):
     letter = tmp_path / "letter.txt"
     letter.write_text("Dear Ombudsman")
     result = run("assess", letter)
     assert result.exit_code == 2
-    assert "plain-text letters are not read yet" in result.output
-    assert "ombuds schema complaint" in result.output
+    assert "no complaint could be read" in result.output
+    assert "ombuds read FILE" in result.output
 
 
 def test_a_schema_error_lists_path_and_line(tmp_path):

@@ -18,6 +18,8 @@ ASSESS_EPILOG = """Examples:
   ombuds assess complaint.yaml --json
 
   ombuds assess complaint.yaml --explain --date 2025-02-10
+
+  ombuds assess examples/letters/seeds/000_5d44b0c00c107248.txt --json
 """
 
 SCHEMA_EPILOG = """Examples:
@@ -33,8 +35,8 @@ def assess_command(
     file: Annotated[
         Path,
         typer.Argument(
-            help="The complaint: YAML or JSON in the complaint "
-            "schema (see `ombuds schema complaint`)."
+            help="The complaint: YAML or JSON in the complaint schema (see `ombuds schema "
+            "complaint`), or a letter (.txt, .eml, .docx, .pdf, a form's .json, - for stdin)."
         ),
     ],
     as_json: JsonOption = False,
@@ -48,21 +50,25 @@ def assess_command(
     date: Annotated[
         str | None,
         typer.Option(
-            "--date", help="The assessment date, YYYY-MM-DD (else the complaint's assessment_date)."
+            "--date",
+            help="The assessment date, YYYY-MM-DD (else the complaint's assessment_date, or a "
+            "letter's own date).",
         ),
     ] = None,
 ) -> None:
     """Decide whether the Ombudsman can and should investigate a complaint.
 
     Runs validity, jurisdiction and discretion tests on each part of the complaint and prints the
-    outcome, the grounds, the bodies better placed and the questions still open.
+    outcome, the grounds, the bodies better placed and the questions still open. A letter is
+    read first (`ombuds read`); the outcome it supports is marked provisional where a judgement
+    read from its words, or not yet made, could change it.
 
     Example: ombuds assess examples/seeds/000_5d44b0c00c107248.yaml --explain
     """
-    from ombuds.code import assess_file
     from ombuds.code.explain import decision_text, trace_text
+    from ombuds.reading.service import assess_path
 
-    assessment = assess_file(file, assessment_date=parse_date_option(date))
+    assessment = assess_path(file, assessment_date=parse_date_option(date))
     if as_json:
         typer.echo(json.dumps(assessment.model_dump(mode="json"), indent=2, ensure_ascii=False))
     elif explain:

@@ -1,4 +1,4 @@
-"""`ombuds serve`: run the read-only JSON API over the corpus (FastAPI under uvicorn)."""
+"""`ombuds serve`: run the web app: public decision search, and casework behind a sign-in."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from ombuds.config import db_url
 
 @command(
     "serve",
-    epilog="Example: ombuds serve --db sqlite:///data/ombuds.db --port 8000, "
-    "then open http://127.0.0.1:8000/docs or "
-    "http://127.0.0.1:8000/api/decisions?q=social+worker",
+    epilog="Example: ombuds serve --db sqlite:///data/ombuds.db --port 8000, then open "
+    "http://127.0.0.1:8000/ (search), http://127.0.0.1:8000/cases (casework, after "
+    "`ombuds user add`) or http://127.0.0.1:8000/docs (the API)",
 )
 def serve_command(
     db: DbOption = None,
@@ -22,12 +22,32 @@ def serve_command(
     port: Annotated[
         int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
     ] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes (one per core serves the most people at once).",
+        ),
+    ] = 1,
+    plain_http: Annotated[
+        bool,
+        typer.Option(
+            "--plain-http",
+            help="Send the session cookie over plain HTTP too (drops its Secure flag). Only for "
+            "a server reached without HTTPS on a private network; browsers already allow "
+            "Secure cookies on 127.0.0.1 and localhost.",
+        ),
+    ] = False,
 ) -> None:
-    """Serve the published decisions as a read-only JSON API (OpenAPI docs at /docs).
+    """Serve the web app: the public search of published decisions and its JSON API, and the
+    casework pages and API for signed-in investigators, reviewers and administrators.
 
-    GET /api/decisions searches (q, category, decision, body, ground, referral, from, to, limit,
-    offset) and returns results with facet counts; GET /api/decisions/REFERENCE reads one.
+    Pages: / and /search (public), /login, /cases. JSON: GET /api/decisions and
+    /api/decisions/REFERENCE (public); /api/session and /api/cases (signed in). OpenAPI docs at
+    /docs. The database must exist: `ombuds ingest` makes it, `ombuds user add` adds users.
     """
-    from ombuds.web.api import serve
+    from ombuds.web.app import serve
 
-    serve(db_url(db), host=host, port=port)
+    serve(db_url(db), host=host, port=port, secure_cookies=not plain_http, workers=workers)

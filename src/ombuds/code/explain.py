@@ -29,7 +29,12 @@ def decision_text(assessment: Assessment) -> str:
         )
     label = assessment.published_label
     label = f' (published as "{label}")' if label else ""
-    lines.append(f"Outcome: {assessment.outcome.value}{label}")
+    mark = (
+        " -- PROVISIONAL: an investigator's judgement (not yet made, or read from the letter) could change it"
+        if assessment.provisional
+        else ""
+    )
+    lines.append(f"Outcome: {assessment.outcome.value}{label}{mark}")
     lines.append("Grounds: " + (", ".join(g.value for g in assessment.grounds) or "none"))
     lines.append(
         "Better placed: " + (", ".join(REFERRAL_BODIES[r] for r in assessment.referrals) or "none")
@@ -41,7 +46,9 @@ def decision_text(assessment: Assessment) -> str:
                 f"  decided apart: part {head.split_from + 1} as it concerns "
                 + ", ".join(head.topics)
             )
-        lines.append(f"  outcome: {head.outcome.value}")
+        lines.append(
+            f"  outcome: {head.outcome.value}" + (" (provisional)" if head.provisional else "")
+        )
         for f in head.findings:
             if f.result in (FindingResult.applies, FindingResult.exception_applies):
                 extra = f" -> {REFERRAL_BODIES[f.referral]}" if f.referral else ""
@@ -92,8 +99,20 @@ def trace_text(assessment: Assessment) -> str:
 
 
 def _tail(assessment: Assessment) -> list[str]:
-    """The questions still open and the warnings, as the last lines of either view."""
+    """The judgements that could change the outcome, the questions still open and the warnings,
+    as the last lines of either view."""
     lines = []
+    deciding = [
+        j for j in assessment.open_judgements if j.changes_outcome or j.changes_head_outcome
+    ]
+    if deciding:
+        lines.append("\nJudgements that could change the outcome:")
+        for j in deciding:
+            shown = j.outcomes if j.changes_outcome else j.head_outcomes
+            answers = "; ".join(f"{answer}: {outcome.value}" for answer, outcome in shown.items())
+            part = f"part {j.head + 1}" if j.head is not None else "the complaint"
+            scope = "the outcome" if j.changes_outcome else f"{part}'s outcome only"
+            lines.append(f"  - {j.fact} (changes {scope}): {answers}")
     if assessment.questions:
         lines.append("\nQuestions for the investigator:")
         for q in assessment.questions:

@@ -11,6 +11,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from ombuds.complaint.evidence import Reading
 from ombuds.vocabulary import FindingResult, Ground, Outcome, Referral, Stage
 
 
@@ -165,3 +166,5 @@ class Assessment(BaseModel):
     open_judgements: list[OpenJudgement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     case: CaseDetails | None = None
+    # When the complaint was read from a letter: the evidence per fact, unread sentences, questions.
+    reading: Reading | None = None

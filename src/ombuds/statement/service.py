@@ -68,9 +68,9 @@ def draft_file(
     target = check_output_path(out) if out is not None else None
     check_output_format(fmt, out)
     pack = WordingPack(wording) if wording is not None else default_pack()
-    from ombuds.code import assess_file  # the engine; imported late so the CLI starts fast
+    from ombuds.reading.service import assess_path  # a complaint file or a letter; imported late
 
-    assessment = assess_file(path, assessment_date=assessment_date)
+    assessment = assess_path(path, assessment_date=assessment_date)
     statement = draft_statement(assessment, wording=pack)
     content = None
     if target is not None or not trace_only:
