@@ -191,3 +191,8 @@ def test_the_checker_would_catch_the_old_drafts_faults():
     )
     found = rules(old)
     assert {Rule.council, Rule.marker} <= found
+
+
+def test_the_complainants_first_person_is_caught():
+    assert Rule.marker in rules("My child is in care and the Council did nothing.")
+    assert Rule.marker not in rules("I will not investigate this part of the complaint.")

@@ -323,3 +323,37 @@ def test_a_childrens_complaint_after_two_stages_says_which_stage_is_left():
     )
     text = " ".join(p.text for p in s.sections[3].paragraphs)
     assert "stage 3" in text and "not yet had" not in text
+
+
+def test_a_letters_first_person_is_never_adopted_in_our_voice():
+    """A letter read into a complaint gives its events and the Council's reply in the writer's
+    own words ("My child is in care..."): they are left out, not spliced into the prose."""
+    from ombuds.code.result import PartDetails, RemedyDetails
+
+    a = assessment(
+        head("the social worker was unprofessional", finding(Ground.could_not_add, "")),
+        head("the social worker withheld documents", finding(Ground.could_not_add, "")),
+        complainant_title="Miss",
+        parts=[
+            PartDetails(
+                summary="the social worker was unprofessional",
+                about="officer_conduct",
+                what_happened="My child is in care. The Council changed the plan in May.",
+                council_investigated=True,
+                upheld="no",
+                council_summary="I complained to the Council in September.",
+                remedies=[
+                    RemedyDetails(
+                        action="meeting_offered", status="offered", detail="offered me a meeting"
+                    )
+                ],
+            ),
+            PartDetails(
+                summary="the social worker withheld documents", about="information_handling"
+            ),
+        ],
+    )
+    s = draft_statement(a)
+    prose = " ".join(p.text for p in s.paragraphs)
+    assert "My child" not in prose and "I complained" not in prose and " me " not in prose
+    assert "The Council changed the plan in May." in prose and "It offered a meeting." in prose

@@ -151,6 +151,10 @@ _MARKERS = [
         "engine wording",
     ),
     (re.compile(r"\bPart \d+ of [^:]{1,40}:"), "a template label"),
+    (
+        re.compile(r"\b(?:my|me|mine|myself)\b", re.IGNORECASE),
+        "the complainant's first person",
+    ),
 ]
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")

@@ -11,6 +11,7 @@ change the outcome.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,39 @@ def council_sentence(summary: str, follows_council: bool) -> str:
     elif first not in ("It", "Its") and not text.startswith(("The Council", "the Council")):
         text = "The Council's reply explained that " + grammar.lower_first(text)
     return grammar.upper_first(text) + "."
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself)\b")
+
+
+def first_person(text: str) -> bool:
+    """True for text in the complainant's own first person ("My child is in care"): a letter's
+    words, which the Ombudsman's voice cannot adopt."""
+    return bool(_FIRST_PERSON.search(text))
+
+
+def in_our_voice(d: PartDetails, settings: dict[str, Any]) -> PartDetails:
+    """The part's facts with what the statement cannot say in its own voice left out: sentences
+    in the complainant's first person (from a letter) and a remedy's detail that repeats the
+    remedy ("offered a meeting" with the detail "offered me a meeting")."""
+    from ombuds.statement.check import sentences
+
+    words = settings.get("remedy_words", {})
+    kept = [t for t in sentences(d.what_happened) if not first_person(t)]
+    remedies = [
+        r.model_copy(update={"detail": ""})
+        if r.detail
+        and (first_person(r.detail) or str(words.get(r.action, "\0")) in r.detail.lower())
+        else r
+        for r in d.remedies
+    ]
+    return d.model_copy(
+        update={
+            "what_happened": " ".join(kept),
+            "council_summary": "" if first_person(d.council_summary) else d.council_summary,
+            "remedies": remedies,
+        }
+    )
 
 
 def has_facts(view: PartView) -> bool:
@@ -162,6 +196,7 @@ def part_views(
     position = {p.number: (i, len(g)) for g in groups(parts) for i, p in enumerate(g)}
     for part in parts:
         d = case.parts[part.number - 1] if part.number <= len(case.parts) else None
+        d = in_our_voice(d, pack.settings) if d is not None else None
         index, size = position[part.number]
         follows = bool(d and (d.council_investigated or d.council_declined))
         nps, other = injustice(d.injustice_claimed if d else [])
