@@ -59,9 +59,10 @@ def test_a_case_from_letter_to_published_decision(browser, live_server, artefact
         ivan.page.get_by_label("Paste the letter, email or form").fill(LETTER)
         ivan.button("Start the case")
         case = CasePage(ivan)
-        expect(ivan.page.get_by_text("Reading not available").first).to_be_visible()
-        assert case.status() == "Received"
-        check(ivan, "case-received")
+        # The letter is read at once: its facts assessed, their words marked in the letter.
+        expect(ivan.page.locator("mark.evidence").first).to_be_visible()
+        assert case.status() == "Assessment"
+        check(ivan, "case-read")
 
         case.edit_facts(_facts_without_the_first_judgement())
         assert case.status() == "Assessment"

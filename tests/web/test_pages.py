@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import yaml
 
@@ -29,7 +30,22 @@ def _new_letter_case(client) -> int:
     return int(response.headers["location"].rsplit("/", 1)[1])
 
 
-def test_a_case_from_a_letter_keeps_the_text_and_says_reading_is_not_available(app_client):
+def test_a_case_from_a_letter_is_read_assessed_and_its_evidence_highlighted(app_client):
+    sign_in(app_client)
+    case = _new_letter_case(app_client)
+    page = app_client.get(f"/cases/{case}").text
+    assert "Reading not available" not in page
+    assert "Assessment" in page  # read and assessed at once
+    # Each fact's words are marked in the letter, named for the fact they support.
+    assert re.search(
+        r'<mark class="evidence" title="body">Leicestershire County Council<span', page
+    )
+    letter = re.sub(r"<span class=\"govuk-visually-hidden\">[^<]*</span>|<[^>]+>", "", page)
+    assert "I complained to Leicestershire County Council about my social worker" in letter
+
+
+def test_without_the_reader_a_letter_is_kept_and_reading_is_not_available(app_client, monkeypatch):
+    monkeypatch.setattr("ombuds.casework.reader.READER_MODULE", "ombuds.no_such_reader")
     sign_in(app_client)
     case = _new_letter_case(app_client)
     page = app_client.get(f"/cases/{case}").text

@@ -155,7 +155,9 @@ class CaseService:
                 source="letter",
                 hint="upload the complaint itself, not the whole bundle",
             )
-        reading = read_letter(text)
+        reading = read_letter(text, received=self.clock().date())
+        if reading is not None:
+            text = reading.text  # the evidence's character spans count in the text as read
         facts = reading.facts if reading else None
         first_line = text.splitlines()[0][:120]
         case = self.repo.create_case(
@@ -167,7 +169,13 @@ class CaseService:
                 "letter_name": (name or "")[:300] or None,
                 "facts": facts,
                 "reading": (
-                    {"evidence": reading.evidence, "unread": reading.unread} if reading else None
+                    {
+                        "evidence": reading.evidence,
+                        "unread": reading.unread,
+                        "questions": reading.questions,
+                    }
+                    if reading
+                    else None
                 ),
                 "assigned_to": user.id if user.role is Role.investigator else None,
             },

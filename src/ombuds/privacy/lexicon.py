@@ -12,7 +12,7 @@ downloaded), once per process.
   lower-cases proper nouns: "harvey", "london").
 - Public words: the gate's own list (`gate_words.yaml`: roles, bodies, statutes, months and the
   Ombudsman's headings) and every word of the UK's local authorities' names and other spellings
-  (`data/uk_local_authorities.csv`, mySociety, CC BY 4.0).
+  (`ombuds/data/uk_local_authorities.csv`, mySociety, CC BY 4.0).
 
 A word here is compared in lower case, without accents ("Çelik" is "celik").
 """
@@ -209,7 +209,7 @@ def _places() -> Any:
     import ahocorasick
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    councils = resources.files("ombuds.privacy").joinpath("data/uk_local_authorities.csv")
+    councils = resources.files("ombuds").joinpath("data/uk_local_authorities.csv")
     with councils.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             names = [row["official-name"], row["nice-name"], *row["alt-names"].split(",")]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ahocorasick
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).parent.parent / "data"  # shared reference data: ombuds/data/README.md
 _COUNCIL_WORDS = re.compile(
     r"^\s*(?:county\s+|city\s+|borough\s+|district\s+|metropolitan\s+(?:borough\s+|district\s+)?)?"
     r"(?:council|counsel|councill?|cc)\b",

@@ -23,7 +23,7 @@ from ombuds.complaint.evidence import Reading
 from ombuds.errors import InputError
 from ombuds.reading.judgements import WEAK
 from ombuds.reading.reader import ReadResult, read_letter
-from ombuds.reading.sources import is_structured_complaint, load_letter
+from ombuds.reading.sources import Letter, clean, is_structured_complaint, load_letter
 from ombuds.vocabulary import Outcome
 
 _JUDGEMENT = re.compile(r"^heads\[(\d+)\]\.judgement\.(\w+)$")
@@ -42,6 +42,16 @@ class Loaded:
 def read_path(path: str | Path, *, received: dt.date | None = None) -> ReadResult:
     """Read a letter (text, email, Word, PDF, form JSON, or - for standard input)."""
     return read_letter(load_letter(path), received=received)
+
+
+def read_text(
+    text: str, *, received: dt.date | None = None, source: str = "letter"
+) -> tuple[str, ReadResult]:
+    """Read a letter given as text (the casework app's pasted or uploaded letter). Returns the
+    text as read (line breaks normalised, control characters dropped: the evidence's character
+    spans count in it) and the reading."""
+    cleaned = clean(text)
+    return cleaned, read_letter(Letter(text=cleaned, source=source, kind="text"), received=received)
 
 
 def load_complaint_or_letter(path: str | Path, *, received: dt.date | None = None) -> Loaded:
