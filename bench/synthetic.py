@@ -73,9 +73,17 @@ class SyntheticDecision:
     words: int
 
 
-def generate(n: int, seed: int = 0, fmt: str = "txt") -> Iterator[tuple[str, str]]:
-    """Yield (filename, text) for n decisions; same arguments, same bytes."""
-    for record in generate_records(n, seed, fmt):
+def generate(n: int, seed: int = 0, fmt: str = "txt", start: int = 0) -> Iterator[tuple[str, str]]:
+    """Yield (filename, text) for decisions start .. start+n-1; same arguments, same bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if n < 0 or start < 0 or start + n > MAX_DECISIONS:
+        raise ValueError(
+            f"n and start must be between 0 and {MAX_DECISIONS} (start + n at most), "
+            f"got n={n}, start={start}"
+        )
+    for index in range(start, start + n):
+        record = make_decision(index, seed, fmt)
         yield record.filename, record.text
 
 

@@ -16,13 +16,16 @@ from bench import search as search_bench  # noqa: E402
 
 
 def test_ingest_benchmark_runs_floor_and_ingest_and_keeps_the_database(tmp_path, capsys):
-    assert ingest_bench.main(["--n", "40", "--seed", "1", "--keep", str(tmp_path)]) == 0
+    argv = ["--n", "40", "--seed", "1", "--keep", str(tmp_path), "--corpora", "synthetic", "pages"]
+    assert ingest_bench.main(argv) == 0
     out = capsys.readouterr().out
-    assert "ratio ingest / floor:" in out and "peak memory of ingest:" in out
-    assert "added 40, updated 0, unchanged 0, failed 0" in out
-    with sqlite3.connect(tmp_path / "floor.db") as floor:
-        assert floor.execute("select count(*) from raw").fetchone() == (40,)
-    assert (tmp_path / "ombuds.db").exists()
+    assert "synthetic: ratio ingest / floor:" in out and "pages: ratio ingest / floor:" in out
+    assert "peak memory of ingest:" in out and "writer busy" in out
+    assert out.count("added 40, updated 0, unchanged 0, failed 0") == 2
+    for kind in ("synthetic", "pages"):
+        with sqlite3.connect(tmp_path / f"floor-{kind}.db") as floor:
+            assert floor.execute("select count(*) from raw").fetchone() == (40,)
+        assert (tmp_path / f"ombuds-{kind}.db").exists()
 
 
 def test_search_benchmark_queries_are_fixed_and_map_to_datasette(tmp_path):
@@ -40,9 +43,11 @@ def test_search_benchmark_queries_are_fixed_and_map_to_datasette(tmp_path):
 def test_datasette_copy_has_the_same_decisions_and_a_detected_fts_index(tmp_path):
     from datasette.utils import detect_fts
 
-    ingest_bench.main(["--n", "30", "--seed", "2", "--keep", str(tmp_path)])
+    ingest_bench.main(
+        ["--n", "30", "--seed", "2", "--keep", str(tmp_path), "--corpora", "synthetic"]
+    )
     target = tmp_path / "datasette.db"
-    search_bench.build_datasette_db(tmp_path / "ombuds.db", target)
+    search_bench.build_datasette_db(tmp_path / "ombuds-synthetic.db", target)
     connection = sqlite3.connect(target)
     assert connection.execute("select count(*) from decisions").fetchone() == (30,)
     assert detect_fts(connection, "decisions") == "decisions_fts"

@@ -172,3 +172,51 @@ def test_stats_text_and_json(db):
     assert sum(data["by_year"].values()) == 5
     text = run("stats", "--db", db).stdout
     assert text.startswith("decisions: 5") and "by referral:" in text
+
+
+def test_show_keeps_the_statements_paragraph_numbers_and_bullets(db):
+    text = run("show", "24-015-969", "--db", db).stdout
+    assert "\nThe complaint\n\n1. Miss X complained" in text
+    assert "\n4. We investigate complaints" in text
+    # The statutory bullets stay under paragraph 4, indented, not numbered or dashed.
+    assert "\n   • we could not add to any previous investigation" in text
+    assert "\n14. We will not investigate" in text
+    assert "\n- " not in text
+
+
+def test_stats_text_lists_the_councils_as_json_does(db):
+    data = json.loads(run("stats", "--db", db, "--json").stdout)
+    text = run("stats", "--db", db).stdout
+    assert "by council:" in text
+    for council, n in data["by_body"].items():
+        assert f"{n:>7}  {council}" in text
+
+
+def _search_examples() -> list[list[str]]:
+    """Every `ombuds search` example in the README and in `search --help`."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    from ombuds.cli.corpus import SEARCH_EPILOG
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    lines = re.findall(r"ombuds search [^\n#]*", readme + "\n" + SEARCH_EPILOG)
+    examples = []
+    for line in lines:
+        words = shlex.split(line.split("(", 1)[0].replace("&&", "#").split("#", 1)[0])
+        examples.append([w for w in words[1:] if w != "--json"])
+    return examples
+
+
+def test_search_examples_find_something_in_the_shipped_decisions(tmp_path, seeds_dir):
+    """The README's and --help's search examples each return a decision on the shipped data."""
+    url = f"sqlite:///{tmp_path / 'shipped.db'}"
+    assert run("ingest", seeds_dir.parent, "--db", url).exit_code == 0
+    examples = _search_examples()
+    assert len(examples) >= 4
+    for example in examples:
+        args = [a for a in example if a != "--db" and not a.startswith(("sqlite:", "postgresql:"))]
+        result = run(*args, "--db", url, "--json")
+        assert result.exit_code == 0, (example, result.output)
+        assert json.loads(result.stdout)["total"] > 0, example

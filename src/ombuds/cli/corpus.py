@@ -27,9 +27,9 @@ SEARCH_EPILOG = """Examples:
 
   ombuds search "social worker" --db sqlite:///data/ombuds.db
 
-  ombuds search 'planning -enforcement' --ground better_placed --from 2024-01-01 --json
+  ombuds search 'council -court' --ground better_placed --from 2024-01-01 --json
 
-  ombuds search "" --category Education --decision upheld   (browse, newest first)
+  ombuds search "" --category "Children's care services" --referral ico   (browse, newest first)
 
 Words are all required; use "quoted phrases", prefix*, OR, and -word to exclude.
 """
@@ -59,7 +59,7 @@ def ingest_command(
     db: DbOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Decisions stored per transaction.")
-    ] = 500,
+    ] = 2000,
     as_json: JsonOption = False,
 ) -> None:
     """Parse published decisions and store them in the corpus (idempotent)."""
@@ -179,6 +179,59 @@ def search_command(
             print(f"\n{name}: {top}" if name == "category" else f"{name}: {top}")
 
 
+# How the live site heads each section (the parser's keys, in the statement's order).
+SECTION_HEADINGS = {
+    "the_complaint": "The complaint",
+    "what_investigated": "What I have investigated",
+    "role_and_powers": "The Ombudsman's role and powers",
+    "how_considered": "How I considered this complaint",
+    "assessment": "My assessment",
+    "findings": "What I found",
+    "final_decision": "Final decision",
+}
+
+
+def statement_text(record: dict) -> str:
+    """The stored decision as the statement reads: its title and summary, then each section
+    under its heading with the statement's own paragraph numbers ("4. We investigate...") and
+    its statutory bullets indented beneath them; sub-headings inside a section stay unnumbered.
+
+    Falls back to the stored text when the parser found no numbered paragraphs."""
+    paragraphs = record.get("paragraphs") or []
+    if not paragraphs:
+        return str(record["text"])
+    # The title line (body and reference); the other header facts are printed above it.
+    lines = [record["text"].split("\n", 1)[0].strip()]
+    if record.get("summary"):
+        lines += ["", f"Summary: {record['summary']}"]
+    numbered: dict[str, list[dict]] = {}
+    for paragraph in paragraphs:
+        numbered.setdefault(paragraph["section"], []).append(paragraph)
+    sections = record.get("sections") or {}
+    for key in dict.fromkeys([*sections, *numbered]):
+        lines += ["", SECTION_HEADINGS.get(key, key.replace("_", " ").capitalize())]
+        queue = list(numbered.get(key, []))
+        blocks = [b for b in (sections.get(key) or "").split("\n\n") if b.strip()]
+        for block in blocks or [p["text"] for p in queue]:
+            if queue and block.strip() == queue[0]["text"].strip():
+                paragraph = queue.pop(0)
+                lines.append("")
+                lines.extend(_numbered(paragraph["number"], paragraph["text"]))
+            else:  # a sub-heading ("Law and guidance") or text the parser kept unnumbered
+                lines += ["", block.strip()]
+        for paragraph in queue:  # any paragraph the section text did not hold as a block
+            lines.append("")
+            lines.extend(_numbered(paragraph["number"], paragraph["text"]))
+    return "\n".join(lines)
+
+
+def _numbered(number: int, text: str) -> list[str]:
+    """ "4. First line" with the paragraph's other lines (bullets, citations) indented."""
+    first, *rest = text.strip().split("\n")
+    indent = " " * (len(str(number)) + 2)
+    return [f"{number}. {first}", *(indent + line.strip() for line in rest if line.strip())]
+
+
 @command("show", epilog=SHOW_EPILOG)
 def show_command(
     reference: Annotated[str, typer.Argument(help="e.g. 24-015-969, '24 015 969' or 24015969.")],
@@ -208,7 +261,7 @@ def show_command(
     for warning in record.get("warnings") or []:
         print(f"warning: {warning}")
     print()
-    print(record["text"])
+    print(statement_text(record))
 
 
 @command("stats", epilog=STATS_EPILOG)
@@ -221,8 +274,8 @@ def stats_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         _dump(figures)
         return
     print(f"decisions: {figures['decisions']}")
-    for name in ("decision", "category", "ground", "referral", "year"):
+    for name in ("decision", "category", "body", "ground", "referral", "year"):
         counts = figures[f"by_{name}"]
-        print(f"\nby {name}:")
+        print(f"\nby {'council' if name == 'body' else name}:")
         for value, n in counts.items():
             print(f"  {n:>7}  {value}")

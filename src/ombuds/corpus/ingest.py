@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +31,15 @@ from ombuds.corpus.store.writer import Prepared, prepare
 from ombuds.errors import InputError, OmbudsError
 
 SUFFIXES = (".txt", ".html", ".htm")
-BATCH_SIZE = 500
+# Decisions per transaction. Each batch also writes one row of word counts per distinct word, and
+# the pages those rows touch cost about the same whatever the batch's size: fewer, larger batches
+# write far less per decision (and leave fewer rows for a search to read).
+BATCH_SIZE = 2000
 WINDOW = 2000  # parsed decisions that may wait for the writer at most (bounds memory)
 PARALLEL_FROM = 50  # fewer files than this are parsed in-process (a pool costs more)
+ANALYSE_FROM = (
+    10_000  # decisions written in one run after which the planner's statistics are refreshed
+)
 
 
 @dataclass
@@ -201,26 +208,45 @@ def ingest(
     files = find_files(paths)
     report = IngestReport()
     batch: list[Prepared] = []
-
-    def flush() -> None:
-        for item, status in zip(batch, store.upsert_many(batch), strict=False):
-            setattr(report, status, getattr(report, status) + 1)
-            if not item.row["reference"]:
-                report.without_reference.append(item.row["source"])
-        batch.clear()
-
     workers = default_workers() if workers is None else workers
-    for done, (path, item, reason) in enumerate(_parsed(files, workers), 1):
-        if item is not None:
-            batch.append(item)
-        else:
-            report.failed.append((str(path), reason or "unreadable"))
-            if on_failure:
-                on_failure(str(path), reason or "unreadable")
-        if len(batch) >= batch_size:
+    # One batch is written by a writer thread while the next is gathered: the database's own
+    # work (SQLite's FTS5 insert, PostgreSQL's COPY and tsvector) releases the GIL, so it runs
+    # beside the unpickling of parsed decisions instead of after it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ombuds-writer") as writer:
+        in_flight: tuple[list[Prepared], Future[list]] | None = None
+
+        def settle() -> None:
+            nonlocal in_flight
+            if in_flight is None:
+                return
+            items, future = in_flight
+            in_flight = None
+            for item, status in zip(items, future.result(), strict=True):
+                setattr(report, status, getattr(report, status) + 1)
+                if not item.row["reference"]:
+                    report.without_reference.append(item.row["source"])
+
+        def flush() -> None:
+            nonlocal in_flight
+            items = list(batch)
+            batch.clear()
+            settle()  # the previous batch is committed (or its error raised) first
+            in_flight = (items, writer.submit(store.upsert_many, items))
+
+        for done, (path, item, reason) in enumerate(_parsed(files, workers), 1):
+            if item is not None:
+                batch.append(item)
+            else:
+                report.failed.append((str(path), reason or "unreadable"))
+                if on_failure:
+                    on_failure(str(path), reason or "unreadable")
+            if len(batch) >= batch_size:
+                flush()
+            if on_progress:
+                on_progress(done, len(files))
+        if batch:
             flush()
-        if on_progress:
-            on_progress(done, len(files))
-    if batch:
-        flush()
+        settle()
+    if report.added + report.updated >= ANALYSE_FROM:
+        store.analyse()
     return report

@@ -96,3 +96,10 @@ def test_create_false_refuses_a_missing_sqlite_file_but_opens_an_existing_one(tm
     open_store(url).close()
     with open_store(url, create=False) as store:
         assert store.count() == 0
+
+
+def test_the_head_written_in_migrate_is_the_head_of_the_shipped_scripts():
+    """migrate.HEAD spares every command an import of Alembic: it must name the newest script."""
+    from ombuds.corpus.store import migrate
+
+    assert migrate.head_revision() == migrate.HEAD

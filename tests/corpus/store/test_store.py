@@ -236,3 +236,22 @@ def test_paragraphs_are_kept_as_spans_of_the_text_when_they_are_part_of_it(store
     assert stored["paragraphs"][2] == ["assessment", 3, "Not in the text at all."]
     assert [p["text"] for p in record["paragraphs"]] == [p.text for p in parsed.paragraphs]
     assert record["sections"] == parsed.sections
+
+
+def test_kept_counts_follow_updates_and_match_the_rows(store):
+    """stats reads the counts the writer keeps; re-storing a decision with other facts moves its
+    counts, and they always equal a fresh count of the rows."""
+    store.upsert_many(
+        [
+            (decision("24 000 001", body="Kent County Council", grounds=("late",)), "one"),
+            (decision("24 000 002", body="Kent County Council", referrals=()), "two"),
+        ]
+    )
+    store.upsert(decision("24 000 001", body="Leeds City Council", label="Upheld"), "one, again")
+    figures = store.stats()
+    assert figures["decisions"] == 2
+    assert figures["by_body"] == {"Kent County Council": 1, "Leeds City Council": 1}
+    assert figures["by_decision"] == {"Closed after initial enquiries": 1, "Upheld": 1}
+    assert figures["by_ground"] == {"better_placed": 2}
+    assert figures["by_referral"] == {"ico": 1}
+    assert store.check_consistency() == []

@@ -16,23 +16,27 @@ This is the stable API that ingest, the CLI, the web API and the benchmarks buil
     store.close()                                        # or: with open_store(url) as store: ...
 
 Why it looks like this:
-- One `Store` for both backends (SQLite, the embedded default, and PostgreSQL). Only full-text
-  search differs (SQLite FTS5 + bm25; PostgreSQL tsvector + GIN + ts_rank), so the backend is a
-  small strategy object inside the store, not a second class callers must know about.
+- One `Store` for both backends (SQLite, the embedded default, and PostgreSQL). Search works the
+  same on both: words are matched and every search is ranked by BM25 from the store's own word
+  counts (`terms.py`, `rank_index.py`, `ranking.py`), filters and facets come from an in-memory
+  column index (`facet_index.py`); only quoted phrases ask the backend's full-text index (SQLite
+  FTS5; PostgreSQL tsvector + GIN), which knows word positions. Same data, same order.
 - Records are keyed by the normalised reference ("24 015 969"), so re-ingesting never
   duplicates; the SHA-256 of the text decides whether a stored record changed. A decision
   without a reference is keyed by "sha256:<hash>" and a warning is stored with it.
 - Grounds and referrals live in their own tables (decision_id, id), so filters and facet counts
-  never read JSON: indexed joins on PostgreSQL; on SQLite an in-memory column index built from
-  these tables (`facet_index.py`), which counts six facets over 100,000 matches in ~1 ms.
+  never read JSON; the column index built from these tables counts six facets over 100,000
+  matches in about a millisecond. `stats` reads counts the writer keeps per facet value
+  (`counts.py`), instant at any size.
 - The schema is created and upgraded by Alembic at `open_store`, from migration scripts shipped
   inside this package (so an installed wheel can migrate a database).
 - Snippets mark matched words with SNIPPET_START / SNIPPET_END (two brackets that do not occur
   in decisions), so a caller can escape the text first and then turn the marks into HTML or
   terminal styling safely.
 - Search text is read by `query_text.py`: words (all required), "phrases", prefix*, OR, -word.
-  Nothing a user types reaches FTS5 or tsquery syntax unescaped. SQLite ranks by bm25 when few
-  enough decisions match (see `search.SqliteSearch.rank_budget`), newest first otherwise.
+  Nothing a user types reaches FTS5 or tsquery syntax unescaped. Every search is ranked (higher
+  score first, then newest decision, then higher id); an empty search browses newest first.
+- PostgreSQL takes ingest batches by COPY (`bulk.py`).
 
 Errors: `StorageError` (bad URL, unreachable server, failed migration) and `NotFound`
 (`get` of an unknown reference), both from `ombuds.errors`.

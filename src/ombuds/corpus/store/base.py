@@ -14,16 +14,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
+from ombuds.corpus.store import counts as facet_counts
+from ombuds.corpus.store.rank_index import forget_vocabulary
 from ombuds.corpus.store.schema import (
     decision_documents,
     decisions,
 )
-from ombuds.corpus.store.search import (
-    SNIPPET_END,
-    SNIPPET_START,
-    PostgresSearch,
-    SqliteSearch,
-)
+from ombuds.corpus.store.search import PostgresSearch, SqliteSearch, order_facets
+from ombuds.corpus.store.snippets import SNIPPET_END, SNIPPET_START
 from ombuds.corpus.store.writer import (
     Prepared,
     UpsertItem,
@@ -65,7 +63,7 @@ class Store:
 
         Items are `UpsertItem(parsed, text, publication=None)`, plain tuples of the same, or
         `Prepared` items (`writer.prepare(item)`, which ingest runs in its parsing processes).
-        Keep batches to a few hundred decisions: the batch is held in memory.
+        Keep batches to a few thousand decisions: the batch is held in memory.
         """
         batch = [
             item if isinstance(item, (UpsertItem, Prepared)) else UpsertItem(*item)
@@ -77,7 +75,10 @@ class Store:
                 connection.begin(),
             ):
                 return write_batch(connection, batch)
-        except sa.exc.OperationalError as error:
+        except BaseException as error:
+            forget_vocabulary(self.engine)  # words it added to the vocabulary were rolled back
+            if not isinstance(error, sa.exc.OperationalError):
+                raise
             raise StorageError(
                 f"cannot write to the database: {error.orig}",
                 source=self.url,
@@ -164,25 +165,45 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """{"decisions": total, "by_decision", "by_category", "by_body", "by_ground",
-        "by_referral", "by_year": {value: count}}; values that are missing are not counted."""
-        results = self.search(SearchQuery(limit=1))
-        facets = dict(results.facets)
-        with self._reading() as connection:  # every body, not only the commonest
-            facets["body"] = dict(
-                connection.execute(
-                    sa.text(
-                        "SELECT body, count(*) FROM decisions WHERE body IS NOT NULL GROUP BY body "
-                        "ORDER BY count(*) DESC, body"
-                    )
-                ).all()
-            )
+        "by_referral", "by_year": {value: count}}; values that are missing are not counted.
+
+        Read from the counts the writer keeps (`counts.py`): instant at any size."""
+        with self._reading() as connection:
+            kept = facet_counts.read(connection)
+        ordered = order_facets(kept)
+        ordered["body"] = dict(sorted(kept.get("body", {}).items(), key=lambda kv: (-kv[1], kv[0])))
         return {
-            "decisions": results.total,
+            "decisions": kept.get("total", {}).get("", 0),
             **{
-                f"by_{name}": facets.get(name, {})
+                f"by_{name}": ordered.get(name, {})
                 for name in ("decision", "category", "body", "ground", "referral", "year")
             },
         }
+
+    def analyse(self) -> None:
+        """Refresh the planner's statistics after a large load (ingest calls it when it added
+        many decisions): on PostgreSQL, ANALYZE of the corpus tables, so that a search's
+        plans use the indexes from the first query rather than after autovacuum gets round to
+        it; on SQLite, PRAGMA optimize."""
+        statements = (
+            ["PRAGMA optimize"]
+            if self.dialect == "sqlite"
+            else [
+                f"ANALYZE {table}"
+                for table in (
+                    "decisions",
+                    "decision_documents",
+                    "decision_grounds",
+                    "decision_referrals",
+                    "rank_words",
+                    "rank_postings",
+                )
+            ]
+        )
+        with self.engine.connect() as connection:
+            for statement in statements:
+                connection.execute(sa.text(statement))
+            connection.commit()
 
     def count(self) -> int:
         """The number of decisions stored."""
@@ -213,6 +234,8 @@ class Store:
                 n = connection.execute(sa.text(sql)).scalar_one()
                 if n:
                     problems.append(f"{n} {name}")
+            if facet_counts.read(connection) != facet_counts.recount(connection):
+                problems.append("the kept counts by facet disagree with the stored decisions")
             if self.dialect == "sqlite":
                 try:
                     connection.execute(

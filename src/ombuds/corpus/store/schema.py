@@ -38,6 +38,9 @@ decisions = sa.Table(
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("stored_at", sa.String(40), nullable=False),  # ISO 8601, UTC
     sa.Column("source", sa.Text),
+    # For ranking (see terms.py): the text's length in words, and the block of its word counts.
+    sa.Column("words", sa.Integer),
+    sa.Column("rank_block", sa.Integer, index=True),
 )
 
 decision_documents = sa.Table(
@@ -79,6 +82,34 @@ decision_referrals = sa.Table(
         primary_key=True,
     ),
     sa.Column("referral", sa.String(60), primary_key=True),
+)
+
+# The store's own term statistics (terms.py, rank_index.py; migration 0002_rank_index).
+rank_words = sa.Table(
+    "rank_words",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("word", sa.String(200), nullable=False, unique=True),
+    sa.Column("stem", sa.String(200), nullable=False, index=True),
+)
+
+rank_postings = sa.Table(
+    "rank_postings",
+    metadata,
+    sa.Column("word_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("block", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("ids", sa.LargeBinary, nullable=False),  # uint32 little-endian decision ids
+    sa.Column("counts", sa.LargeBinary, nullable=False),  # uint8, one per id
+)
+
+# How many stored decisions have each value of each facet ("total", "" counts them all), kept by
+# the writer in every batch's transaction, so that `stats` reads a few hundred rows at any size.
+corpus_counts = sa.Table(
+    "corpus_counts",
+    metadata,
+    sa.Column("facet", sa.String(20), primary_key=True),
+    sa.Column("value", sa.String(300), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
 )
 
 corpus_state = sa.Table(

@@ -1,0 +1,132 @@
+"""Match and rank a search from the store's own word counts: BM25, the same on both backends.
+
+    ids, scores = match(connection, index, text, phrase_ids)
+    page = top(index, ids, scores, offset, limit)
+
+Why: every search is ranked, however broad, within the search budget, and SQLite and PostgreSQL
+give the same order. The words of a search are matched and scored here from `rank_postings`
+(see `terms.py`) with NumPy over arrays indexed by decision id; only a quoted phrase asks the
+backend's full-text index (FTS5, or tsvector and GIN) which decisions hold its words in a row.
+
+The score is Okapi BM25 (k1 = 1.2, b = 0.75) with the idf of Lucene and Elasticsearch,
+ln(1 + (N - df + 0.5) / (df + 0.5)), which stays above zero for a word found in most decisions,
+so that such a word still ranks by how much a decision is about it. A search word stands for
+every stored word with its stem (`delays`: delay, delayed, delaying...), or, written `word*`,
+for the stored words that begin with it; their counts are added. A phrase is scored as one term:
+its count in a decision is taken as the smallest count of its words there, and its df is the
+number of decisions holding the phrase. A decision's score is the sum over the search's terms
+it holds (an OR group adds those of its terms that the decision holds).
+
+Ordering rules (both backends): higher score first; equal scores newest decision first, then
+the higher id (the browse order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import sqlalchemy as sa
+
+from ombuds.corpus.store.facet_index import FacetIndex
+from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
+from ombuds.corpus.store.rank_index import expand, postings
+from ombuds.corpus.store.terms import PHRASE_STOPWORDS
+
+K1 = 1.2
+B = 0.75
+
+PhraseIds = Callable[[sa.Connection, Term], np.ndarray]
+
+
+def bm25(counts: np.ndarray, lengths: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
+    """BM25 of one term for decisions with these `counts` of it and these `lengths`."""
+    n = max(index.count, 1)
+    idf = np.log1p((n - df + 0.5) / (df + 0.5))
+    norm = K1 * (1 - B + B * lengths / max(index.average_length, 1.0))
+    return idf * counts * (K1 + 1) / (counts + norm)
+
+
+def _word(connection: sa.Connection, index: FacetIndex, word: str, prefix: bool):
+    return postings(connection, expand(connection, word, prefix=prefix), index.block)
+
+
+def _term(
+    connection: sa.Connection, index: FacetIndex, term: Term, phrase_ids: PhraseIds
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids of the stored decisions holding `term`, the term's BM25 in each).
+
+    A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
+    index finds it, and each decision holding it counts it once."""
+    term = _phrase_core(term)
+    word = term.words[0].lower()
+    if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
+        ids, counts = _word(connection, index, term.words[0], term.prefix)
+        ids_ok = index.present[ids]
+        ids, counts = ids[ids_ok], counts[ids_ok]
+        return ids, bm25(counts, index.length[ids], len(ids), index)
+    ids = phrase_ids(connection, term)
+    ids = ids[ids < index.size]
+    ids = ids[index.present[ids]]
+    smallest = np.full(len(ids), np.inf)
+    last = len(term.words) - 1
+    for position, word in enumerate(term.words):
+        prefix = term.prefix and position == last
+        if word.lower() in STOPWORDS and not prefix:
+            continue
+        found, counts = _word(connection, index, word, prefix)
+        dense = np.zeros(index.size, dtype=np.float64)
+        dense[found[found < index.size]] = counts[found < index.size]
+        smallest = np.minimum(smallest, dense[ids])
+    # A phrase of stop words only, or words the counts missed: it occurs at least once.
+    counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
+    return ids, bm25(counts, index.length[ids], len(ids), index)
+
+
+def _phrase_core(term: Term) -> Term:
+    """A phrase without the stop words at its ends ("carer s" -> "carer"), which PostgreSQL's
+    tsvector does not hold, so both backends match the same decisions."""
+    words = list(term.words)
+    while len(words) > 1 and words[0].lower() in PHRASE_STOPWORDS:
+        words.pop(0)
+    while len(words) > 1 and not term.prefix and words[-1].lower() in PHRASE_STOPWORDS:
+        words.pop()
+    return term if len(words) == len(term.words) else Term(tuple(words), term.prefix)
+
+
+def match(
+    connection: sa.Connection, index: FacetIndex, text: TextQuery, phrase_ids: PhraseIds
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids of the stored decisions matching `text`, in id order, and their scores).
+
+    Every group must match (a group: any of its terms); no excluded term may occur."""
+    score = np.zeros(index.size, dtype=np.float64)
+    groups_held = np.zeros(index.size, dtype=np.int32)
+    for group in text.groups:
+        held = np.zeros(index.size, dtype=bool)
+        for term in group:
+            ids, scores = _term(connection, index, term, phrase_ids)
+            held[ids] = True
+            score[ids] += scores
+        groups_held += held
+    matched = (groups_held == len(text.groups)) & index.present
+    for term in text.excluded:
+        ids, _scores = _term(connection, index, term, phrase_ids)
+        matched[ids] = False
+    ids = np.flatnonzero(matched)
+    return ids, score[ids]
+
+
+def top(
+    index: FacetIndex, ids: np.ndarray, scores: np.ndarray, offset: int, limit: int
+) -> list[int]:
+    """The page `offset`..`offset + limit` of `ids` in ranking order (see the module's rules)."""
+    wanted = offset + limit
+    if wanted <= 0 or not len(ids):
+        return []
+    if len(ids) > 4 * wanted:  # sort only what can reach the page (and every tie with it)
+        kth = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+        keep = scores >= kth
+        ids, scores = ids[keep], scores[keep]
+    order = np.lexsort((-ids, -index.day[ids], -scores))
+    return [int(i) for i in ids[order][offset:wanted]]

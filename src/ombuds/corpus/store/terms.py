@@ -1,0 +1,217 @@
+"""The store's own term statistics: how often each word occurs in each decision, for ranking.
+
+Why our own, beside FTS5 and PostgreSQL's tsvector: ranking every search by BM25 needs, for each
+query word, how often it occurs in each matching decision and how long each decision is. Neither
+full-text index gives that cheaply for tens of thousands of matches (FTS5's bm25() costs about a
+microsecond per match per word; ts_rank reads every matching document's tsvector), and the two
+count words differently, so they could not rank alike. Kept here once, in plain tables that
+both backends hold the same way, the counts rank any search with a few vector operations, and
+SQLite and PostgreSQL give the same order for the same data.
+
+What is kept, per decision: its words (lower-cased runs of letters and digits, as the search box
+reads them in `query_text.py`, less its stop words) with their counts, and its length in such
+words. Stored per ingest batch (a "block") as one row per word: the decisions' ids and counts as
+two little-endian arrays. A word's rows are read in one indexed range; an updated decision's old
+counts stay in their block and are ignored, because each decision records the block of its
+current counts (`decisions.rank_block`).
+
+Stemming happens at search time, on the vocabulary (`rank_words.stem`, Snowball's English
+stemmer, as PostgreSQL's English configuration uses): "delays" finds delay, delays, delayed and
+delaying, and `educat*` finds every stored word that begins so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import Stemmer
+
+from ombuds.corpus.store.query_text import STOPWORDS
+
+WORD = re.compile(r"[^\W_]+")  # the search box's words (query_text._WORD)
+MAX_COUNT = 255  # counts are stored in a byte; BM25 saturates long before
+_STEMMER = Stemmer.Stemmer("english")
+
+
+# The English stop words of PostgreSQL's text search (its `english.stop`, Snowball's list): the
+# tsvector leaves them out, so a phrase that begins or ends with one ("carer's" is the phrase
+# "carer s") is matched without it, on both backends alike (see ranking.py).
+PHRASE_STOPWORDS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "myself",
+        "we",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "this",
+        "that",
+        "these",
+        "those",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "if",
+        "or",
+        "because",
+        "as",
+        "until",
+        "while",
+        "of",
+        "at",
+        "by",
+        "for",
+        "with",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "to",
+        "from",
+        "up",
+        "down",
+        "in",
+        "out",
+        "on",
+        "off",
+        "over",
+        "under",
+        "again",
+        "further",
+        "then",
+        "once",
+        "here",
+        "there",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "only",
+        "own",
+        "same",
+        "so",
+        "than",
+        "too",
+        "very",
+        "s",
+        "t",
+        "can",
+        "will",
+        "just",
+        "don",
+        "should",
+        "now",
+    ]
+)
+
+
+# Punctuation common in decisions outside ASCII: replaced by spaces, most texts become ASCII and
+# take the fast path of count_words (a byte translation, several times quicker than the regex).
+_WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
+_ASCII_SPACES = bytes(
+    i if chr(i).isalnum() and chr(i) != "_" else ord(" ") for i in range(128)
+) + bytes(range(128, 256))
+_STOP_BYTES = frozenset(word.encode() for word in STOPWORDS)
+
+
+def count_words(text: str) -> tuple[str, bytes, int]:
+    """(words joined by spaces, their counts as bytes, the text's length in words), stop words
+    left out; the words are what WORD finds in the lower-cased text. Runs in ingest's parsing
+    processes: cheap to pass to the writer."""
+    low = text.lower()
+    for mark in _WIDE_PUNCTUATION:
+        if mark in low:
+            low = low.replace(mark, " ")
+    if low.isascii():  # the usual case
+        raw: Counter[bytes] = Counter(low.encode().translate(_ASCII_SPACES).split())
+        for stop in _STOP_BYTES & raw.keys():
+            del raw[stop]
+        words = b" ".join(raw).decode("ascii")
+        values = list(raw.values())
+    else:  # letters or marks beyond ASCII: the regex, slower and exact
+        counts: Counter[str] = Counter(WORD.findall(low))
+        for word in STOPWORDS & counts.keys():
+            del counts[word]
+        words = " ".join(counts)
+        values = list(counts.values())
+    if max(values, default=0) < MAX_COUNT:
+        encoded = bytes(values)
+    else:
+        encoded = bytes(min(n, MAX_COUNT) for n in values)
+    return words, encoded, sum(values)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball English stem of a lower-cased word ("delays" -> "delay")."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems(words: list[str]) -> list[str]:
+    return [str(s) for s in _STEMMER.stemWords(words)]
