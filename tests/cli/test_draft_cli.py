@@ -128,11 +128,103 @@ def test_an_unknown_format_is_refused():
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_a_binary_format_needs_an_output_file(fmt):
+def test_a_binary_format_is_not_printed_to_a_terminal(fmt, monkeypatch):
+    import ombuds.cli.draft
+
+    monkeypatch.setattr(ombuds.cli.draft, "_stdout_is_terminal", lambda: True)
     result = run(SEED, "--format", fmt)
     assert result.exit_code == 2
-    assert f"add -o FILE.{fmt}" in result.stderr
+    assert "cannot be printed to the terminal" in result.stderr
+    assert f"add -o FILE.{fmt}, or redirect the output to a file" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_binary_format_goes_to_standard_output_when_it_is_redirected(fmt, tmp_path):
+    """`ombuds draft ... --format pdf > file.pdf`: standard output is a file, not a terminal."""
+    import subprocess
+    import sys
+
+    out = tmp_path / f"decision.{fmt}"
+    with open(out, "wb") as fh:
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "ombuds"), "draft", str(SEED), "--format", fmt],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr.decode()
+    data = out.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        import docx
+
+        texts = [p.text for p in docx.Document(str(out)).paragraphs]
+        assert "My assessment" in texts
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [("decision.docx", "docx"), ("decision.pdf", "pdf"), ("decision.html", "html"), ("d.md", "md")],
+)
+def test_the_format_comes_from_the_output_files_extension(tmp_path, name, kind):
+    out = tmp_path / name
+    result = run(SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"({kind}," in result.stderr
+    data = out.read_bytes()
+    if kind == "docx":
+        assert data.startswith(b"PK")  # a zip, as every .docx is
+    elif kind == "pdf":
+        assert data.startswith(b"%PDF")
+    elif kind == "html":
+        assert data.startswith(b"<!DOCTYPE html>")
+    else:
+        assert data.startswith(b"# Leicestershire County Council")
+
+
+def test_an_extension_that_names_another_format_is_refused(tmp_path):
+    out = tmp_path / "guess.docx"
+    result = run(SEED, "--format", "txt", "-o", out)
+    assert result.exit_code == 2
+    assert "extension names the docx format, but the format is txt" in result.stderr
+    assert not out.exists()
+
+
+def test_an_unknown_extension_keeps_the_default_format(tmp_path):
+    out = tmp_path / "decision.out"
+    result = run(SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("Leicestershire County Council")
+
+
+def test_drafting_to_a_full_disk_is_a_one_line_error():
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    result = run(SEED, "--format", "txt", "-o", full)
+    assert result.exit_code == 6, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the disk is full" in lines[0] and "/dev/full" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_check_reports_no_findings_for_a_seed():
+    result = run(SEED, "--check")
+    assert result.exit_code == 0, result.output
+    assert "style: no house-style findings" in result.stderr
+
+
+def test_check_fails_a_draft_that_breaks_the_house_style(tmp_path):
+    pack = tmp_path / "pack" / "sections"
+    pack.mkdir(parents=True)
+    (pack / "how_considered.j2").write_text("We read what the council sent on 2025-02-10.")
+    result = run(SEED, "--check", "--wording", tmp_path / "pack")
+    assert result.exit_code == 1
+    assert "a date not written as '10 July 2025'" in result.stderr
+    assert "'the council' where the body is 'the Council'" in result.stderr
+    assert result.stdout.startswith("Leicestershire County Council")  # the draft is still given
 
 
 def test_an_output_path_in_a_missing_folder_is_refused(tmp_path):
@@ -204,3 +296,53 @@ def test_control_characters_in_the_complaint_are_refused(tmp_path, fmt):
     assert result.exit_code == 2 and not out.exists()
     assert "body (line 4): text without control characters" in result.stderr
     assert "\x1b" not in result.stderr and "Traceback" not in result.output
+
+
+def test_a_wording_template_cannot_run_a_shell_command(tmp_path):
+    pack = tmp_path / "pack" / "sections"
+    pack.mkdir(parents=True)
+    marker = tmp_path / "ran"
+    (pack / "how_considered.j2").write_text(
+        "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}"
+    )
+    out = tmp_path / "decision.txt"
+    result = run(SEED, "--wording", tmp_path / "pack", "-o", out)
+    assert result.exit_code == 2
+    assert not marker.exists() and not out.exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "broken wording template" in lines[0]
+    assert str(pack / "how_considered.j2") + ", line 1" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_a_body_name_over_255_characters_drafts_to_docx(tmp_path):
+    import docx
+
+    long_body = "Leicestershire " + "and Rutland " * 25 + "County Council"
+    assert len(long_body) > 255
+    complaint = seed_with(tmp_path, "body: Leicestershire County Council", f"body: {long_body}")
+    out = tmp_path / "decision.docx"
+    result = run(complaint, "-o", out)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert len(document.core_properties.title) <= 255
+    assert document.paragraphs[0].text.startswith(long_body)
+
+
+def test_warnings_name_only_judgements_that_could_change_the_outcome(tmp_path):
+    import yaml
+
+    seed = yaml.safe_load((ROOT / "examples/seeds/004_7f12aca6ea7adb48.yaml").read_text())
+    seed["heads"][2]["judgement"] = {}  # the refusal to change the social worker: not judged
+    path = tmp_path / "complaint.yaml"
+    path.write_text(yaml.safe_dump(seed, allow_unicode=True))
+    result = run(path)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings, result.stderr
+    for line in warnings:
+        assert line.startswith("warning: part 3: the draft needs your judgement of ")
+        assert "would make the decision 'closed after initial enquiries'" in line
+        assert "heads[2].judgement." in line
+    assert not any("late" in w or "premature" in w for w in warnings)  # not outcome-changing
+    assert run(SEED).stderr.count("warning:") == 0  # the seed itself draws none

@@ -43,17 +43,40 @@ def test_a_users_template_overrides_the_default_and_the_rest_fall_back(tmp_path,
     assert s.sections[0].paragraphs[0].text.startswith("Miss X complains")  # default kept
 
 
-def test_a_ground_template_may_override_one_macro_only(tmp_path, conduct_case):
+def test_a_ground_template_may_override_one_macro_only(tmp_path):
+    import builders
+
+    from ombuds.vocabulary import Ground
+
     _write(
         tmp_path,
         "grounds/could_not_add.j2",
         "{% macro because() %}the Council's own investigation was thorough, so we could "
         "not add to it{% endmacro %}",
     )
-    s = draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    case = builders.one_ground(Ground.could_not_add)
+    s = draft_statement(case, wording=WordingPack(tmp_path))
     assert "was thorough, so we could not add to it" in s.summary
     # role() and assessment() were not overridden: the default wording is used for them.
-    assert any("could not add anything of substance" in p.text for p in s.sections[3].paragraphs)
+    assert any("would not add anything of substance" in p.text for p in s.sections[3].paragraphs)
+    # final() was not either, but the template's own because() is the user's wording for it.
+    assert "so we could not add to it." in s.sections[-1].paragraphs[0].text
+
+
+def test_a_ground_template_written_without_final_uses_its_because(tmp_path):
+    import builders
+
+    from ombuds.vocabulary import Ground
+
+    _write(
+        tmp_path,
+        "grounds/could_not_add.j2",
+        "{% macro role() %}we could not add to it{% endmacro %}"
+        "{% macro because() %}the Council has looked into it fully{% endmacro %}"
+        "{% macro assessment(part) %}The Council looked into it fully.{% endmacro %}",
+    )
+    s = draft_statement(builders.one_ground(Ground.could_not_add), wording=WordingPack(tmp_path))
+    assert "as the Council has looked into it fully." in s.sections[-1].paragraphs[0].text
 
 
 def test_pack_yaml_may_override_a_heading_and_the_signature(tmp_path, conduct_case):
@@ -135,3 +158,53 @@ def test_clause_and_join_and():
     assert join_and(["a", "b", "c"]) == "a, b and c"
     assert join_and(["a, b", "c"]) == "a, b; and c"
     assert join_and(["a"]) == "a"
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ joiner.__init__.__globals__['os'].system('id') }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ case.__class__.__init__.__globals__ }}",
+        "{% set x = case.information_considered.append('owned') %}",
+    ],
+)
+def test_a_template_cannot_reach_python_internals(tmp_path, conduct_case, attack):
+    _write(tmp_path, "sections/how_considered.j2", f"We read it.\n{attack}\n")
+    pack = WordingPack(tmp_path)
+    with pytest.raises(InputError) as info:
+        draft_statement(conduct_case, wording=pack)
+    message = str(info.value)
+    assert "broken wording template" in message and "line 2" in message
+    assert str(tmp_path / "sections" / "how_considered.j2") in message
+    assert "owned" not in conduct_case.case.information_considered
+
+
+def test_a_relative_pack_path_is_reported_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "pack/grounds/late.j2", "{% macro role() %}\n{% if %}\n{% endmacro %}\n")
+    with pytest.raises(InputError) as info:
+        WordingPack("pack")
+    message = str(info.value)
+    assert str(tmp_path / "pack" / "grounds" / "late.j2") + ", line 2" in message
+    assert "pack/pack" not in message
+
+
+def test_a_runtime_error_names_the_templates_own_line(tmp_path, conduct_case):
+    _write(tmp_path, "sections/how_considered.j2", "one\n\ntwo\n{{ no_such_value.x }}\n")
+    with pytest.raises(InputError) as info:
+        draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    assert "how_considered.j2, line 4" in str(info.value)
+
+
+def test_a_variable_that_starts_a_sentence_gets_its_capital(tmp_path, conduct_case):
+    _write(
+        tmp_path,
+        "sections/how_considered.j2",
+        "{{ council }} sent us its replies. {{ council }} also sent its file, e.g. the notes.",
+    )
+    s = draft_statement(conduct_case, wording=WordingPack(tmp_path))
+    assert s.sections[2].paragraphs[0].text == (
+        "The Council sent us its replies. The Council also sent its file, e.g. the notes."
+    )

@@ -31,7 +31,15 @@ from typing import TypeVar
 from ombuds.code.parameters import Parameter, earliest_assessment_date, parameters_on
 from ombuds.code.provisional import with_open_judgements
 from ombuds.code.registry import load_rules
-from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment, Question
+from ombuds.code.result import (
+    Assessment,
+    CaseDetails,
+    Finding,
+    HeadAssessment,
+    PartDetails,
+    Question,
+    RemedyDetails,
+)
 from ombuds.code.split import Part, split_heads
 from ombuds.code.unit import Context, Rule
 from ombuds.complaint import Complaint
@@ -202,6 +210,64 @@ def _decide_head(
     )
 
 
+def _part(complaint: Complaint, part: Part) -> PartDetails:
+    """The facts of one head (or split part), as the drafter reports them: ids, not the schema's
+    phrases, and the head's summary as the person gave it (a split part's topics say which)."""
+    head = part.head
+    response = head.council_response
+    return PartDetails(
+        summary=head.summary,
+        what_happened=head.what_happened,
+        about=head.about.name,
+        acting_body=head.acting_body.name,
+        topics=[t.name for t in head.topics],
+        linked_topics=[t.name for t in head.linked_topics],
+        allegations=_unique(a.kind.name for a in head.allegations),
+        officers=_unique(a.officer for a in head.allegations if a.officer),
+        raised_with_council=response.raised_with_council,
+        council_investigated=response.investigated,
+        council_declined=response.declined,
+        council_stage=response.stage,
+        statutory_procedure=response.statutory_procedure,
+        upheld=response.upheld.name if response.upheld else None,
+        remedies=[
+            RemedyDetails(
+                action=r.action.name,
+                status=r.status.name,
+                detail=r.detail,
+                after_ombudsman_enquiries=r.after_ombudsman_enquiries,
+            )
+            for r in response.remedies
+        ],
+        council_summary=response.summary,
+        outcomes_wanted=[w.name for w in head.outcomes_wanted],
+        injustice_claimed=list(head.injustice_claimed),
+        appeal_bodies=[a.body for a in head.appeal_rights],
+        appeal_used=any(a.used for a in head.appeal_rights),
+        council_review=head.council_review.name if head.council_review else None,
+        council_review_used=bool(head.council_review and head.council_review.used),
+        earlier_reference=(
+            normalise_reference(head.earlier_case.reference) or head.earlier_case.reference
+            if head.earlier_case
+            else None
+        ),
+        case_closed=head.case_closed,
+        views_already_on_record=head.views_already_on_record,
+        first_knew=head.first_knew,
+        source=part.source,
+        split=part.split,
+        original_summary=complaint.heads[part.source].summary,
+    )
+
+
+def _court_case(kind: str, court: str) -> str:
+    """ "care proceedings in the Family Court"."""
+    if not court:
+        return kind
+    article = "" if court.lower().startswith(("the ", "a ", "an ")) else "the "
+    return f"{kind} in {article}{court}"
+
+
 def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
     """The particulars the drafter needs, without any private name."""
     injustice = list(complaint.injustice_claimed)
@@ -210,6 +276,7 @@ def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
         injustice += head.injustice_claimed
         wanted += [w.value for w in head.outcomes_wanted]
     references = [h.earlier_case.reference for h in complaint.heads if h.earlier_case]
+    d = complaint.dates
     return CaseDetails(
         body=complaint.body,
         reference=normalise_reference(complaint.reference) if complaint.reference else None,
@@ -222,6 +289,23 @@ def _case(complaint: Complaint, date: dt.date) -> CaseDetails:
         outcomes_wanted=_unique(wanted),
         joint=any(h.acting_body is ActingBody.nhs_with_council for h in complaint.heads),
         related_references=_unique(normalise_reference(r) or r for r in references),
+        complainant_title=complaint.complainant.title,
+        complainant_pronoun=complaint.complainant.pronoun,
+        complainant_kind=complaint.complainant.kind.name,
+        representative=complaint.representative.alias if complaint.representative else None,
+        representative_relationship=(
+            complaint.representative.relationship if complaint.representative else None
+        ),
+        subject=complaint.subject,
+        first_knew=d.first_knew,
+        complained_to_council=d.complained_to_council,
+        council_final_reply=min((r.date for r in d.council_replies if r.final), default=None),
+        came_to_ombudsman=d.came_to_ombudsman,
+        childrens_procedure_stages=sorted(
+            {s.stage for s in complaint.childrens_procedure if s.complete}
+        ),
+        court_cases=[_court_case(c.kind.value, c.court) for c in complaint.court_cases],
+        parts=[_part(complaint, p) for p in split_heads(complaint)],
     )
 
 

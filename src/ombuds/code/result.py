@@ -75,6 +75,52 @@ class HeadAssessment(BaseModel):
     topics: list[str] = Field(default_factory=list)
 
 
+class RemedyDetails(BaseModel):
+    """One thing the council did or agreed to put a part right, as the complaint states it."""
+
+    action: str  # the RemedyAction id: "apology", "staff_reminder", "payment"...
+    status: str  # the RemedyStatus id: "offered", "agreed", "done"
+    detail: str = ""  # a few words completing the action: "with an advocate", "£300"
+    after_ombudsman_enquiries: bool = False
+
+
+class PartDetails(BaseModel):
+    """The facts of one head (part) a statement reports: what the person says, what the council
+    did about it, what they want. Ids are the complaint schema's member names; text is as the
+    investigator wrote it (never a private name). The drafter words these itself: nothing here
+    is engine wording."""
+
+    summary: str
+    what_happened: str = ""
+    about: str  # the HeadSubject id
+    acting_body: str = "council"  # the ActingBody id
+    topics: list[str] = Field(default_factory=list)  # Topic ids
+    linked_topics: list[str] = Field(default_factory=list)  # Topic ids
+    allegations: list[str] = Field(default_factory=list)  # AllegationKind ids
+    officers: list[str] = Field(default_factory=list)  # the officers' roles: "social worker"
+    raised_with_council: bool = True
+    council_investigated: bool | None = None
+    council_declined: bool = False
+    council_stage: int | None = None
+    statutory_procedure: bool = False
+    upheld: str | None = None  # the Upheld id: "yes", "partly", "no"
+    remedies: list[RemedyDetails] = Field(default_factory=list)
+    council_summary: str = ""  # the council's reply in a sentence, as the investigator put it
+    outcomes_wanted: list[str] = Field(default_factory=list)  # OutcomeWanted ids
+    injustice_claimed: list[str] = Field(default_factory=list)
+    appeal_bodies: list[str] = Field(default_factory=list)  # stated: "the SEND Tribunal"
+    appeal_used: bool = False
+    council_review: str | None = None  # the council's own review: "section 202 review"
+    council_review_used: bool = False
+    earlier_reference: str | None = None
+    case_closed: bool | None = None
+    views_already_on_record: bool | None = None
+    first_knew: dt.date | None = None
+    source: int | None = None  # the complaint's head this part is (or was split from)
+    split: bool = False  # one of two parts the law divides a head into (code/split.py)
+    original_summary: str = ""  # the head's summary as the complaint gives it
+
+
 class CaseDetails(BaseModel):
     """The complaint's particulars a statement needs (never personal names)."""
 
@@ -89,6 +135,21 @@ class CaseDetails(BaseModel):
     outcomes_wanted: list[str] = Field(default_factory=list)
     joint: bool = False  # a joint case with the health ombudsman
     related_references: list[str] = Field(default_factory=list)  # earlier Ombudsman cases named
+    # Added for the drafter (additive): who complains and the facts of each part, so that a
+    # statement can say what the council did and what the person wants in its own words.
+    complainant_title: str = ""
+    complainant_pronoun: str | None = None  # "she", "he" or "they" when the complaint says
+    complainant_kind: str = "individual"  # the ComplainantKind id
+    representative: str | None = None  # the representative's alias: "Mr Y"
+    representative_relationship: str | None = None
+    subject: str | None = None  # what the complaint is about, as a noun phrase
+    first_knew: dt.date | None = None
+    complained_to_council: dt.date | None = None
+    council_final_reply: dt.date | None = None
+    came_to_ombudsman: dt.date | None = None
+    childrens_procedure_stages: list[int] = Field(default_factory=list)  # stages completed
+    court_cases: list[str] = Field(default_factory=list)  # "care proceedings in the Family Court"
+    parts: list[PartDetails] = Field(default_factory=list)  # one per head, in the same order
 
 
 class Assessment(BaseModel):

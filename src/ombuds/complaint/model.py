@@ -11,6 +11,7 @@ investigator's judgement (is there evidence of fault? is the injustice significa
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -55,6 +56,12 @@ class Complainant(_Facts):
     )
     employed_by_body: bool = Field(
         False, description="The complainant works for the body complained about."
+    )
+    pronoun: Literal["she", "he", "they"] | None = Field(
+        None,
+        description='How the statement refers back to the person: "she", "he" or "they". '
+        'Leave empty to follow the title (Mr: he; Mrs, Miss, Ms: she); give it for "Dr", '
+        '"Mx" or no title.',
     )
 
 
@@ -170,7 +177,12 @@ class Remedy(_Facts):
     after_ombudsman_enquiries: bool = Field(
         False, description="The council offered or agreed it after the Ombudsman's enquiries."
     )
-    detail: str = Field("", description="What exactly, in a few words.")
+    detail: str = Field(
+        "",
+        description="A few words that complete the action, as a phrase (not a sentence): "
+        '"with an advocate" (a meeting offered), "how to record assessments" (staff '
+        'reminded), "£300 for her time and trouble" (a payment).',
+    )
 
 
 class CouncilResponse(_Facts):
@@ -202,7 +214,12 @@ class CouncilResponse(_Facts):
     )
     upheld: Upheld | None = Field(None, description="Whether the council upheld this part.")
     remedies: list[Remedy] = Field(default_factory=list, description="What it did or agreed.")
-    summary: str = Field("", description="The council's reply in a sentence.")
+    summary: str = Field(
+        "",
+        description="What the council found or decided, as one or two full sentences with "
+        'their own subject: "It found no record of the call and apologised." Written as fact '
+        "about the council's reply; the statement attributes it to the council.",
+    )
 
 
 class AppealRight(_Facts):
@@ -231,7 +248,11 @@ class CouncilReview(_Facts):
 class Allegation(_Facts):
     kind: AllegationKind = Field(description="The kind of thing the person says went wrong.")
     officer: str | None = Field(None, description='The officer\'s role: "social worker".')
-    detail: str = Field("", description="The allegation in the person's terms, briefly.")
+    detail: str = Field(
+        "",
+        description="The allegation in the person's terms, as a noun phrase: \"a taxi that "
+        'did not arrive", "fraud".',
+    )
 
 
 class EarlierCase(_Facts):
@@ -286,8 +307,17 @@ class Judgement(_Facts):
 
 
 class Head(_Facts):
-    summary: str = Field(min_length=1, description="This part of the complaint in a sentence.")
-    what_happened: str = Field("", description="The events, briefly.")
+    summary: str = Field(
+        min_length=1,
+        description="This part of the complaint as a clause with its own subject, as the "
+        'person puts it: "the council took seven months to assess her needs". The statement '
+        'reports it ("Mrs X complains that..."); a leading "Mrs X says" is understood.',
+    )
+    what_happened: str = Field(
+        "",
+        description="The events, briefly, as full sentences; claims the person makes are "
+        'attributed ("Mr X says...").',
+    )
     about: HeadSubject = Field(description="What this part is mainly about.")
     acting_body: ActingBody = Field(
         ActingBody.council, description="Who did what this part complains of."
@@ -349,7 +379,10 @@ class Head(_Facts):
         default_factory=list, description="What the person asks for."
     )
     injustice_claimed: list[str] = Field(
-        default_factory=list, description="The harm the person describes."
+        default_factory=list,
+        description='The harm the person describes, each a noun phrase: "distress", "the '
+        'cost of private care for seven months". (A clause such as "she paid for care" is '
+        "reported as the person's words, but a noun phrase reads best.)",
     )
     judgement: Judgement = Field(default_factory=Judgement, description="Investigator's view.")
 
@@ -386,7 +419,15 @@ class Complaint(_Facts):
     )
     heads: list[Head] = Field(min_length=1, description="The parts of the complaint.")
     injustice_claimed: list[str] = Field(
-        default_factory=list, description="The harm the person describes overall."
+        default_factory=list,
+        description='The harm the person describes overall, each a noun phrase: "distress and '
+        'uncertainty".',
+    )
+    subject: str | None = Field(
+        None,
+        description="What the complaint is about, as a noun phrase for the statement's "
+        'Summary: "how the Council assessed her care needs". Left empty, the '
+        "statement words it from the parts' subject matter.",
     )
     outcomes_wanted: list[OutcomeWanted] = Field(
         default_factory=list,

@@ -1,106 +1,61 @@
 """Draft a decision statement from an `Assessment` alone.
 
-The statement follows ../shared/domain/decisions.md: header, Summary, The complaint, The
-Ombudsman's role and powers (only the tests relied on, grouped as the Ombudsman groups them),
-How I considered this complaint, My assessment (paragraphs per head), Final decision and the
-signature line. Every sentence comes from the wording pack (`ombuds.statement.pack`); this module
-only decides which sentences, in what order, and records for each paragraph the finding(s) that
-produced it.
+The statement follows ../shared/domain/decisions.md and statement-style.md: header, Summary (the
+subject, the decision and at most two reasons), The complaint (what the person says, the harm they
+describe and what they want, reported in their name), The Ombudsman's role and powers (every test
+relied on, grouped as the Ombudsman groups them), How I considered this complaint, My assessment
+(part by part: what the person complains of and what the Council did about it, then the decision
+and the reasons that carry it, once), Final decision and the signature line.
 
-Grouping in "role and powers", as published statements do it:
-- each jurisdiction test is its own paragraph ending with its citation in brackets;
-- the discretionary tests that rest on section 24A(6) alone are bullets after one introductory
-  sentence ending with a colon, with their citations in brackets after the list;
-- every other discretionary test (section 34(3), 24A(7), 26(1), case law) is its own paragraph;
-- the ICO paragraph follows when the ICO is a referral.
+Every sentence comes from the wording pack (`ombuds.statement.pack`); this module decides which
+sentences, in what order (`ombuds.statement.plan` picks the reasons), prepares what the templates
+report (`ombuds.statement.grammar` makes the complainant's text fit its frame), and records for
+each paragraph the finding(s) behind it. The engine's own reasons stay in the trace: they are
+written for investigators, not for the public.
+
+How "role and powers" groups the tests: `ombuds.statement.powers`.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import Any
 
-from ombuds.code.result import Assessment, CaseDetails, Finding, HeadAssessment
+from ombuds.code.result import Assessment, CaseDetails, Finding
 from ombuds.errors import InputError
+from ombuds.statement import grammar
+from ombuds.statement.facts import (
+    PartView,
+    has_facts,
+    information_sources,
+    injustice,
+    judgement_warnings,
+    overall_wanted,
+    part_views,
+    person_of,
+)
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
+from ombuds.statement.plan import PartPlan, groups, is_bar, plan_parts, summary_grounds
+from ombuds.statement.powers import ICO_CITATION, citation_text, is_bulleted, layout
 from ombuds.vocabulary import (
     GROUNDS,
-    LGA_1974,
     REFERRAL_BODIES,
-    Citation,
-    FindingResult,
     Ground,
     Outcome,
     Referral,
     Stage,
-    section,
 )
-
-_BULLET_PROVISION = section("24A(6)").provision
-_ICO_CITATION = section("24A(6)")
-
-
-def is_bulleted(ground: Ground) -> bool:
-    """True for the discretionary tests printed as bullets under the introductory sentence."""
-    info = GROUNDS[ground]
-    return info.stage is Stage.discretion and info.citation.provision == _BULLET_PROVISION
-
-
-def citation_text(citations: list[Citation]) -> str:
-    """Join citations as statements print them: the Act once, then each provision."""
-    unique = list(dict.fromkeys(citations))
-    text = str(unique[0])
-    for c in unique[1:]:
-        text += f", {c.provision}" if c.act == unique[0].act == LGA_1974 else f"; {c}"
-    return text
-
-
-@dataclass
-class _Relied:
-    """One applying finding on one head (1-based), as the drafter uses it."""
-
-    head: int
-    finding: Finding
-
-    @property
-    def trace(self) -> Trace:
-        return Trace(
-            head=self.head or None,
-            ground=self.finding.ground,
-            stage=self.finding.stage,
-            referral=self.finding.referral,
-        )
-
-
-def _assumed_finding(ground: Ground) -> Finding:
-    """An applying finding made from a ground's own test, for a ground named without one."""
-    info = GROUNDS[ground]
-    return Finding(
-        ground=ground,
-        stage=info.stage,
-        result=FindingResult.applies,
-        citation=info.citation_text,
-        reason="",
-    )
-
-
-def _relied_findings(head_number: int, head: HeadAssessment) -> list[_Relied]:
-    """The findings a head relies on, in the order the engine considered them.
-
-    A ground listed on the head without an applying finding (which the engine should not
-    produce) is still drafted, from the ground's own test, so the statement never drops a
-    ground the assessment relies on.
-    """
-    relied = [_Relied(head_number, f) for f in head.findings if f.result is FindingResult.applies]
-    seen = {r.finding.ground for r in relied}
-    relied += [_Relied(head_number, _assumed_finding(g)) for g in head.grounds if g not in seen]
-    return relied
 
 
 def _short_body(body: str) -> str:
     """How the text refers to the body after the header: "the Council" for a council."""
     return "the Council" if "council" in body.lower() else body
+
+
+def _trace(head: int | None, f: Finding) -> Trace:
+    return Trace(head=head, ground=f.ground, stage=f.stage, referral=f.referral)
 
 
 class _Drafter:
@@ -119,59 +74,99 @@ class _Drafter:
         self.case: CaseDetails = assessment.case
         self.pack = pack
         self.number = 0
-        # The assessment's own warnings (an unknown category, a provisional outcome) come first.
-        self.warnings: list[str] = [*assessment.warnings, *pack.warnings]
-        self.relied: list[_Relied] = []
-        for i, head in enumerate(assessment.heads, start=1):
-            self.relied.extend(_relied_findings(i, head))
-            open_tests = [
-                f.ground.value for f in head.findings if f.result is FindingResult.needs_judgement
-            ]
-            if open_tests:
-                self.warnings.append(
-                    f"head {i}: {', '.join(open_tests)} still need an "
-                    f"investigator's judgement; the draft relies only on the "
-                    f"tests that apply"
-                )
-        on_heads = {r.finding.ground for r in self.relied}
-        self.relied += [
-            _Relied(0, _assumed_finding(g))  # grounds given only at the top level
-            for g in assessment.grounds
-            if g not in on_heads
-        ]
-        self.grounds = list(dict.fromkeys(r.finding.ground for r in self.relied))
-        self.referrals = list(
+        self.parts = plan_parts(assessment.heads)
+        on_heads = {g for p in self.parts for g in [*(f.ground for f in p.relied), *p.grounds]}
+        # Grounds given only at the top level of the assessment (no head carries them).
+        self.orphans = [g for g in assessment.grounds if g not in on_heads]
+        self.grounds = list(
             dict.fromkeys(
                 [
-                    *(r.finding.referral for r in self.relied if r.finding.referral),
-                    *(ref for h in assessment.heads for ref in h.referrals),
-                    *assessment.referrals,
+                    *(f.ground for p in self.parts for f in p.relied),
+                    *(g for p in self.parts for g in p.grounds),
+                    *self.orphans,
                 ]
             )
         )
-        self.context = {
+        self.referrals = list(
+            dict.fromkeys([*(r for p in self.parts for r in p.referrals), *assessment.referrals])
+        )
+        self.warnings: list[str] = [*judgement_warnings(assessment, pack.settings), *pack.warnings]
+        self.person = person_of(self.case, assessment.heads)
+        self._macros: dict[tuple[str, str, str | None], Callable[..., str]] = {}
+        self.views = part_views(self.case, self.parts, pack, self.person)
+        self.context: dict[str, Any] = {
             "case": self.case,
+            "person": self.person,
             "complainant": self.case.complainant,
             "body": self.case.body,
             "council": _short_body(self.case.body),
-            # The Assessment Code has its own sentence in "How I considered this complaint".
-            "information": [
-                i for i in self.case.information_considered if "assessment code" not in i.lower()
-            ],
+            "is_council": "council" in self.case.body.lower(),
+            "information": information_sources(self.case),
             "outcome": assessment.outcome.value,
             "heads_count": len(assessment.heads),
-            "better_placed_bodies": [REFERRAL_BODIES[r] for r in self._better_placed_referrals()]
-            or ["another body"],
+            "parts": self.views,
+            "referrals": [r.value for r in self.referrals],
+            "settings": pack.settings,
         }
+        officers = [v.officer for v in self.views if v.officer]
+        self.context["officer"] = officers[0] if officers else ""
+        self.context["record"] = (
+            "assessment"
+            if any(v.d and v.d.about == "record_or_assessment" for v in self.views)
+            else ""
+        )
+        bodies = self._better_placed_referrals()
+        short = self.pack.settings.get("short_names", {})
+        self.context["better_placed_names"] = [REFERRAL_BODIES[r] for r in bodies] or [
+            "another body"
+        ]
+        self.context["better_placed_short"] = [
+            short.get(r.value, REFERRAL_BODIES[r]) for r in bodies
+        ] or ["another body"]
+        appeal = [v.appeal_body for v in self.views if v.appeal_body]
+        self.context["appeal_body"] = appeal[0] if appeal else ""
+        self.context["referral_role"] = self._referral_role
+        self.context["referral_next"] = self._referral_next
+        self.context["subject"] = self._subject()
+        self.context["wanted"] = [
+            self._macro("phrases/outcomes.j2", "outcome")(w) for w in overall_wanted(self.case)
+        ]
+        self.context["injustice_np"], self.context["injustice_other"] = injustice(
+            self.case.injustice_claimed
+        )
 
     def _better_placed_referrals(self) -> list[Referral]:
         """The bodies named as better placed: those on better_placed findings, else all."""
         named = [
-            r.finding.referral
-            for r in self.relied
-            if r.finding.ground is Ground.better_placed and r.finding.referral
+            f.referral
+            for p in self.parts
+            for f in p.relied
+            if f.ground is Ground.better_placed and f.referral
         ]
         return list(dict.fromkeys(named)) or self.referrals
+
+    def _referral_role(self, referral: str, part: PartView | None = None) -> str:
+        context = {**self.context, "part": part}
+        try:
+            return self.pack.macro(f"referrals/{referral}.j2", "role", **context)()
+        except InputError:  # a template written before role() existed
+            return ""
+
+    def _referral_next(self, referral: str, part: PartView | None = None) -> str:
+        context = {**self.context, "part": part}
+        return self.pack.macro(f"referrals/{referral}.j2", "next_step", **context)()
+
+    def _subject(self) -> str:
+        if self.case.subject:
+            return grammar.council_case(grammar.tidy(self.case.subject))
+        subjects = [
+            s for s in (self._macro("phrases/subjects.j2", "subject")(v) for v in self.views) if s
+        ]
+        subjects = list(dict.fromkeys(subjects))
+        if len(subjects) <= 2:
+            return grammar.join_and(subjects)
+        common = self._macro("phrases/subjects.j2", "area")(self.views)
+        return common or grammar.join_and([*subjects[:2], "other matters"])
 
     # -- helpers -------------------------------------------------------------------------------
     def _paragraph(
@@ -194,28 +189,34 @@ class _Drafter:
         )
 
     def _add_template(
-        self, sec: StatementSection, template: str, trace: list[Trace], **context
+        self, sec: StatementSection, template: str, trace: list[Trace], **context: Any
     ) -> None:
         """Append a numbered paragraph to `sec` for each paragraph the template writes."""
         for text in self.pack.paragraphs(template, **{**self.context, **context}):
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
 
-    def _ground_macro(self, ground: Ground, macro: str, **extra) -> str:
-        return self.pack.macro(f"grounds/{ground.value}.j2", macro, **self.context, **extra)()
+    def _macro(self, name: str, macro: str, fallback: str | None = None) -> Callable[..., str]:
+        """A macro of the pack with the statement's context, made once per statement (a macro
+        reads what varies, such as the part, from its arguments)."""
+        key = (name, macro, fallback)
+        if key not in self._macros:
+            self._macros[key] = self.pack.macro(name, macro, fallback=fallback, **self.context)
+        return self._macros[key]
 
-    def _ground_assessment(self, finding: Finding, ctx: dict, referral_body: str) -> str:
-        """The ground's paragraph in "My assessment" for one finding."""
-        return self.pack.macro(
-            f"grounds/{finding.ground.value}.j2", "assessment", **ctx, referral_body=referral_body
-        )(finding)
+    def _ground_macro(self, ground: Ground, macro: str, *args: Any) -> str:
+        fallback = "because" if macro == "final" else None
+        return self._macro(f"grounds/{ground.value}.j2", macro, fallback)(*args)
 
     def _traces(self, ground: Ground) -> list[Trace]:
-        return [r.trace for r in self.relied if r.finding.ground is ground]
+        traces = [_trace(p.number, f) for p in self.parts for f in p.relied if f.ground is ground]
+        return traces or [Trace(ground=ground, stage=GROUNDS[ground].stage)]
 
     @functools.cached_property
-    def _reasons(self) -> list[str]:
-        """Each ground's "because" clause, for the Summary and the Final decision."""
-        return [self._ground_macro(g, "because") for g in self.grounds]
+    def _summary_grounds(self) -> list[Ground]:
+        return summary_grounds(self.parts, self.orphans)
+
+    def _reasons(self, macro: str) -> list[str]:
+        return [self._ground_macro(g, macro) for g in self._summary_grounds]
 
     def _section(self, key: str) -> StatementSection:
         heading_key = (
@@ -223,63 +224,61 @@ class _Drafter:
         )
         return StatementSection(key=key, heading=self.pack.heading(heading_key))
 
+    def _closing(self) -> dict[str, Any]:
+        """What the Summary and the Final decision need besides the reasons."""
+        investigated = [v for v in self.views if v.outcome == Outcome.investigate.value]
+        closed = [v for v in self.views if v.outcome != Outcome.investigate.value]
+        return {
+            "barred_only": bool(self._summary_grounds)
+            and all(is_bar(g) for g in self._summary_grounds),
+            "investigated_parts": investigated,
+            "closed_parts": closed,
+        }
+
     # -- sections ------------------------------------------------------------------------------
     def summary(self) -> str:
         return " ".join(
-            self.pack.paragraphs("sections/summary.j2", reasons=self._reasons, **self.context)
+            self.pack.paragraphs(
+                "sections/summary.j2",
+                reasons=self._reasons("because"),
+                **self._closing(),
+                **self.context,
+            )
         )
 
     def the_complaint(self) -> StatementSection:
         sec = self._section("the_complaint")
-        self._add_template(sec, "sections/complaint.j2", [Trace()])
+        for text, items in self.pack.paragraphs_with_items("sections/complaint.j2", **self.context):
+            sec.paragraphs.append(self._paragraph(sec.key, text, [Trace()], items=items))
         return sec
 
     def role_and_powers(self) -> StatementSection:
         sec = self._section("role_and_powers")
-        jurisdiction = [g for g in self.grounds if GROUNDS[g].stage is not Stage.discretion]
-        bulleted = [g for g in self.grounds if is_bulleted(g)]
-        others = [
-            g for g in self.grounds if GROUNDS[g].stage is Stage.discretion and not is_bulleted(g)
-        ]
-        for g in jurisdiction:
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    self._ground_macro(g, "role"),
-                    self._traces(g),
-                    citation=GROUNDS[g].citation_text,
+        for grounds in layout(self.grounds):
+            traces = [t for g in grounds for t in self._traces(g)]
+            if len(grounds) == 1 and not is_bulleted(grounds[0]):
+                g = grounds[0]
+                text = self._ground_macro(g, "role")
+                para = self._paragraph(sec.key, text, traces, citation=GROUNDS[g].citation_text)
+            else:
+                items = [self._ground_macro(g, "role") for g in grounds]
+                items = [f"{item}, or" for item in items[:-1]] + [f"{items[-1]}."]
+                citations = [c for g in grounds for c in GROUNDS[g].citations]
+                intro = " ".join(self.pack.paragraphs("sections/role_intro.j2", **self.context))
+                para = self._paragraph(
+                    sec.key, intro, traces, items=items, citation=citation_text(citations)
                 )
-            )
-        if bulleted:
-            items = [self._ground_macro(g, "role") for g in bulleted]
-            items = [f"{item}, or" for item in items[:-1]] + [f"{items[-1]}."]
-            citations = [c for g in bulleted for c in GROUNDS[g].citations]
-            intro = " ".join(self.pack.paragraphs("sections/role_intro.j2", **self.context))
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    intro,
-                    [t for g in bulleted for t in self._traces(g)],
-                    items=items,
-                    citation=citation_text(citations),
-                )
-            )
-        for g in others:
-            sec.paragraphs.append(
-                self._paragraph(
-                    sec.key,
-                    self._ground_macro(g, "role"),
-                    self._traces(g),
-                    citation=GROUNDS[g].citation_text,
-                )
-            )
+            sec.paragraphs.append(para)
         if Referral.ico in self.referrals:
-            ico = [r.trace for r in self.relied if r.finding.referral is Referral.ico] or [
-                Trace(referral=Referral.ico)
-            ]
+            ico = [
+                _trace(p.number, f)
+                for p in self.parts
+                for f in p.relied
+                if f.referral is Referral.ico
+            ] or [Trace(referral=Referral.ico)]
             for text in self.pack.paragraphs("sections/role_ico.j2", **self.context):
                 sec.paragraphs.append(
-                    self._paragraph(sec.key, text, ico, citation=str(_ICO_CITATION))
+                    self._paragraph(sec.key, text, ico, citation=str(ICO_CITATION))
                 )
         if not sec.paragraphs:
             self._add_template(sec, "sections/role_general.j2", [Trace()])
@@ -292,81 +291,158 @@ class _Drafter:
 
     def assessment_section(self) -> StatementSection:
         sec = self._section("assessment")
-        for i, head in enumerate(self.assessment.heads, start=1):
-            ctx = {**self.context, "head": head, "number": i}
-            self._add_template(sec, "sections/head_intro.j2", [Trace(head=i)], **ctx)
-            for f in head.findings:
-                if f.result is FindingResult.exception_applies:
+        for group in groups(self.parts):
+            views = [self.views[p.number - 1] for p in group]
+            # A part whose facts are only what the person complains of is not a paragraph of
+            # its own: its sentence opens the paragraph that decides it.
+            held: list[tuple[str, Trace]] = []
+            for part, view in zip(group, views, strict=True):
+                ctx = {**self.context, "part": view}
+                facts = self.pack.paragraphs("sections/part_facts.j2", **ctx)
+                if not has_facts(view) and len(facts) == 1 and not part.exceptions:
+                    held.append((facts[0], Trace(head=part.number)))
+                    continue
+                for text, held_trace in held:
+                    sec.paragraphs.append(self._paragraph(sec.key, text, [held_trace]))
+                held = []
+                for text in facts:
+                    sec.paragraphs.append(self._paragraph(sec.key, text, [Trace(head=part.number)]))
+                for f in part.exceptions:
+                    # An exception is explained where it lets the part go on: always for a legal
+                    # bar set aside; for a discretionary test only if the part is investigated.
+                    if f.stage is Stage.discretion and part.head.outcome is not Outcome.investigate:
+                        continue
                     self._add_template(
                         sec,
                         "sections/exception.j2",
-                        [Trace(head=i, ground=f.ground, stage=f.stage)],
+                        [Trace(head=part.number, ground=f.ground, stage=f.stage)],
                         finding=f,
                         exception_text=self._exception_text(f),
                         **ctx,
                     )
-            relied = [r for r in self.relied if r.head == i]
-            covered: set[Referral] = set()
-            for r in relied:
-                f = r.finding
-                referral_body = REFERRAL_BODIES[f.referral] if f.referral else ""
-                text = self._ground_assessment(f, ctx, referral_body)
-                if f.referral:
-                    covered.add(f.referral)
-                    text += " " + self._next_step(f.referral, ctx)
-                sec.paragraphs.append(self._paragraph(sec.key, text, [r.trace]))
-            for ref in head.referrals:
-                if ref not in covered:  # a referral the head names without a finding carrying it
-                    ground = Ground.better_placed if Ground.better_placed in head.grounds else None
-                    sec.paragraphs.append(
-                        self._paragraph(
-                            sec.key,
-                            self._next_step(ref, ctx),
-                            [
-                                Trace(
-                                    head=i,
-                                    ground=ground,
-                                    stage=Stage.discretion if ground else None,
-                                    referral=ref,
-                                )
-                            ],
-                        )
-                    )
-            if head.outcome is Outcome.investigate:
-                self._add_template(sec, "sections/head_investigate.j2", [Trace(head=i)], **ctx)
+            self._decision(sec, group, views, held)
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
                 sec.paragraphs.append(
                     self._paragraph(
-                        sec.key, self._next_step(ref, self.context), [Trace(referral=ref)]
+                        sec.key, self._referral(ref, "next_step", None), [Trace(referral=ref)]
                     )
                 )
-        orphans = [r for r in self.relied if r.head == 0]
-        for r in orphans:  # grounds the assessment names at the top level only
-            text = self._ground_assessment(r.finding, self.context, "")
-            sec.paragraphs.append(self._paragraph(sec.key, text, [r.trace]))
+        for g in self.orphans:  # grounds the assessment names at the top level only
+            text = self._ground_macro(g, "assessment", None)
+            trace = [Trace(ground=g, stage=GROUNDS[g].stage)]
+            sec.paragraphs.append(self._paragraph(sec.key, text, trace))
         return sec
+
+    def _decision(
+        self,
+        sec: StatementSection,
+        group: list[PartPlan],
+        views: list[PartView],
+        opening: list[tuple[str, Trace]],
+    ) -> None:
+        """The decision on a part (or on parts considered together) and the reasons for it: the
+        decision with the first reason, then a paragraph for each further reason, then what the
+        person can do next where a legal bar points to another body."""
+        lead = views[0]
+        numbers = [p.number for p in group]
+        decided = " ".join(
+            self.pack.paragraphs(
+                "sections/part_decision.j2", part=lead, group=views, **self.context
+            )
+        )
+        chunks: list[tuple[str, list[Trace]]] = []
+        covered: set[str] = set()
+        for g in group[0].grounds:
+            text = self._ground_macro(g, "assessment", lead)
+            trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
+            trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
+            chunks.append((text, trace))
+            if g is Ground.better_placed:
+                covered.update(
+                    f.referral.value
+                    for p in group
+                    for f in p.relied
+                    if f.ground is Ground.better_placed and f.referral
+                )
+        for ref in group[0].referrals:  # a body a bar points to: what the person can do next
+            if ref.value not in covered:
+                carrying = [f for p in group for f in p.relied if f.referral is ref]
+                trace = [
+                    _trace(p.number, f) for p in group for f in p.relied if f.referral is ref
+                ] or [Trace(head=n, referral=ref) for n in numbers]
+                text = self._referral(ref, "next_step", lead)
+                # The next step belongs with the reason that points to the body.
+                at = next(
+                    (
+                        i
+                        for i, g in enumerate(group[0].grounds)
+                        if carrying and g is carrying[0].ground and i < len(chunks)
+                    ),
+                    len(chunks) - 1,
+                )
+                if chunks:
+                    chunks[at] = (f"{chunks[at][0]} {text}", chunks[at][1] + trace)
+                else:
+                    chunks.append((text, trace))
+        # Findings that apply but do not carry the part stay in the trace of its decision.
+        given = {(t.head, t.ground) for _, trace in chunks for t in trace}
+        rest = [
+            _trace(p.number, f)
+            for p in group
+            for f in p.relied
+            if (p.number, f.ground) not in given
+        ]
+        if not chunks:
+            chunks = [("", [Trace(head=n) for n in numbers])]
+        first_text, first_trace = chunks[0]
+        said = " ".join(
+            self._pronoun_start(text) if i else text for i, (text, _) in enumerate(opening)
+        )
+        chunks[0] = (
+            f"{said} {decided} {first_text}".strip(),
+            [t for _, t in opening] + first_trace + rest,
+        )
+        for text, trace in chunks:
+            if text:
+                sec.paragraphs.append(self._paragraph(sec.key, text, trace))
+
+    def _pronoun_start(self, text: str) -> str:
+        """ "Miss X also complains..." -> "She also complains..." (the name was just given)."""
+        name = self.person.name + " "
+        if self.person.pronoun and text.startswith(name):
+            return grammar.upper_first(self.person.subject) + " " + text[len(name) :]
+        return text
+
+    def _referral(self, referral: Referral, macro: str, part: PartView | None) -> str:
+        context = {**self.context, "part": part}
+        return self.pack.macro(f"referrals/{referral.value}.j2", macro, **context)()
 
     def _exception_text(self, f: Finding) -> str:
         """The exception's name in the pack's words, else its id made readable."""
         name = f.exception or ""
-        return str(
+        text = str(
             self.pack.settings.get("exceptions", {}).get(name)
             or name.replace("_", " ")
             or "an exception applies"
         )
-
-    def _next_step(self, referral: Referral, ctx: dict) -> str:
-        return self.pack.macro(f"referrals/{referral.value}.j2", "next_step", **ctx)()
+        return text.replace("{name}", self.person.name)
 
     def final_decision(self) -> StatementSection:
         sec = self._section("final_decision")
-        traces = [r.trace for r in self.relied] or [Trace()]
-        self._add_template(sec, "sections/final_decision.j2", traces, reasons=self._reasons)
+        traces = [_trace(p.number, f) for p in self.parts for f in p.relied] or [Trace()]
+        traces += [Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans]
+        self._add_template(
+            sec,
+            "sections/final_decision.j2",
+            traces,
+            reasons=self._reasons("final"),
+            **self._closing(),
+        )
         return sec
 
-    # -- the whole statement ---------------------------------------------------------------------
+    # -- the whole statement -----------------------------------------------------------------
     def statement(self) -> Statement:
         summary = self.summary()
         sections = [
@@ -378,6 +454,9 @@ class _Drafter:
         ]
         label = self.assessment.published_label
         unpublished = self.pack.settings.get("unpublished", {})
+        summary_trace = [_trace(p.number, f) for p in self.parts for f in p.relied] + [
+            Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans
+        ]
         return Statement(
             body=self.case.body,
             reference=self.case.reference,
@@ -391,7 +470,7 @@ class _Drafter:
                 "final_decision_line", "The Ombudsman's final decision:"
             ),
             summary=summary,
-            summary_trace=[r.trace for r in self.relied] or [Trace()],
+            summary_trace=summary_trace or [Trace()],
             sections=sections,
             signature=self.pack.setting("signature"),
             warnings=self.warnings,

@@ -12,6 +12,11 @@ user's templates are compiled when the pack loads, so a broken one fails at once
 
 Wording templates produce plain text (autoescape off): escaping belongs to the HTML renderer,
 which has autoescape on, so that text is escaped exactly once whatever the output format.
+
+Every pack, ours and a user's, is rendered in Jinja2's immutable sandbox: a template can read the
+values it is given and call the filters and macros of the pack, but it cannot reach Python's
+internals (`cycler.__init__.__globals__...`) or change the objects it is given. A template that
+tries is reported as a broken template, with its file and line, and nothing is drafted.
 """
 
 from __future__ import annotations
@@ -23,8 +28,19 @@ from typing import Any
 
 import jinja2
 import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ombuds.errors import InputError
+from ombuds.statement.grammar import (
+    council_case,
+    join_and,
+    long_date,
+    lower_first,
+    month_year,
+    possessive,
+    upper_first,
+)
+from ombuds.vocabulary import normalise_reference
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "wording"
 PACK_FILE = "pack.yaml"
@@ -59,23 +75,18 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def join_and(items: list[str], word: str = "and") -> str:
-    """["a", "b", "c"] -> "a, b and c"; items that hold commas are kept apart by semicolons."""
-    items = [str(i) for i in items if str(i).strip()]
-    if len(items) <= 1:
-        return "".join(items)
-    if any("," in i for i in items):
-        return f"{'; '.join(items[:-1])}; {word} {items[-1]}"
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+def article(text: str) -> str:
+    """ "a" or "an" before `text` ("an officer", "a social worker")."""
+    return "an" if str(text)[:1].lower() in "aeiou" else "a"
 
 
-def possessive(name: str) -> str:
-    """ "Miss X" -> "Miss X's"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+def reference(text: str) -> str:
+    """An Ombudsman reference as the prose writes it: "24-003-117" -> "24 003 117"."""
+    return normalise_reference(str(text)) or str(text)
 
 
 def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=False,  # plain text; the HTML renderer escapes (see module docstring)
         undefined=jinja2.StrictUndefined,
@@ -84,29 +95,51 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(
-        sentence=sentence, clause=clause, join_and=join_and, cap=cap, possessive=possessive
+        sentence=sentence,
+        clause=clause,
+        join_and=join_and,
+        cap=cap,
+        possessive=possessive,
+        article=article,
+        long_date=long_date,
+        month_year=month_year,
+        reference=reference,
+        council_case=council_case,
+        lower_first=lower_first,
+        upper_first=upper_first,
     )
     return env
 
 
-def _template_error(error: Exception, root: Path | None) -> InputError:
+def _template_line(error: Exception) -> tuple[str | None, int | None]:
+    """The template file and line a runtime error happened at, from the traceback's template
+    frames (Jinja2 compiles a template to Python; its line map gives the template's own line)."""
+    filename: str | None = None
+    lineno: int | None = None
+    tb = error.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:  # a frame of compiled template code
+            filename = template.filename or template.name
+            lineno = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename.endswith(".j2"):  # a frame Jinja2 already rewrote
+            filename, lineno = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return filename, lineno
+
+
+def _template_error(error: Exception) -> InputError:
     """Turn a Jinja2 error into an InputError naming the template file and line."""
     filename = getattr(error, "filename", None)
     lineno = getattr(error, "lineno", None)
-    if filename is None:
-        # A runtime error (an undefined name): find the template's frame in the traceback.
-        tb = error.__traceback__
-        while tb is not None:
-            name = tb.tb_frame.f_code.co_filename
-            if name.endswith(".j2"):
-                filename, lineno = name, tb.tb_lineno
-            tb = tb.tb_next
+    if filename is None:  # a runtime error (an undefined name, an unsafe attribute)
+        filename, lineno = _template_line(error)
     where = str(filename or "a wording template")
-    if root is not None and filename and not Path(filename).is_absolute():
-        where = str(root / filename)
     if lineno:
         where += f", line {lineno}"
     message = getattr(error, "message", None) or str(error)
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        message = f"it tries to reach what wording may not use ({message})"
     return InputError(
         f"broken wording template: {message}",
         source=where,
@@ -118,7 +151,9 @@ class WordingPack:
     """The templates in force: a user's folder over the default pack."""
 
     def __init__(self, user_dir: str | Path | None = None):
-        self.user_dir = Path(user_dir) if user_dir is not None else None
+        # Absolute, so that a template's file name (which the loader joins to it) is reported
+        # once, wherever the command runs from.
+        self.user_dir = Path(user_dir).absolute() if user_dir is not None else None
         default_loader = jinja2.FileSystemLoader(str(DEFAULT_DIR))
         self._default = _environment(default_loader)
         self.settings: dict[str, Any] = self._read_settings(DEFAULT_DIR / PACK_FILE)
@@ -179,7 +214,7 @@ class WordingPack:
             try:
                 self._env.get_template(name)
             except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
+                raise _template_error(error) from None
 
     # -- use -----------------------------------------------------------------------------------
     def heading(self, key: str) -> str:
@@ -195,37 +230,106 @@ class WordingPack:
         try:
             return self._env.get_template(name).render(**context)
         except jinja2.TemplateError as error:
-            raise _template_error(error, self.user_dir) from None
+            raise _template_error(error) from None
 
     def paragraphs(self, name: str, **context: Any) -> list[str]:
         """Render a template and split it into paragraphs at blank lines."""
         return split_paragraphs(self.render(name, **context))
 
-    def macro(self, name: str, macro: str, **context: Any) -> Callable[..., str]:
-        """A macro of a template, from the user's template if it defines it, else the default's."""
-        for env in (self._env, self._default):
-            try:
-                module = env.get_template(name).make_module(vars=context)
-            except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
-            fn = getattr(module, macro, None)
-            if fn is not None:
-                return self._guarded(fn)
+    def paragraphs_with_items(self, name: str, **context: Any) -> list[tuple[str, list[str]]]:
+        """Render a template into paragraphs, each with its bullets: within a paragraph, a line
+        that starts with "- " is a bullet of the text before it."""
+        out = []
+        blocks = re.split(r"\n[ \t]*\n", self.render(name, **context).replace("\r\n", "\n"))
+        for block in blocks:
+            text, items = [], []
+            for line in block.splitlines():
+                stripped = line.strip()
+                if stripped.startswith("- "):
+                    items.append(" ".join(stripped[2:].split()))
+                elif stripped and items:  # a bullet that runs on to the next line
+                    items[-1] += " " + stripped
+                elif stripped:
+                    text.append(stripped)
+            if text or items:
+                out.append((cap(fold(" ".join(text))), [fold(i) for i in items]))
+        return out
+
+    def macro_text(self, name: str, macro: str, context: dict[str, Any], *args: Any) -> str:
+        """Call a macro of a template and return its text (folded to one line)."""
+        return self.macro(name, macro, **context)(*args)
+
+    def macro(
+        self, name: str, macro: str, *, fallback: str | None = None, **context: Any
+    ) -> Callable[..., str]:
+        """A macro of a template, from the user's template if it defines it, else the default's.
+
+        A template without the macro may name a `fallback` in the same template (a ground template
+        written before final() existed uses its own because()), so a user's wording is kept
+        before the default's is used."""
+        for env in self._envs():
+            for wanted in (macro, fallback):
+                if wanted is None:
+                    continue
+                fn = self._find_macro(env, name, wanted, context)
+                if fn is not None:
+                    return fn
         raise InputError(
             f"no macro {macro!r} in the wording template {name}", source=str(DEFAULT_DIR / name)
         )
 
+    def _envs(self) -> tuple[jinja2.Environment, ...]:
+        return (self._env,) if self._env is self._default else (self._env, self._default)
+
+    def _find_macro(
+        self, env: jinja2.Environment, name: str, macro: str, context: dict[str, Any]
+    ) -> Callable[..., str] | None:
+        try:
+            module = env.get_template(name).make_module(vars=context)
+        except jinja2.TemplateError as error:
+            raise _template_error(error) from None
+        fn = getattr(module, macro, None)
+        return self._guarded(fn) if fn is not None else None
+
     def _guarded(self, fn: Callable[..., str]) -> Callable[..., str]:
         def call(*args: Any, **kwargs: Any) -> str:
             try:
-                return " ".join(str(fn(*args, **kwargs)).split())
+                return fold(str(fn(*args, **kwargs)))
             except jinja2.TemplateError as error:
-                raise _template_error(error, self.user_dir) from None
+                raise _template_error(error) from None
 
         return call
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
+
+
+_SENTENCE_END = re.compile(r"([.!?])(\s+)([a-z])")
+_NOT_AN_END = ("e.g", "i.e", "etc", "cf", "viz")
+
+
+def capitalise_sentences(text: str) -> str:
+    """A lower-case letter that starts a sentence is made upper case, so a template's variable
+    may start a sentence ("{{ council }} replied." reads "The Council replied.")."""
+
+    def fix(m: re.Match[str]) -> str:
+        before = text[: m.start()].rsplit(" ", 1)[-1].lower()
+        if before.endswith(_NOT_AN_END):
+            return m.group(0)
+        return m.group(1) + m.group(2) + m.group(3).upper()
+
+    return _SENTENCE_END.sub(fix, text)
+
+
+def fold(text: str) -> str:
+    """White space folded to single spaces, none before punctuation (a template's line breaks
+    around a macro call would otherwise leave "social worker ." behind), and every sentence
+    after the first starting with a capital."""
+    return capitalise_sentences(_SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split())))
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, each with its white space folded to single spaces."""
-    blocks = [" ".join(b.split()) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
-    return [b for b in blocks if b]
+    """Blank-line separated blocks, each with its white space folded to single spaces and its
+    first letter a capital (a paragraph starts a sentence)."""
+    blocks = [fold(b) for b in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
+    return [cap(b) for b in blocks if b]

@@ -7,11 +7,29 @@ text formats are UTF-8.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ombuds.errors import InputError
 from ombuds.statement.model import Statement
 
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 BINARY_FORMATS = frozenset({"docx", "pdf"})
+# The file extensions that name a format.
+EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+
+
+def format_of_path(path: str | Path) -> str | None:
+    """The format a file name's extension names ("decision.pdf" -> "pdf"), else None."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def check_format(fmt: str) -> str:
@@ -48,4 +66,4 @@ def render(statement: Statement, fmt: str) -> bytes:
     return to_pdf(statement)
 
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "check_format", "render"]
+__all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "check_format", "format_of_path", "render"]

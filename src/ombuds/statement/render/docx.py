@@ -15,6 +15,17 @@ from docx.shared import Cm, Pt
 from ombuds.statement.model import Statement
 from ombuds.statement.render.text import header_lines
 
+# Word's core properties (title, subject...) hold at most 255 characters each.
+CORE_PROPERTY_LIMIT = 255
+
+
+def core_property(text: str) -> str:
+    """`text` cut to what a core property holds, ending with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
 
 def to_docx(statement: Statement) -> bytes:
     """The statement as a Word document (the bytes of a .docx file)."""
@@ -25,7 +36,7 @@ def to_docx(statement: Statement) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
-    doc.core_properties.title = statement.title
+    doc.core_properties.title = core_property(statement.title)
     doc.core_properties.subject = "Decision statement"
 
     header = header_lines(statement)

@@ -1,4 +1,9 @@
-"""PDF: the HTML statement printed by WeasyPrint (A4, margins, page numbers)."""
+"""PDF: the HTML statement printed by WeasyPrint (A4, margins, page numbers).
+
+The PDF is tagged (a structure tree of headings, paragraphs and lists, in reading order), and the
+layout keeps every paragraph number inline with its text, so text copied or extracted from the PDF
+comes out in the statement's order with each number before its paragraph.
+"""
 
 from __future__ import annotations
 
@@ -15,4 +20,4 @@ def to_pdf(statement: Statement) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = weasyprint.HTML(string=to_html(statement, for_print=True))
-    return html.write_pdf()
+    return html.write_pdf(pdf_tags=True)
