@@ -7,8 +7,17 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Property-based tests (Hypothesis, tests/**/test_*_properties.py). By default deterministic, so
+# that CI tries the same examples on every run and a failure can be reproduced; nothing is
+# written to disk. `HYPOTHESIS_PROFILE=explore` searches afresh with many more examples (run it
+# after changing a reader or the anonymiser; add what it finds as an explicit @example).
+settings.register_profile("ombuds", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=1000, database=None, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ombuds"))
 SEEDS_DIR = ROOT / "examples" / "decisions" / "seeds"
 EXAMPLES_DIR = ROOT / "examples"
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test"

@@ -10,3 +10,28 @@ DEFAULT_DB_URL = "sqlite:///data/ombuds.db"
 
 def db_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get("OMBUDS_DB") or DEFAULT_DB_URL
+
+
+# Seconds a reading statement (a search, a show) may run in the database before the database
+# stops it (see ombuds.corpus.store.budget); `OMBUDS_SEARCH_TIMEOUT` overrides it.
+DEFAULT_SEARCH_TIMEOUT = 5.0
+
+
+def search_timeout() -> float:
+    """The search time limit in seconds: $OMBUDS_SEARCH_TIMEOUT, else DEFAULT_SEARCH_TIMEOUT."""
+    from ombuds.errors import InputError
+
+    text = os.environ.get("OMBUDS_SEARCH_TIMEOUT", "").strip()
+    if not text:
+        return DEFAULT_SEARCH_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 3600:
+        raise InputError(
+            f"not a time limit: {text[:40]!r}",
+            source="OMBUDS_SEARCH_TIMEOUT",
+            hint="give seconds, from 0.01 to 3600, e.g. 5",
+        )
+    return seconds

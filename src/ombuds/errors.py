@@ -16,6 +16,9 @@ class OmbudsError(Exception):
 
     exit_code = 1
     http_status = 400
+    # Seconds after which trying again may succeed (the HTTP edge sends it as Retry-After); None
+    # when trying again will not help.
+    retry_after: int | None = None
 
     def __init__(self, message: str, *, source: str | None = None, hint: str | None = None):
         self.message = message
@@ -82,6 +85,35 @@ class StorageError(OmbudsError):
 
     exit_code = 4
     http_status = 503
+
+
+class UnknownValue(InputError):
+    """A filter or option value that matches none of those accepted; the hint lists them (or the
+    closest, when there are hundreds)."""
+
+    http_status = 422
+
+
+class QueryTooCostly(InputError):
+    """A search beyond the query budget (too many words or prefix terms): refused before it
+    runs. The message says the limits."""
+
+
+class Unavailable(StorageError):
+    """The database cannot answer now; the same request may succeed after `retry_after` seconds
+    (HTTP 503 with a Retry-After header)."""
+
+    retry_after: int | None = 5
+
+
+class QueryTimeout(Unavailable):
+    """A search stopped by the database at its time limit."""
+
+
+class ServerBusy(Unavailable):
+    """Too many costly searches at once, or no database connection free in time."""
+
+    retry_after = 2
 
 
 class PublicationBlocked(OmbudsError):

@@ -17,7 +17,7 @@ import typer
 
 from ombuds.config import DEFAULT_DB_URL
 from ombuds.errors import OmbudsError
-from ombuds.inputs import parse_date
+from ombuds.inputs import parse_date, quoted, shorten
 
 app = typer.Typer(
     name="ombuds",
@@ -62,19 +62,31 @@ def parse_date_option(value: str | None, option: str = "--date") -> dt.date | No
     return parse_date(value, option)
 
 
+# An error's message and each of its listed problems are cut to these lengths, and at most
+# MAX_LISTED problems or findings are printed: whatever a hostile input holds, an error is a few
+# lines, never megabytes.
+MAX_MESSAGE = 1000
+MAX_LISTED = 20
+
+
 def fail(error: OmbudsError) -> typer.Exit:
     """Print a domain error as a CLI message and return the Exit to raise."""
-    print(f"error: {error}", file=sys.stderr)
-    for problem in getattr(error, "problems", []) or []:
-        where = problem.get("path") or ""
+    print(f"error: {shorten(str(error), MAX_MESSAGE)}", file=sys.stderr)
+    problems = getattr(error, "problems", []) or []
+    for problem in problems[:MAX_LISTED]:
+        where = shorten(str(problem.get("path") or ""), 200)
         if problem.get("line"):
             where += f" (line {problem['line']})"
+        got = "" if problem.get("path") == "(file)" else f" (got {quoted(problem.get('value'))})"
         print(
-            f"  - {where}: {problem.get('expected', '')} (got {problem.get('value')!r})",
-            file=sys.stderr,
+            f"  - {where}: {shorten(str(problem.get('expected', '')), 300)}{got}", file=sys.stderr
         )
-    for finding in getattr(error, "findings", []) or []:
-        print(f"  - {finding}", file=sys.stderr)
+    findings = getattr(error, "findings", []) or []
+    for finding in findings[:MAX_LISTED]:
+        print(f"  - {shorten(str(finding), 300)}", file=sys.stderr)
+    hidden = max(len(problems) - MAX_LISTED, 0) + max(len(findings) - MAX_LISTED, 0)
+    if hidden:
+        print(f"  ... and {hidden} more", file=sys.stderr)
     return typer.Exit(error.exit_code)
 
 

@@ -1,7 +1,14 @@
 """Read a complaint file (YAML or JSON) into a `Complaint`, with errors a person can act on.
 
-A schema error names the file, the field path, the value and what was expected, and for YAML the
-line: the file is composed into a node tree first so every path can be traced back to its line.
+A schema error names the file, the field path, the value and what was expected, and the line: a
+YAML file is composed into a node tree first, so every path can be traced back to its line, and a
+JSON file's lines are found by a scan of its tokens when there is an error to report.
+
+Hostile files are refused before they are built (`guard.py`: size, nesting, YAML aliases), and
+every value quoted back in an error is cut short (`ombuds.inputs.shorten`), so no file can make
+the loader hang, crash or print megabytes. A value YAML cannot build (an impossible date such as
+2025-02-30, an integer of thousands of digits) is kept as its text, so the schema check reports
+it with its path and line like any other wrong value.
 """
 
 from __future__ import annotations
@@ -14,12 +21,23 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ombuds.complaint.guard import (
+    MAX_FILE_BYTES,
+    TooComplex,
+    check_json,
+    check_yaml,
+    json_lines,
+)
 from ombuds.complaint.model import Complaint
 from ombuds.errors import InputError, SchemaError, UnreadableFile
-from ombuds.inputs import CONTROL_CHARACTERS
+from ombuds.inputs import CONTROL_CHARACTERS, quoted, shorten
 
 STRUCTURED_SUFFIXES = {".yaml", ".yml", ".json"}
 FIX_HINT = "run `ombuds schema complaint` to see every field"
+# Problems listed in one SchemaError (the message gives the total): enough to fix a file in a
+# few passes, never thousands of lines from a file of thousands of wrong values.
+MAX_PROBLEMS = 50
+LineMap = dict[tuple[str | int, ...], int]  # a field's path -> its line in the file
 
 
 def _path_text(loc: tuple[str | int, ...]) -> str:
@@ -65,13 +83,43 @@ def _line_for(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int
     return None
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: much faster
+_BASE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: much faster
 
 
-def _read_data(path: Path, text: str) -> Any:
+class _Loader(_BASE_LOADER):  # type: ignore[misc]  # a base chosen at import time is Any
+    """The safe loader, but a scalar that cannot be built (`2025-02-30`, `0000-01-01`, an
+    integer beyond Python's 4,300 digits) is kept as its text for the schema check to report."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError):
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            value = node.value
+            self.constructed_objects[node] = value
+            return value
+
+
+def _too_complex(problem: TooComplex, path: Path) -> SchemaError:
+    return SchemaError(
+        f"the file is too complex to read: {problem.message}",
+        source=str(path),
+        hint="a complaint is a few fields nested a few levels; check this is the right file",
+        problems=[
+            {"path": "(file)", "value": None, "expected": problem.expected, "line": problem.line}
+        ],
+    )
+
+
+def _read_data(path: Path, text: str) -> tuple[Any, Callable[[], LineMap]]:
+    """The loaded data, and a function giving each path's line (called only on an error)."""
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text)
+            check_json(text)
+            return json.loads(text), lambda: json_lines(text)
+        except TooComplex as problem:
+            raise _too_complex(problem, path) from None
         except json.JSONDecodeError as error:
             raise SchemaError(
                 f"not valid JSON: {error.msg}",
@@ -87,24 +135,25 @@ def _read_data(path: Path, text: str) -> Any:
                 ],
             ) from None
     try:
-        return yaml.load(text, Loader=_LOADER)
+        check_yaml(text, _Loader)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except TooComplex as problem:
+        raise _too_complex(problem, path) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise SchemaError(
-            f"not valid YAML: {getattr(error, 'problem', error)}",
+            f"not valid YAML: {shorten(str(getattr(error, 'problem', None) or error), 200)}",
             source=str(path),
             hint="fix the YAML syntax",
             problems=[{"path": "(file)", "value": None, "expected": "valid YAML", "line": line}],
         ) from None
-
-
-def _lines_of(path: Path, text: str) -> dict[tuple[str | int, ...], int]:
-    """Every path's line in a YAML file; composed only when there is an error to report."""
-    if path.suffix.lower() == ".json":
-        return {}
-    node = yaml.compose(text, Loader=_LOADER)
-    return _yaml_lines(node) if node is not None else {}
+    return data, lambda: _yaml_lines(node) if node is not None else {}
 
 
 def _with_control_characters(
@@ -127,15 +176,23 @@ def _with_control_characters(
 
 
 def _schema_error(problems: list[dict[str, Any]], source: str) -> SchemaError:
-    """One SchemaError listing every problem, the first one in its message."""
-    first = problems[0]
+    """One SchemaError listing the problems (the first MAX_PROBLEMS), the first in its message.
+
+    Every value quoted is cut short: a file may hold a value of any length.
+    """
+    shown = [
+        {**problem, "value": shorten(problem["value"]), "path": shorten(problem["path"], 200)}
+        for problem in problems[:MAX_PROBLEMS]
+    ]
+    first = shown[0]
     where = f" (line {first['line']})" if first["line"] else ""
+    more = f" (the first {MAX_PROBLEMS} are listed)" if len(problems) > MAX_PROBLEMS else ""
     return SchemaError(
-        f"{len(problems)} problem(s) with the complaint; first: {first['path']}{where}: "
-        f"{first['expected']} (got {first['value']!r})",
+        f"{len(problems)} problem(s) with the complaint{more}; first: {first['path']}{where}: "
+        f"{first['expected']} (got {quoted(first['value'])})",
         source=source,
         hint=FIX_HINT,
-        problems=problems,
+        problems=shown,
     )
 
 
@@ -187,8 +244,6 @@ def parse_complaint(
         for item in error.errors():
             loc = tuple(item["loc"])
             value = item.get("input") if item["type"] != "missing" else None
-            if isinstance(value, dict):
-                value = "{…}"
             problems.append(
                 {
                     "path": _path_text(loc),
@@ -223,6 +278,13 @@ def load_complaint(path: str | Path) -> Complaint:
         )
     if not path.is_file():
         raise InputError("no such file", source=str(path), hint="check the path")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(
+            f"the file is {size:,} bytes, above the {MAX_FILE_BYTES:,}-byte limit for a complaint",
+            source=str(path),
+            hint="a complaint file holds its facts, not its documents; check this is the right file",
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -231,5 +293,5 @@ def load_complaint(path: str | Path) -> Complaint:
         ) from None
     if not text.strip():
         raise UnreadableFile("the file is empty", source=str(path), hint=FIX_HINT)
-    data = _read_data(path, text)
-    return parse_complaint(data, source=str(path), lines=lambda: _lines_of(path, text))
+    data, lines = _read_data(path, text)
+    return parse_complaint(data, source=str(path), lines=lines)

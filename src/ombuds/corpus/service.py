@@ -2,7 +2,14 @@
 
 Each opens the store named by a URL (or the configured default), does one job and closes it, so
 the commands stay thin. User-typed values (ground ids, dates, limits) are checked here and turned
-into `InputError`s that name the option and list what it accepts.
+into `InputError`s that name the option and list what it accepts. The reading commands (search,
+show, stats) open the store read-only: they never migrate or write it, so they work on a
+read-only file, folder or mount.
+
+Filters follow one rule (`ombuds.corpus.filters`): any case, and an unknown value refused with
+the valid ones listed. Those that need the store (category, body) are checked by the store's
+search; the rest here, before the store is opened, as is the search text's budget (a query of
+33,000 `a*` is refused at once).
 """
 
 from __future__ import annotations
@@ -15,11 +22,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from ombuds.config import db_url
+from ombuds.corpus.filters import decision_of
 from ombuds.corpus.ingest import BATCH_SIZE, IngestReport, ingest
 from ombuds.corpus.models import SearchQuery, SearchResults
-from ombuds.corpus.store import open_store
-from ombuds.errors import InputError
-from ombuds.inputs import parse_date
+from ombuds.corpus.store import Store, open_store
+from ombuds.corpus.store.query_text import parse_user_query
+from ombuds.errors import InputError, UnknownValue
+from ombuds.inputs import parse_date, quoted
 from ombuds.vocabulary import Ground, Referral
 
 
@@ -42,12 +51,12 @@ def ingest_paths(
 def _choice(value: str | None, enum: type[StrEnum], option: str) -> Any:
     if not value:
         return None
-    wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
+    wanted = "_".join(value.replace("-", " ").replace("_", " ").split()).lower()
     try:
         return enum(wanted)
     except ValueError:
-        raise InputError(
-            f"unknown id {value!r}",
+        raise UnknownValue(
+            f"unknown id {quoted(value)}",
             source=option,
             hint="one of: " + ", ".join(e.value for e in enum),
         ) from None
@@ -67,6 +76,7 @@ def make_query(
     offset: int = 0,
 ) -> SearchQuery:
     """A SearchQuery from user-typed values; InputError names the first bad one."""
+    parse_user_query(q)  # QueryTooCostly before any work
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if start and end and start > end:
         raise InputError(
@@ -78,7 +88,7 @@ def make_query(
         return SearchQuery(
             q=q or "",
             category=category,
-            decision=decision,
+            decision=decision_of(decision, "--decision") if decision else None,
             body=body,
             ground=_choice(ground, Ground, "--ground"),
             referral=_choice(referral, Referral, "--referral"),
@@ -97,19 +107,29 @@ def make_query(
         ) from None
 
 
+def _reading(url: str | None) -> Store:
+    """The store at `url` (or the default), opened read-only; it must exist."""
+    return open_store(db_url(url), create=False, read_only=True)
+
+
 def search(url: str | None, query: SearchQuery) -> SearchResults:
     """`ombuds search`: ranked results, snippets and facet counts."""
-    with open_store(db_url(url), create=False) as store:
-        return store.search(query)
+    with _reading(url) as store:
+        try:
+            return store.search(query)
+        except UnknownValue as error:  # the store names the filter; the CLI calls it an option
+            if error.source and not error.source.startswith("-"):
+                error.source = f"--{error.source}"
+            raise
 
 
 def show(url: str | None, reference: str) -> dict:
     """`ombuds show`: one stored decision (raises NotFound)."""
-    with open_store(db_url(url), create=False) as store:
+    with _reading(url) as store:
         return store.get(reference)
 
 
 def stats(url: str | None) -> dict:
     """`ombuds stats`: the total and counts by decision, category, body, ground, referral, year."""
-    with open_store(db_url(url), create=False) as store:
+    with _reading(url) as store:
         return store.stats()

@@ -20,6 +20,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from ombuds.complaint.guard import TooComplex, check_json
 from ombuds.errors import InputError, UnreadableFile
 from ombuds.inputs import CONTROL_CHARACTERS
 
@@ -260,7 +261,12 @@ def read_form(data: bytes, source: str) -> Letter:
     """The JSON a web form posts: the council, the writer's name and date, and free text."""
     text, _ = decode(data, source)
     try:
+        check_json(text)  # json.loads recurses once per level: refuse deep nesting first
         form: Any = json.loads(text)
+    except TooComplex as problem:
+        raise InputError(
+            f"the form is {problem.message}", source=source, hint="post the form's fields"
+        ) from None
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON: {error.msg} (line {error.lineno})",
@@ -314,7 +320,11 @@ def is_structured_complaint(path: str | Path) -> bool:
     if suffix != ".json" or not path.is_file() or path.stat().st_size > MAX_BYTES:
         return False
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        check_json(text)  # json.loads recurses once per level: refuse deep nesting first
+        data = json.loads(text)
+    except TooComplex:
+        return True  # the complaint loader refuses it, saying why
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
     return isinstance(data, dict) and "heads" in data

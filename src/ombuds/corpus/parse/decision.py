@@ -103,7 +103,7 @@ def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
     text = CONTROL_CHARACTERS.sub("", text)  # see ombuds.inputs: nothing to read, unsafe to show
     address = None
     if looks_like_html(text):
-        text, address = html_to_text(text)
+        text, address = html_to_text(text, source)
     lines, signed = statement_lines(text)
     st = split_statement(lines)
     warnings: list[str] = []

@@ -13,8 +13,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ombuds.corpus.filters import resolve_filters
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
 from ombuds.corpus.store import counts as facet_counts
+from ombuds.corpus.store.budget import GATE
 from ombuds.corpus.store.rank_index import forget_vocabulary
 from ombuds.corpus.store.schema import (
     decision_documents,
@@ -160,7 +162,8 @@ class Store:
         ignored, so no input can break the query. An empty `q` browses the filtered set, newest
         first. Facets count the whole filtered set, not just the page.
         """
-        with self._reading() as connection:
+        with GATE.admit(query.q), self._reading() as connection:  # the budget: see budget.py
+            query = resolve_filters(connection, query)  # one rule for filters: filters.py
             return self._search.search(connection, query)
 
     def stats(self) -> dict[str, Any]:
