@@ -54,6 +54,24 @@ def test_a_map_that_cannot_be_written_is_a_one_line_error(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary file left
 
 
+def test_a_map_that_is_a_device_or_too_large_is_refused_before_reading(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Mr Baker and Mrs Hope met.")
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as fh:
+        fh.truncate(30_000_000)  # sparse: costs no disk
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000)
+    for bad, message in (
+        ("/dev/zero", "not a regular file"),
+        (huge, "larger than"),
+        (deep, "nested more than"),
+    ):
+        result = runner.invoke(app, ["anonymise", str(path), "--map", str(bad)])
+        assert result.exit_code == 2, result.output
+        assert message in result.output and "Traceback" not in result.output
+
+
 def test_anonymise_empty_file_is_a_clear_error(tmp_path):
     path = tmp_path / "empty.txt"
     path.write_text("")

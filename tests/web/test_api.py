@@ -204,6 +204,16 @@ def test_bad_parameters_are_a_422_naming_the_parameter(client, params, parameter
     assert body["problems"][0]["parameter"] == parameter
 
 
+def test_ground_and_referral_ids_are_matched_in_any_case_as_on_the_command_line(client):
+    exact = client.get("/api/decisions", params={"ground": "better_placed"}).json()["total"]
+    assert exact > 0
+    for ground in ("BETTER_PLACED", "Better placed", "better-placed"):
+        response = client.get("/api/decisions", params={"ground": ground})
+        assert response.status_code == 200, response.text
+        assert response.json()["total"] == exact
+    assert client.get("/api/decisions", params={"referral": "ICO"}).status_code == 200
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_search_syntax_and_quotes_never_break_the_api(client, corpus, text):
     response = client.get("/api/decisions", params={"q": text})

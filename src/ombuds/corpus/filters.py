@@ -12,8 +12,8 @@ refused with the valid ones listed, never silently answered with no results.
 - `body`: matched against the councils and bodies the corpus holds and the official names of the
   UK's local authorities (`ombuds/data/uk_local_authorities.csv`); any other is refused with the
   closest names (there are hundreds, so not all of them).
-- `ground`, `referral`: closed lists of ids, checked where they are read (the CLI lower-cases
-  them and lists the ids; the API's typed parameters list them in a 422).
+- `ground`, `referral`: closed lists of ids (`id_of`), matched whatever their case, spacing and
+  hyphens; an unknown one is refused listing the ids. The CLI and the API read them with it.
 
 Why here and not in each edge: `Store.search` calls `resolve_filters`, so every caller gets the
 same rule. The values held are read once per write generation of the store (one indexed row to
@@ -26,7 +26,9 @@ import difflib
 import threading
 import weakref
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
+from typing import TypeVar
 
 import sqlalchemy as sa
 
@@ -34,6 +36,8 @@ from ombuds.corpus.models import SearchQuery
 from ombuds.errors import UnknownValue
 from ombuds.inputs import quoted
 from ombuds.vocabulary import DECISION_LABELS, KNOWN_CATEGORIES, normalise_category
+
+E = TypeVar("E", bound=StrEnum)
 
 MAX_LISTED = 40  # values listed in an error's hint; `ombuds stats` lists them all
 
@@ -165,6 +169,22 @@ def _body(value: str, held: _Held, source: str) -> str:
         source=source,
         hint=f"{suggestion} (ombuds stats lists every body)",
     )
+
+
+def id_of(value: str | None, enum: type[E], source: str) -> E | None:
+    """The id `value` names ("Better placed", "better-placed", "BETTER_PLACED"), or None when no
+    value is given; UnknownValue listing the ids when it names none."""
+    if not value:
+        return None
+    wanted = "_".join(value.replace("-", " ").replace("_", " ").split()).lower()
+    try:
+        return enum(wanted)
+    except ValueError:
+        raise UnknownValue(
+            f"unknown id {quoted(value)}",
+            source=source,
+            hint="one of: " + ", ".join(e.value for e in enum),
+        ) from None
 
 
 def resolve_filters(

@@ -15,20 +15,18 @@ search; the rest here, before the store is opened, as is the search text's budge
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from ombuds.config import db_url
-from ombuds.corpus.filters import decision_of
+from ombuds.corpus.filters import decision_of, id_of
 from ombuds.corpus.ingest import BATCH_SIZE, IngestReport, ingest
 from ombuds.corpus.models import SearchQuery, SearchResults
 from ombuds.corpus.store import Store, open_store
 from ombuds.corpus.store.query_text import parse_user_query
 from ombuds.errors import InputError, UnknownValue
-from ombuds.inputs import parse_date, quoted
+from ombuds.inputs import parse_date
 from ombuds.vocabulary import Ground, Referral
 
 
@@ -46,20 +44,6 @@ def ingest_paths(
         return ingest(
             store, paths, batch_size=batch_size, on_progress=on_progress, on_failure=on_failure
         )
-
-
-def _choice(value: str | None, enum: type[StrEnum], option: str) -> Any:
-    if not value:
-        return None
-    wanted = "_".join(value.replace("-", " ").replace("_", " ").split()).lower()
-    try:
-        return enum(wanted)
-    except ValueError:
-        raise UnknownValue(
-            f"unknown id {quoted(value)}",
-            source=option,
-            hint="one of: " + ", ".join(e.value for e in enum),
-        ) from None
 
 
 def make_query(
@@ -90,8 +74,8 @@ def make_query(
             category=category,
             decision=decision_of(decision, "--decision") if decision else None,
             body=body,
-            ground=_choice(ground, Ground, "--ground"),
-            referral=_choice(referral, Referral, "--referral"),
+            ground=id_of(ground, Ground, "--ground"),
+            referral=id_of(referral, Referral, "--referral"),
             date_from=start,
             date_to=end,
             limit=limit,

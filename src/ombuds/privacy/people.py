@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from ombuds.complaint.guard import TooComplex, check_json
 from ombuds.errors import InputError
 from ombuds.outputs import write_output
 from ombuds.privacy.lexicon import lexicon
@@ -175,6 +176,9 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+MAP_LIMIT = 20_000_000  # bytes: a case map lists people, never more than a few thousand
+
+
 @dataclass
 class Person:
     label: str
@@ -247,10 +251,32 @@ class PseudonymMap:
 
     @classmethod
     def load(cls, path: Path) -> PseudonymMap:
+        """The map saved at `path` (an empty one if there is none yet). Only a regular file of
+        at most MAP_LIMIT bytes is read: a device or a pipe (`/dev/zero`) would never end."""
         if not path.exists():
             return cls()
+        if not path.is_file():
+            raise InputError(
+                "the map is not a regular file",
+                source=str(path),
+                hint="give the path of a file written by `ombuds anonymise --map`",
+            )
         try:
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+            if path.stat().st_size > MAP_LIMIT:
+                raise InputError(
+                    f"the map is larger than {MAP_LIMIT:,} bytes: not a file ombuds wrote",
+                    source=str(path),
+                    hint="give the path of a file written by `ombuds anonymise --map`",
+                )
+            text = path.read_text(encoding="utf-8")
+            check_json(text)
+            return cls.from_json(json.loads(text), str(path))
+        except TooComplex as problem:
+            raise InputError(
+                f"the map is {problem.message}",
+                source=str(path),
+                hint="give a file written by `ombuds anonymise --map`",
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(
                 f"cannot read the map ({error.__class__.__name__}: {error})"[:300],

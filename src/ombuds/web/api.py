@@ -22,8 +22,10 @@ from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 
+from ombuds.corpus.filters import E, id_of
 from ombuds.corpus.models import SearchHit, SearchQuery, SearchResults
 from ombuds.corpus.store import SNIPPET_END, SNIPPET_START, Store
+from ombuds.errors import UnknownValue
 from ombuds.inputs import CONTROL_CHARACTERS
 from ombuds.vocabulary import Ground, Referral, normalise_reference
 from ombuds.web.auth import Public
@@ -97,6 +99,15 @@ def _invalid(name: str, value: Any, expected: str, where: str = "query") -> Requ
     )
 
 
+def _id_param(name: str, value: str | None, enum: type[E]) -> E | None:
+    """A ground or referral id in any case and spacing (`ombuds.corpus.filters.id_of`, the
+    CLI's rule too); a 422 naming the parameter and listing the ids for one that names none."""
+    try:
+        return id_of(_text_param(name, value), enum, name)
+    except UnknownValue:
+        raise _invalid(name, value, "one of: " + ", ".join(e.value for e in enum)) from None
+
+
 def mark_snippet(snippet: str | None) -> str | None:
     """Escape a store snippet for HTML and turn its match marks into <mark> tags."""
     if snippet is None:
@@ -157,8 +168,20 @@ def search_decisions(
         str | None,
         Query(description="The council, exactly as published.", examples=["Kent County Council"]),
     ] = None,
-    ground: Annotated[Ground | None, Query(description="A ground id.")] = None,
-    referral: Annotated[Referral | None, Query(description="A referral id.")] = None,
+    ground: Annotated[
+        str | None,
+        Query(
+            description="A ground id, in any case: " + ", ".join(g.value for g in Ground) + ".",
+            examples=["better_placed"],
+        ),
+    ] = None,
+    referral: Annotated[
+        str | None,
+        Query(
+            description="A referral id, in any case: " + ", ".join(r.value for r in Referral) + ".",
+            examples=["ico"],
+        ),
+    ] = None,
     date_from: Annotated[
         dt.date | None, Query(alias="from", description="Decided on or after (YYYY-MM-DD).")
     ] = None,
@@ -177,8 +200,8 @@ def search_decisions(
         category=_text_param("category", category),
         decision=_text_param("decision", decision),
         body=_text_param("body", body),
-        ground=ground,
-        referral=referral,
+        ground=_id_param("ground", ground, Ground),
+        referral=_id_param("referral", referral, Referral),
         date_from=date_from,
         date_to=date_to,
         limit=limit,

@@ -103,3 +103,21 @@ def test_the_head_written_in_migrate_is_the_head_of_the_shipped_scripts():
     from ombuds.corpus.store import migrate
 
     assert migrate.head_revision() == migrate.HEAD
+
+
+def test_a_new_database_file_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    from ombuds.corpus.store import open_store
+
+    path = tmp_path / "new" / "ombuds.db"
+    with open_store(f"sqlite:///{path}") as store:
+        assert store.count() == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # it holds letters and drafts too
+    existing = tmp_path / "shared.db"
+    with open_store(f"sqlite:///{existing}"):
+        pass
+    existing.chmod(0o640)
+    with open_store(f"sqlite:///{existing}"):
+        pass
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640  # an owner's choice is kept

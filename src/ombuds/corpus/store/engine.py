@@ -140,6 +140,23 @@ class _SqliteFile:
             return base + "?immutable=1"
 
 
+def _create_private(path: Path) -> None:
+    """Create a new database file readable by its owner only (0600): besides the published
+    decisions it holds the casework (complainants' letters, unpublished drafts) and the
+    publication gate's records. SQLite gives its journal files the database file's mode. A file
+    that exists keeps the mode its owner gave it."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise StorageError(
+            f"cannot create the database file: {error.strerror}",
+            source=str(path),
+            hint="choose a writable path",
+        ) from None
+
+
 def _sqlite_engine(
     url: sa.URL, *, read_only: bool = False, timeout: float | None = None
 ) -> sa.Engine:
@@ -166,6 +183,7 @@ def _sqlite_engine(
                 source=str(file.path),
                 hint="choose a writable path",
             ) from None
+        _create_private(file.path)
         options["connect_args"] = {"check_same_thread": False}
         engine = sa.create_engine(url, pool_timeout=POOL_WAIT, **options)
 
