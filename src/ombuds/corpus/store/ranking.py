@@ -139,6 +139,14 @@ def match(
     """(ids of the stored decisions matching `text`, in id order, and their scores).
 
     Every group must match (a group: any of its terms); no excluded term may occur."""
+    if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
+        # One term (most searches): its own ids and scores, without arrays over every decision.
+        ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
+        ids = ids.astype(np.int64)
+        if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+            order = np.argsort(ids, kind="stable")
+            ids, scores = ids[order], scores[order]
+        return ids, scores
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
     for group in text.groups:
