@@ -25,7 +25,7 @@ from typing import Any
 from ombuds.code.result import Assessment, CaseDetails, Finding
 from ombuds.errors import InputError
 from ombuds.statement import grammar
-from ombuds.statement.check import sentences, words
+from ombuds.statement.decide import decide
 from ombuds.statement.facts import (
     PartView,
     has_facts,
@@ -38,7 +38,7 @@ from ombuds.statement.facts import (
 )
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
-from ombuds.statement.plan import PartPlan, groups, is_bar, plan_parts, summary_grounds
+from ombuds.statement.plan import groups, is_bar, plan_parts, summary_grounds
 from ombuds.statement.powers import ICO_CITATION, citation_text, is_bulleted, layout
 from ombuds.vocabulary import (
     GROUNDS,
@@ -53,24 +53,6 @@ from ombuds.vocabulary import (
 def _short_body(body: str) -> str:
     """How the text refers to the body after the header: "the Council" for a council."""
     return "the Council" if "council" in body.lower() else body
-
-
-def _key(text: str) -> str:
-    """A passage's words, to tell whether it was said before."""
-    return " ".join(text.lower().split())
-
-
-# A paragraph of My assessment that reasons may share: the style note's paragraphs of 1 to 5
-# sentences, kept well inside the checker's limits.
-SHARED_PARAGRAPH_SENTENCES = 4
-SHARED_PARAGRAPH_WORDS = 75
-
-
-def _fits(text: str) -> bool:
-    return (
-        len(sentences(text)) <= SHARED_PARAGRAPH_SENTENCES
-        and len(words(text)) <= SHARED_PARAGRAPH_WORDS
-    )
 
 
 def _trace(head: int | None, f: Finding) -> Trace:
@@ -352,7 +334,7 @@ class _Drafter:
             named = bool(held) or len(sec.paragraphs) > before
             for v in views:
                 v.named = named
-            self._decision(sec, group, views, held, after_facts=len(sec.paragraphs) > before)
+            decide(self, sec, group, views, held, after_facts=len(sec.paragraphs) > before)
             lead = views[0]
             self.earlier.append(
                 "investigate"
@@ -374,120 +356,6 @@ class _Drafter:
             trace = [Trace(ground=g, stage=GROUNDS[g].stage)]
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
         return sec
-
-    def _decision(
-        self,
-        sec: StatementSection,
-        group: list[PartPlan],
-        views: list[PartView],
-        opening: list[tuple[str, Trace]],
-        *,
-        after_facts: bool = False,
-    ) -> None:
-        """The decision on a part (or on parts considered together) and the reasons for it: the
-        decision with the first reason, then a paragraph for each further reason, then what the
-        person can do next where a legal bar points to another body."""
-        lead = views[0]
-        numbers = [p.number for p in group]
-        decided = " ".join(
-            self.pack.paragraphs(
-                "sections/part_decision.j2", part=lead, group=views, **self.context
-            )
-        )
-        chunks: list[tuple[str, list[Trace]]] = []
-        covered: set[str] = set()
-        introducing: dict[str, int] = {}  # body -> the chunk that introduces it
-        for g in group[0].grounds:
-            text = self._ground_macro(g, "assessment", lead)
-            if _key(text) in self.said:  # a reason given for an earlier part: point back to it
-                text = self._macro("sections/again.j2", "reason")(
-                    self._ground_macro(g, "final"), self.said[_key(text)]
-                )
-            trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
-            trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
-            chunks.append((text, trace))
-            if g is Ground.better_placed:
-                named = [
-                    f.referral.value
-                    for p in group
-                    for f in p.relied
-                    if f.ground is Ground.better_placed and f.referral
-                ]
-                covered.update(named)
-                introducing.update({r: len(chunks) - 1 for r in named})
-        for ref in group[0].referrals:  # a body a bar points to: what the person can do next
-            if ref.value not in covered:
-                carrying = [f for p in group for f in p.relied if f.referral is ref]
-                trace = [
-                    _trace(p.number, f) for p in group for f in p.relied if f.referral is ref
-                ] or [Trace(head=n, referral=ref) for n in numbers]
-                text = self._referral(ref, "next_step", lead)
-                if _key(text) in self.said:
-                    continue
-                # The next step belongs with the reason that points to the body.
-                at = next(
-                    (
-                        i
-                        for i, g in enumerate(group[0].grounds)
-                        if carrying and g is carrying[0].ground and i < len(chunks)
-                    ),
-                    len(chunks) - 1,
-                )
-                if chunks:
-                    chunks[at] = (f"{chunks[at][0]} {text}", chunks[at][1] + trace)
-                else:
-                    chunks.append((text, trace))
-        # Findings that apply but do not carry the part stay in the trace of its decision.
-        given = {(t.head, t.ground) for _, trace in chunks for t in trace}
-        rest = [
-            _trace(p.number, f)
-            for p in group
-            for f in p.relied
-            if (p.number, f.ground) not in given
-        ]
-        if not chunks:
-            chunks = [("", [Trace(head=n) for n in numbers])]
-        raw = [text for text, _ in chunks]
-        first_text, first_trace = chunks[0]
-        said = " ".join(
-            self._pronoun_start(text) if i else text for i, (text, _) in enumerate(opening)
-        )
-        # A decision that names the part itself ("the first part of...") stands for the part.
-        naming = [] if lead.named else [Trace(head=n) for n in numbers]
-        chunks[0] = (
-            f"{said} {decided} {first_text}".strip(),
-            naming + [t for _, t in opening] + first_trace + rest,
-        )
-        # Short reasons share a paragraph, as published statements give them; a long one, or
-        # one that would make the paragraph long, starts its own.
-        merged: list[tuple[str, list[Trace], list[int]]] = []
-        for i, (text, trace) in enumerate(chunks):
-            if not text:  # a reason with nothing to add here: its findings stay in the trace
-                if merged:
-                    merged[-1][1].extend(trace)
-                elif i + 1 < len(chunks):
-                    chunks[i + 1] = (chunks[i + 1][0], trace + chunks[i + 1][1])
-                continue
-            if merged and _fits(f"{merged[-1][0]} {text}"):
-                last = merged[-1]
-                merged[-1] = (f"{last[0]} {text}", last[1] + trace, [*last[2], i])
-            else:
-                merged.append((text, trace, [i]))
-        # The decision joins a short paragraph of facts just before it.
-        last = sec.paragraphs[-1] if after_facts and sec.paragraphs else None
-        if last is not None and merged and _fits(f"{last.text} {merged[0][0]}"):
-            sec.paragraphs.pop()
-            self.number -= 1
-            text, trace, members = merged[0]
-            merged[0] = (f"{last.text} {text}", last.trace + trace, members)
-        for text, trace, members in merged:
-            sec.paragraphs.append(self._paragraph(sec.key, text, trace))
-            for i in members:
-                if raw[i].strip():
-                    self.said.setdefault(_key(raw[i]), self.number)
-                for ref, at in introducing.items():
-                    if at == i:
-                        self.introduced.setdefault(ref, self.number)
 
     def _pronoun_start(self, text: str) -> str:
         """ "Miss X also complains..." -> "She also complains..." (the name was just given)."""
