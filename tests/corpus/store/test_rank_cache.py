@@ -66,6 +66,6 @@ def test_the_caches_stay_within_their_budget(store):
             assert cache.size <= 200 or len(cache._words) == 1
     terms = TermCache(budget=100)
     for i in range(10):
-        terms.put(("w", i), (np.arange(10, dtype=np.int32),))
+        terms.put(("w", i), (np.arange(5, dtype=np.int32), np.zeros(5, dtype=np.float32)))
     assert terms.size <= 100
     assert terms.get(("w", 9)) is not None and terms.get(("w", 0)) is None

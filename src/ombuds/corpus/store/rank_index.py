@@ -166,7 +166,9 @@ class PostingsCache:
                 old = fresh[w]
                 fresh[w] = (
                     generation,
-                    *(np.concatenate([a, *b]) for a, b in zip(old[1:], parts, strict=True)),
+                    np.concatenate([old[1], *parts[0]]),
+                    np.concatenate([old[2], *parts[1]]),
+                    np.concatenate([old[3], *parts[2]]),
                 )
             for w in words:
                 if w not in fresh or fresh[w][0] < generation:
@@ -192,17 +194,17 @@ class TermCache:
     def __init__(self, budget: int = 256 << 20):
         self.budget = budget
         self.size = 0
-        self._kept: OrderedDict[tuple, tuple[np.ndarray, ...]] = OrderedDict()
+        self._kept: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> tuple[np.ndarray, ...] | None:
+    def get(self, key: tuple) -> tuple[np.ndarray, np.ndarray] | None:
         with self._lock:
             value = self._kept.get(key)
             if value is not None:
                 self._kept.move_to_end(key)
             return value
 
-    def put(self, key: tuple, value: tuple[np.ndarray, ...]) -> None:
+    def put(self, key: tuple, value: tuple[np.ndarray, np.ndarray]) -> None:
         for array in value:
             array.flags.writeable = False
         with self._lock:
@@ -229,7 +231,9 @@ def _read_rows(
     """word id -> (decision ids, counts, blocks) arrays of its rows with since < block <= upto."""
     found: dict[int, tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]] = {}
     for start in range(0, len(ids), _CHUNK):
-        where = [rank_postings.c.word_id.in_(ids[start : start + _CHUNK])]
+        where: list[sa.ColumnElement[bool]] = [
+            rank_postings.c.word_id.in_(ids[start : start + _CHUNK])
+        ]
         if since:
             where.append(rank_postings.c.block > since)
         if upto is not None:
@@ -268,8 +272,8 @@ def postings(
         parts = cache.rows(connection, ids, generation)
     else:
         parts = [
-            tuple(np.concatenate(p) for p in found)
-            for found in _read_rows(connection, ids, 0, None).values()
+            (np.concatenate(a), np.concatenate(b), np.concatenate(c))
+            for a, b, c in _read_rows(connection, ids, 0, None).values()
         ]
     parts = [p for p in parts if len(p[0])]
     if not parts:
