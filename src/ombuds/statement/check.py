@@ -24,6 +24,14 @@ and docs/statement.md):
   without its closing punctuation;
 - `paragraph`: a paragraph (without its bullets) of more than `MAX_PARAGRAPH_SENTENCES`
   sentences or `MAX_PARAGRAPH_WORDS` words;
+- `phrase`: a phrase of `PHRASE_WORDS` words or more said more than `MAX_PHRASE_USES` times in
+  the numbered paragraphs ("better placed than us" twice in My assessment and again in the Final
+  decision); the Summary (read on its own), the lists of role and powers, names and the phrases
+  every statement needs are left out;
+- `final`: a Final decision whose sentence giving the outcome runs over `MAX_FINAL_WORDS` words
+  (it gives the decision and its main reason, not every ground again);
+- `evaluative`: the Council's work called "thorough", "robust", "comprehensive"... where
+  neither that paragraph nor the one before says what the Council did or found;
 - `budget`: a statement whose prose runs to more than its budget: `BUDGET_BASE` words plus
   `BUDGET_PER_PART` for each part of the complaint, and never more than `BUDGET_MAX`.
 
@@ -44,6 +52,12 @@ from enum import Enum, StrEnum
 # longer in places. 35 words is the most a sentence of a draft may have.
 MAX_SENTENCE_WORDS = 35
 MAX_SUMMARY_SENTENCES = 3
+# A phrase of PHRASE_WORDS words or more may be said at most MAX_PHRASE_USES times in a statement.
+PHRASE_WORDS = 4
+MAX_PHRASE_USES = 2
+# The Final decision: the decision and its main reason in one sentence of at most this many words
+# (a second reason only where it fits; the reasons for each part are in My assessment).
+MAX_FINAL_WORDS = 25
 # Two neighbouring sentences that share this share of their content words say the same thing.
 REPEAT_OVERLAP = 0.6
 MIN_REPEAT_WORDS = 4  # content words a sentence needs before it can count as a repeat
@@ -110,6 +124,9 @@ class Rule(StrEnum):
     typography = "typography"
     paragraph = "paragraph"
     budget = "budget"
+    phrase = "phrase"
+    final = "final"
+    evaluative = "evaluative"
 
 
 @dataclass(frozen=True)
@@ -268,9 +285,114 @@ def _check_summary_and_final(summary: str, final: str, council: bool) -> list[St
                 summary,
             )
         )
+    first = sentences(final)[0] if final else ""
+    if len(words(first)) > MAX_FINAL_WORDS:
+        found.append(
+            StyleFinding(
+                Rule.final,
+                "final decision",
+                f"{len(words(first))} words (at most {MAX_FINAL_WORDS}: the decision and its "
+                "main reason, not every ground)",
+                first,
+            )
+        )
     if final and " ".join(summary.split()) == " ".join(final.split()):
         found.append(
             StyleFinding(Rule.repeat, "final decision", "repeats the Summary word for word", final)
+        )
+    return found
+
+
+_EVALUATIVE = re.compile(
+    r"\b(?:thorough(?:ly)?|robust(?:ly)?|comprehensive(?:ly)?|rigorous(?:ly)?|careful(?:ly)?"
+    r"|exemplary|appropriate(?:ly)?|proper(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_INVESTIGATION = re.compile(r"\b(?:investigat\w*|look(?:ed)? into|consider(?:ed|ation)?|enquir\w*|response)\b", re.IGNORECASE)
+# What the Council did or found, told as fact: "It found...", "checked the notes", "apologised".
+_COUNCIL_FACT = re.compile(
+    r"\b(?:found|checked|explained|decided|concluded|agreed|apologised|offered|accepted|"
+    r"reviewed|interviewed|spoke|visited|wrote|paid|refunded|reminded|trained|"
+    r"arranged|upheld)\b",
+    re.IGNORECASE,
+)
+
+
+def check_evaluative(passages: list[tuple[str, str]]) -> list[StyleFinding]:
+    """The Council's investigation or response characterised ("thorough", "robust") where the
+    paragraph, and the one before it, say nothing of what the Council did or found."""
+    found: list[StyleFinding] = []
+    previous = ""
+    for where, text in passages:
+        for sentence in sentences(text):
+            m = _EVALUATIVE.search(sentence)
+            if not m or not _INVESTIGATION.search(sentence):
+                continue
+            rest = f"{previous} {text.replace(sentence, ' ')}"
+            if not _COUNCIL_FACT.search(rest):
+                found.append(
+                    StyleFinding(
+                        Rule.evaluative,
+                        where,
+                        f"calls the Council's work {m.group(0).lower()!r} without saying what it "
+                        "did or found",
+                        sentence,
+                    )
+                )
+        previous = text
+    return found
+
+
+# Phrases every statement needs ("the Council", "we will not investigate", the person's name...)
+# are not counted: a phrase counts only with two words outside this list.
+_PHRASE_COMMON = _STOP | frozenset(
+    "council council's complaint complaints part parts investigate investigation will not cannot "
+    "would could mr mrs miss ms dr mx x y z s v b".split()
+)
+
+
+def check_phrases(passages: list[tuple[str, str]]) -> list[StyleFinding]:
+    """A phrase of `PHRASE_WORDS` words or more said more than `MAX_PHRASE_USES` times in the
+    prose: `passages` in reading order; bullets (the tests listed in role and powers) are left
+    out, and so is the Summary, which is read on its own (as for `repeat`); proper names do not
+    count. Each sentence counts a phrase once; a longer repeated phrase is reported once."""
+    counts: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for where, text in passages:
+        if ", bullet " in where or where == "summary":
+            continue
+        for sentence in sentences(text):
+            raw = [w.replace("\u2019", "'") for w in words(sentence)]
+            ws = [w.lower() for w in raw]
+            # A word counts if it is not a common one and not part of a name (capitalised
+            # after the sentence's first word).
+            plain = [
+                w not in _PHRASE_COMMON and (i == 0 or not raw[i][:1].isupper())
+                for i, w in enumerate(ws)
+            ]
+            grams = {
+                tuple(ws[i : i + PHRASE_WORDS])
+                for i in range(len(ws) - PHRASE_WORDS + 1)
+                if sum(plain[i : i + PHRASE_WORDS]) >= 2
+            }
+            for g in grams:
+                counts.setdefault(g, []).append((where, sentence))
+    found: list[StyleFinding] = []
+    reported: set[str] = set()
+    for gram, uses in counts.items():
+        if len(uses) <= MAX_PHRASE_USES:
+            continue
+        where, sentence = uses[-1]
+        if sentence in reported:
+            continue
+        reported.add(sentence)
+        found.append(
+            StyleFinding(
+                Rule.phrase,
+                where,
+                f"says {' '.join(gram)!r} {len(uses)} times in the statement "
+                f"(at most {MAX_PHRASE_USES})",
+                sentence,
+            )
         )
     return found
 
@@ -358,7 +480,13 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
         paragraphs.append((where, p.text, p.items))
     passages = _passages(statement.summary, paragraphs)
     parts = max((t.head for p in statement.paragraphs for t in p.trace if t.head), default=1)
-    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
+    return _unique(
+        found
+        + check_repeats(passages)
+        + check_phrases(passages)
+        + check_evaluative(passages)
+        + check_budget(passages, parts)
+    )
 
 
 _BULLET_SPLIT = re.compile(r"\s*\u2022\s*")
@@ -395,7 +523,13 @@ def check_parsed(
         where = "final decision" if p.section == "final_decision" else where
         paragraphs.append((where, intro, items))
     passages = _passages(parsed.summary or "", paragraphs)
-    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
+    return _unique(
+        found
+        + check_repeats(passages)
+        + check_phrases(passages)
+        + check_evaluative(passages)
+        + check_budget(passages, parts)
+    )
 
 
 __all__ = [
@@ -405,10 +539,15 @@ __all__ = [
     "MAX_PARAGRAPH_SENTENCES",
     "MAX_PARAGRAPH_WORDS",
     "MAX_SENTENCE_WORDS",
+    "MAX_FINAL_WORDS",
+    "MAX_PHRASE_USES",
     "MAX_SUMMARY_SENTENCES",
+    "PHRASE_WORDS",
     "Rule",
     "StyleFinding",
     "check_budget",
+    "check_evaluative",
+    "check_phrases",
     "check_parsed",
     "check_repeats",
     "check_statement",
