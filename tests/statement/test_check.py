@@ -20,14 +20,13 @@ from ombuds.statement.check import (
     MAX_SENTENCE_WORDS,
     Rule,
     check_budget,
-    check_evaluative,
     check_parsed,
     check_passage,
-    check_phrases,
     check_repeats,
     check_statement,
     sentences,
 )
+from ombuds.statement.check_words import check_evaluative, check_phrases
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
@@ -327,7 +326,10 @@ def test_a_phrase_said_three_times_is_caught():
     passages = [
         ("summary", "Miss X complains. Two bodies are better placed than us to deal with it."),
         ("paragraph 8", "It is better placed than us to consider the conduct of a social worker."),
-        ("paragraph 10", "As paragraph 9 explains, the ICO is better placed than us to consider this."),
+        (
+            "paragraph 10",
+            "As paragraph 9 explains, the ICO is better placed than us to consider this.",
+        ),
         ("final decision", "We will not investigate, as the ICO is better placed than us to act."),
     ]
     found = check_phrases(passages)

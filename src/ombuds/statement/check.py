@@ -303,100 +303,6 @@ def _check_summary_and_final(summary: str, final: str, council: bool) -> list[St
     return found
 
 
-_EVALUATIVE = re.compile(
-    r"\b(?:thorough(?:ly)?|robust(?:ly)?|comprehensive(?:ly)?|rigorous(?:ly)?|careful(?:ly)?"
-    r"|exemplary|appropriate(?:ly)?|proper(?:ly)?)\b",
-    re.IGNORECASE,
-)
-_INVESTIGATION = re.compile(r"\b(?:investigat\w*|look(?:ed)? into|consider(?:ed|ation)?|enquir\w*|response)\b", re.IGNORECASE)
-# What the Council did or found, told as fact: "It found...", "checked the notes", "apologised".
-_COUNCIL_FACT = re.compile(
-    r"\b(?:found|checked|explained|decided|concluded|agreed|apologised|offered|accepted|"
-    r"reviewed|interviewed|spoke|visited|wrote|paid|refunded|reminded|trained|"
-    r"arranged|upheld)\b",
-    re.IGNORECASE,
-)
-
-
-def check_evaluative(passages: list[tuple[str, str]]) -> list[StyleFinding]:
-    """The Council's investigation or response characterised ("thorough", "robust") where the
-    paragraph, and the one before it, say nothing of what the Council did or found."""
-    found: list[StyleFinding] = []
-    previous = ""
-    for where, text in passages:
-        for sentence in sentences(text):
-            m = _EVALUATIVE.search(sentence)
-            if not m or not _INVESTIGATION.search(sentence):
-                continue
-            rest = f"{previous} {text.replace(sentence, ' ')}"
-            if not _COUNCIL_FACT.search(rest):
-                found.append(
-                    StyleFinding(
-                        Rule.evaluative,
-                        where,
-                        f"calls the Council's work {m.group(0).lower()!r} without saying what it "
-                        "did or found",
-                        sentence,
-                    )
-                )
-        previous = text
-    return found
-
-
-# Phrases every statement needs ("the Council", "we will not investigate", the person's name...)
-# are not counted: a phrase counts only with two words outside this list.
-_PHRASE_COMMON = _STOP | frozenset(
-    "council council's complaint complaints part parts investigate investigation will not cannot "
-    "would could mr mrs miss ms dr mx x y z s v b".split()
-)
-
-
-def check_phrases(passages: list[tuple[str, str]]) -> list[StyleFinding]:
-    """A phrase of `PHRASE_WORDS` words or more said more than `MAX_PHRASE_USES` times in the
-    prose: `passages` in reading order; bullets (the tests listed in role and powers) are left
-    out, and so is the Summary, which is read on its own (as for `repeat`); proper names do not
-    count. Each sentence counts a phrase once; a longer repeated phrase is reported once."""
-    counts: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for where, text in passages:
-        if ", bullet " in where or where == "summary":
-            continue
-        for sentence in sentences(text):
-            raw = [w.replace("\u2019", "'") for w in words(sentence)]
-            ws = [w.lower() for w in raw]
-            # A word counts if it is not a common one and not part of a name (capitalised
-            # after the sentence's first word).
-            plain = [
-                w not in _PHRASE_COMMON and (i == 0 or not raw[i][:1].isupper())
-                for i, w in enumerate(ws)
-            ]
-            grams = {
-                tuple(ws[i : i + PHRASE_WORDS])
-                for i in range(len(ws) - PHRASE_WORDS + 1)
-                if sum(plain[i : i + PHRASE_WORDS]) >= 2
-            }
-            for g in grams:
-                counts.setdefault(g, []).append((where, sentence))
-    found: list[StyleFinding] = []
-    reported: set[str] = set()
-    for gram, uses in counts.items():
-        if len(uses) <= MAX_PHRASE_USES:
-            continue
-        where, sentence = uses[-1]
-        if sentence in reported:
-            continue
-        reported.add(sentence)
-        found.append(
-            StyleFinding(
-                Rule.phrase,
-                where,
-                f"says {' '.join(gram)!r} {len(uses)} times in the statement "
-                f"(at most {MAX_PHRASE_USES})",
-                sentence,
-            )
-        )
-    return found
-
-
 def _normal(sentence: str) -> str:
     return " ".join(w.lower().replace("\u2019", "'") for w in words(sentence))
 
@@ -444,6 +350,14 @@ def check_budget(passages: list[tuple[str, str]], parts: int | None) -> list[Sty
     ]
 
 
+def _wording(passages: list[tuple[str, str]]) -> list[StyleFinding]:
+    """The rules on wording across the statement (`phrase`, `evaluative`), kept in their own
+    module (`ombuds.statement.check_words`)."""
+    from ombuds.statement.check_words import check_evaluative, check_phrases
+
+    return check_phrases(passages) + check_evaluative(passages)
+
+
 def _unique(found: list[StyleFinding]) -> list[StyleFinding]:
     """One finding per rule and sentence (a repeat of the sentence just before is found by both
     the paragraph's check and the statement's)."""
@@ -481,11 +395,7 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
     passages = _passages(statement.summary, paragraphs)
     parts = max((t.head for p in statement.paragraphs for t in p.trace if t.head), default=1)
     return _unique(
-        found
-        + check_repeats(passages)
-        + check_phrases(passages)
-        + check_evaluative(passages)
-        + check_budget(passages, parts)
+        found + check_repeats(passages) + _wording(passages) + check_budget(passages, parts)
     )
 
 
@@ -524,11 +434,7 @@ def check_parsed(
         paragraphs.append((where, intro, items))
     passages = _passages(parsed.summary or "", paragraphs)
     return _unique(
-        found
-        + check_repeats(passages)
-        + check_phrases(passages)
-        + check_evaluative(passages)
-        + check_budget(passages, parts)
+        found + check_repeats(passages) + _wording(passages) + check_budget(passages, parts)
     )
 
 
@@ -536,18 +442,16 @@ __all__ = [
     "BUDGET_BASE",
     "BUDGET_MAX",
     "BUDGET_PER_PART",
+    "MAX_FINAL_WORDS",
     "MAX_PARAGRAPH_SENTENCES",
     "MAX_PARAGRAPH_WORDS",
-    "MAX_SENTENCE_WORDS",
-    "MAX_FINAL_WORDS",
     "MAX_PHRASE_USES",
+    "MAX_SENTENCE_WORDS",
     "MAX_SUMMARY_SENTENCES",
     "PHRASE_WORDS",
     "Rule",
     "StyleFinding",
     "check_budget",
-    "check_evaluative",
-    "check_phrases",
     "check_parsed",
     "check_repeats",
     "check_statement",

@@ -396,7 +396,9 @@ class _Drafter:
         text = self.pack.paragraphs("sections/final_decision.j2", reasons=reasons, **context)
         if len(reasons) > 1 and text and len(words(sentences(text[0])[0])) > MAX_FINAL_WORDS:
             reasons = reasons[:1]
-        self._add_template(sec, "sections/final_decision.j2", traces, reasons=reasons, **self._closing())
+        self._add_template(
+            sec, "sections/final_decision.j2", traces, reasons=reasons, **self._closing()
+        )
         return sec
 
     # -- the whole statement -----------------------------------------------------------------
