@@ -20,7 +20,7 @@ def test_a_phrase_said_three_times_is_caught():
     ]
     found = check_phrases(passages)
     assert [f.where for f in found] == ["final decision"]
-    assert "'better placed than us' 3 times" in found[0].message
+    assert "'is better placed than' 3 times" in found[0].message
     # Twice is allowed, and the Summary (read on its own) does not count.
     assert check_phrases(passages[:3]) == []
 

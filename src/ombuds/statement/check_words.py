@@ -92,11 +92,11 @@ def check_phrases(passages: list[tuple[str, str]]) -> list[StyleFinding]:
                 w not in _PHRASE_COMMON and (i == 0 or not raw[i][:1].isupper())
                 for i, w in enumerate(ws)
             ]
-            grams = {
+            grams = dict.fromkeys(  # in reading order, so findings are the same every run
                 tuple(ws[i : i + PHRASE_WORDS])
                 for i in range(len(ws) - PHRASE_WORDS + 1)
                 if sum(plain[i : i + PHRASE_WORDS]) >= 2
-            }
+            )
             for g in grams:
                 counts.setdefault(g, []).append((where, sentence))
     found: list[StyleFinding] = []
