@@ -34,6 +34,9 @@ METHOD = "bm25"
 KEY_WORDS = 32
 KEPT_PER_DECISION = 64
 K1, B = 1.2, 0.75
+COMMON_SHARE = 0.5  # words in more of the decisions than this are not kept
+# Smaller stores keep every word of every decision: pruning is for speed at scale.
+PRUNE_FROM = 1000
 BUILD_TIMEOUT = 600.0  # seconds
 
 
@@ -50,7 +53,12 @@ class TermMatrix:
 
     def key_words(self, text: str, n: int) -> list[str]:
         """The `n` known words of `text` with the highest tf x idf (ties: first met first)."""
-        counts = Counter(w for w in text_words(text) if w in self.vocabulary)
+        counts = Counter(
+            w
+            for w in text_words(text)
+            if w in self.vocabulary
+            and self.starts[self.vocabulary[w] + 1] > self.starts[self.vocabulary[w]]
+        )
         return sorted(
             counts, key=lambda w: -(1 + math.log(counts[w])) * self.idf[self.vocabulary[w]]
         )[:n]
@@ -90,25 +98,40 @@ def build(connection: sa.Connection, generation: int) -> TermMatrix:
     average = float(length[current >= 0].mean()) if count else 1.0
     vocabulary = dict(connection.execute(sa.text("SELECT word, id FROM rank_words")).all())
     n_vocab = max(vocabulary.values(), default=0) + 1
+    # Words in more than COMMON_SHARE of the decisions are left out before their counts are
+    # read: they weigh little in BM25, seldom rank among a decision's kept words, and hold most
+    # of the counts (df from the rows' lengths: an upper bound, stale counts included).
+    sizes = connection.execute(
+        sa.text("SELECT word_id, sum(length(counts)) FROM rank_postings GROUP BY word_id")
+    ).all()
+    cut = COMMON_SHARE * count if count >= PRUNE_FROM else float("inf")
+    common = [w for w, n in sizes if n > cut]
+    left_out = ", ".join(str(int(w)) for w in common) or "-1"  # our own integer ids
     word_list, block_list, id_parts, count_parts = [], [], [], []
     for word_id, block, raw_ids, raw_counts in connection.execute(
-        sa.text("SELECT word_id, block, ids, counts FROM rank_postings")
+        sa.text(
+            "SELECT word_id, block, ids, counts FROM rank_postings "
+            f"WHERE word_id NOT IN ({left_out})"
+        )
     ).all():
         word_list.append(word_id)
         block_list.append(block)
         id_parts.append(raw_ids)
         count_parts.append(raw_counts)
     lengths = np.fromiter(map(len, count_parts), dtype=np.int64, count=len(count_parts))
-    docs = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
-    counts = np.frombuffer(b"".join(count_parts), dtype=np.uint8)
     word_of = np.repeat(np.array(word_list, dtype=np.int32), lengths)
     block_of = np.repeat(np.array(block_list, dtype=np.int64), lengths)
+    docs = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
+    counts = np.frombuffer(b"".join(count_parts), dtype=np.uint8)
     del id_parts, count_parts
     keep = docs < size
     keep[keep] = current[docs[keep]] == block_of[keep]  # a decision's current counts only
     docs, word_of, counts = docs[keep], word_of[keep], counts[keep].astype(np.float32)
     del block_of, keep
     df = np.bincount(word_of, minlength=n_vocab).astype(np.float64)
+    for word_id, n in sizes:  # the common words' rough df, so that their idf is low
+        if n > cut:
+            df[word_id] = min(n, count)
     idf = np.log1p((count - df + 0.5) / (df + 0.5))
     norm = K1 * (1 - B + B * length[docs] / max(average, 1.0))
     weights = (idf[word_of] * counts * (K1 + 1) / (counts + norm)).astype(np.float32)
@@ -120,7 +143,7 @@ def build(connection: sa.Connection, generation: int) -> TermMatrix:
     docs, word_of, weights = docs[order], word_of[order], weights[order]
     first = np.r_[0, np.flatnonzero(docs[1:] != docs[:-1]) + 1] if len(docs) else np.zeros(0, int)
     rank = np.arange(len(docs)) - np.repeat(first, np.diff(np.r_[first, len(docs)]))
-    keep = rank < KEPT_PER_DECISION
+    keep = rank < (KEPT_PER_DECISION if count >= PRUNE_FROM else len(rank) + 1)
     docs, word_of, weights = docs[keep], word_of[keep], weights[keep]
     order = np.argsort(word_of, kind="stable")
     docs, word_of, weights = docs[order], word_of[order], weights[order]
