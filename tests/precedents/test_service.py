@@ -113,3 +113,21 @@ def test_bad_input_is_a_clear_error(store, tmp_path):
         service.for_text(store, "social worker", method="magic")
     with pytest.raises(NotFound):
         service.for_reference(store, "99 999 999")
+
+
+def test_after_a_write_the_held_matrix_serves_while_a_new_one_is_built(tmp_path):
+    url = f"sqlite:///{tmp_path / 'grow.db'}"
+    with open_store(url) as writer:
+        writer.upsert_many(
+            [parse_document(make_decision(i, 5, "txt").text, source=f"{i}.txt") for i in range(20)]
+        )
+        with writer.engine.connect() as connection:
+            first = lexical.matrix(connection)
+        extra = make_decision(99, 5, "txt")
+        writer.upsert_many([parse_document(extra.text, source="99.txt")])
+        with writer.engine.connect() as connection:
+            assert lexical.matrix(connection) is first  # no wait after a write
+        lexical.wait_for_refresh()
+        with writer.engine.connect() as connection:
+            fresh = lexical.matrix(connection)
+        assert fresh is not first and fresh.count == 21

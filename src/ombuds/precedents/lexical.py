@@ -157,17 +157,54 @@ _BUILDING = threading.Lock()
 
 
 def matrix(connection: sa.Connection) -> TermMatrix:
-    """The term matrix of the data `connection` sees (rebuilt when the generation moved)."""
+    """The term matrix of the store: built now on first use; after a write, the one held is
+    used while a new one is built in the background (a publication must not make the next
+    decision page wait seconds), so decisions stored since appear as precedents a few seconds
+    later."""
     generation = connection.execute(
         sa.text("SELECT generation FROM corpus_state WHERE id = 1")
     ).scalar_one()
     engine = connection.engine
+    with _LOCK:
+        held = _MATRICES.get(engine)
+    if held is not None and held.generation == generation:
+        return held
+    if held is not None:
+        _refresh_in_background(engine)
+        return held
     with _BUILDING:  # one build at a time; the others wait for it rather than build too
         with _LOCK:
             held = _MATRICES.get(engine)
-        if held is not None and held.generation == generation:
+        if held is not None:
             return held
         built = build(connection, generation)
         with _LOCK:
             _MATRICES[engine] = built
         return built
+
+
+def _refresh_in_background(engine: sa.Engine) -> None:
+    if not _BUILDING.acquire(blocking=False):
+        return  # a build is already under way
+
+    def work() -> None:
+        try:
+            with engine.connect() as connection:
+                generation = connection.execute(
+                    sa.text("SELECT generation FROM corpus_state WHERE id = 1")
+                ).scalar_one()
+                built = build(connection, generation)
+            with _LOCK:
+                _MATRICES[engine] = built
+        except Exception:  # the held matrix stays; the next query tries again
+            pass
+        finally:
+            _BUILDING.release()
+
+    threading.Thread(target=work, name="precedents-matrix", daemon=True).start()
+
+
+def wait_for_refresh(timeout: float = 120.0) -> None:
+    """Wait for a background rebuild to finish (tests, benchmarks)."""
+    if _BUILDING.acquire(timeout=timeout):
+        _BUILDING.release()
