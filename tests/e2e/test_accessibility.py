@@ -111,9 +111,12 @@ def test_the_insight_page_is_accessible_and_works_without_javascript(browser, co
     app.go("/insight")
     chart = app.page.locator("img[src^='/insight/charts/outcome.svg']")
     expect(chart).to_be_visible()
-    assert app.page.evaluate(
-        "document.querySelector(\"img[src^='/insight/charts/outcome.svg']\").naturalWidth"
-    ) > 0  # the chart was drawn and loaded under the page's security policy
+    assert (
+        app.page.evaluate(
+            "document.querySelector(\"img[src^='/insight/charts/outcome.svg']\").naturalWidth"
+        )
+        > 0
+    )  # the chart was drawn and loaded under the page's security policy
     plain = browser.new_context(java_script_enabled=False)
     try:
         page = plain.new_page()
@@ -123,7 +126,9 @@ def test_the_insight_page_is_accessible_and_works_without_javascript(browser, co
         page.get_by_role("button", name="Show figures").click()
         expect(page.get_by_text("match these filters")).to_be_visible()
         expect(page.locator("#table-outcome")).to_contain_text("Closed after initial enquiries")
-        href = page.get_by_role("link", name="Download as CSV (decisions by outcome)").get_attribute("href")
+        href = page.get_by_role(
+            "link", name="Download as CSV (decisions by outcome)"
+        ).get_attribute("href")
         assert href and "decision=Closed+after+initial+enquiries" in href
     finally:
         plain.close()

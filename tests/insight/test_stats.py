@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from bench.synthetic import make_decision
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.parse import parse_document
 from ombuds.corpus.store import open_store
 from ombuds.insight import service
 from ombuds.insight.stats import wilson
-from bench.synthetic import make_decision
 
 
 def test_wilson_matches_published_values():

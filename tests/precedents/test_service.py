@@ -71,7 +71,11 @@ def test_the_nearest_are_the_best_by_summed_weight(store):
     totals = np.zeros(terms.size)
     for word in asked:
         i = terms.vocabulary[word]
-        np.add.at(totals, terms.docs[terms.starts[i] : terms.starts[i + 1]], terms.weights[terms.starts[i] : terms.starts[i + 1]])
+        np.add.at(
+            totals,
+            terms.docs[terms.starts[i] : terms.starts[i + 1]],
+            terms.weights[terms.starts[i] : terms.starts[i + 1]],
+        )
     expected = sorted(range(terms.size), key=lambda d: (-totals[d], -d))[:3]
     assert [d for d, _ in best] == expected
 
@@ -90,7 +94,9 @@ def test_second_opinion_votes_and_flags_disagreement():
 
 def test_engine_labels():
     assert service.engine_label(Outcome.investigate) == "Investigate"
-    assert service.engine_label("closed_after_initial_enquiries") == "Closed after initial enquiries"
+    assert (
+        service.engine_label("closed_after_initial_enquiries") == "Closed after initial enquiries"
+    )
     assert service.engine_label(Outcome.upheld) == "Upheld"
     assert service.engine_label(None) is None
 

@@ -12,7 +12,7 @@ from .test_pages import _new_letter_case
 
 
 def _panel(page: str) -> str:
-    match = re.search(r'<section class="app-precedents".*?</section>', page, re.S)
+    match = re.search(r'<section class="app-precedents".*?</section>', page, re.DOTALL)
     assert match, "no precedents panel"
     return match.group(0)
 

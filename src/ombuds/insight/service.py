@@ -21,7 +21,7 @@ computed: docs/insight.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from statistics import NormalDist
 from typing import Any
 
@@ -260,7 +260,7 @@ def _consistency(index, ids: np.ndarray) -> list[GroundUse]:
 
 
 # Tables for CSV and the page: name -> (title, columns, rows of the figures).
-TABLES: dict[str, tuple[str, list[str], Callable[[Insight], list[BaseModel]]]] = {
+TABLES: dict[str, tuple[str, list[str], Callable[[Insight], Sequence[BaseModel]]]] = {
     "outcome": ("Decisions by outcome", ["value", "decisions", "share"], lambda i: i.by_outcome),
     "category": ("Decisions by category", ["value", "decisions", "share"], lambda i: i.by_category),
     "ground": ("Decisions by ground", ["value", "decisions", "share"], lambda i: i.by_ground),

@@ -65,9 +65,7 @@ class TermMatrix:
 
     def nearest(self, asked: list[str], k: int) -> list[tuple[int, float]]:
         """The `k` decisions with the highest summed weight of the `asked` words."""
-        spans = [
-            (self.starts[i], self.starts[i + 1]) for i in (self.vocabulary[w] for w in asked)
-        ]
+        spans = [(self.starts[i], self.starts[i + 1]) for i in (self.vocabulary[w] for w in asked)]
         if not spans or k <= 0:
             return []
         docs = np.concatenate([self.docs[a:b] for a, b in spans])
@@ -96,7 +94,9 @@ def build(connection: sa.Connection, generation: int) -> TermMatrix:
         current[decision] = block if block is not None else -1
     count = len(rows)
     average = float(length[current >= 0].mean()) if count else 1.0
-    vocabulary = dict(connection.execute(sa.text("SELECT word, id FROM rank_words")).all())
+    vocabulary: dict[str, int] = dict(
+        connection.execute(sa.text("SELECT word, id FROM rank_words")).all()  # type: ignore[arg-type]
+    )
     n_vocab = max(vocabulary.values(), default=0) + 1
     # Words in more than COMMON_SHARE of the decisions are left out before their counts are
     # read: they weigh little in BM25, seldom rank among a decision's kept words, and hold most

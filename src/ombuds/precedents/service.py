@@ -44,7 +44,9 @@ _NOT_INVESTIGATED = {Outcome.closed_after_initial_enquiries, Outcome.invalid, Ou
 def check_method(method: str) -> str:
     if method not in METHODS:
         raise InputError(
-            f"unknown method {quoted(method)}", source="--method", hint="one of: " + ", ".join(METHODS)
+            f"unknown method {quoted(method)}",
+            source="--method",
+            hint="one of: " + ", ".join(METHODS),
         )
     return method
 
@@ -81,11 +83,8 @@ def second_opinion(
         top = max(votes.values())
         outcome = next(label for label in voting if votes[label] == top)
     disagrees = False
-    if outcome and engine:
-        if engine == "Investigate":  # either outcome of an investigation agrees with it
-            disagrees = outcome == CLOSED
-        else:
-            disagrees = outcome != engine
+    if outcome and engine:  # "Investigate" agrees with either outcome of an investigation
+        disagrees = outcome == CLOSED if engine == "Investigate" else outcome != engine
     return SecondOpinion(
         outcome=outcome,
         votes=dict(votes.most_common()),

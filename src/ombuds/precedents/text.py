@@ -11,7 +11,7 @@ MIN_WORD = 3  # shorter words (and numbers) say little about what a decision is 
 MAX_SENTENCE = 320  # characters of the similar sentence shown
 _OPERATORS = {"or", "and", "not"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])|\n+")
-_HEADER = re.compile(r"^\s*(category|decision|decision date)\s*:.*$", re.I | re.M)
+_HEADER = re.compile(r"^\s*(category|decision|decision date)\s*:.*$", re.IGNORECASE | re.MULTILINE)
 
 
 def words(text: str) -> list[str]:

@@ -28,9 +28,7 @@ def _panel(found: service.Precedents, *, subject: str) -> dict[str, Any]:
     return {
         "result": found,
         "subject": subject,
-        "ground_titles": {
-            g: _ground_title(g) for p in found.precedents for g in p.grounds
-        },
+        "ground_titles": {g: _ground_title(g) for p in found.precedents for g in p.grounds},
         "error": None,
     }
 
