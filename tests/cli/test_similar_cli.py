@@ -56,3 +56,11 @@ def test_bad_input_is_one_line_and_exit_2(db):
     assert "Traceback" not in result.output
     unknown = run("similar", "99 999 999", "--db", db)
     assert unknown.exit_code != 0 and "no decision with this reference" in unknown.output
+
+
+def test_a_letter_on_standard_input_is_read_once(db):
+    letter = (ROOT / "examples" / "letters" / "seeds" / "000_5d44b0c00c107248.txt").read_text()
+    result = runner.invoke(app, ["similar", "-", "--db", db, "--json"], input=letter)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["precedents"] and data["second_opinion"]["engine_source"] == "engine"

@@ -210,13 +210,13 @@ def for_reference(
     )
 
 
-def _strings(value: Any) -> list[str]:
+def strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
+        return [s for v in value.values() for s in strings(v)]
     if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
+        return [s for v in value for s in strings(v)]
     return []
 
 
@@ -225,12 +225,20 @@ def file_text(path: str | Path) -> tuple[str, str | None]:
     from ombuds.reading.service import assess_path
     from ombuds.reading.sources import is_structured_complaint, load_letter
 
-    if str(path) != "-" and is_structured_complaint(path):
+    if str(path) == "-":  # read standard input once; the engine reads the same text again
+        import sys
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "letter.txt"
+            copy.write_text(sys.stdin.read(), encoding="utf-8")
+            return file_text(copy)
+    if is_structured_complaint(path):
         from ombuds.complaint import load_complaint
 
         complaint = load_complaint(path)
         data = complaint.model_dump(mode="json", exclude={"complainant", "representative"})
-        text = "\n".join(_strings(data))
+        text = "\n".join(strings(data))
     else:
         text = load_letter(path).text
     return text, engine_label(assess_path(path).outcome)

@@ -50,7 +50,7 @@ def for_case(store: Store, case: Any) -> dict[str, Any] | None:
     beside the engine's outcome. None when the case has nothing to compare yet."""
     text = case.letter_text or ""
     if not text and case.facts:
-        text = "\n".join(service._strings(case.facts))
+        text = "\n".join(service.strings(case.facts))
     if not text.strip():
         return None
     outcome = (case.assessment or {}).get("outcome")
