@@ -220,8 +220,9 @@ def strings(value: Any) -> list[str]:
     return []
 
 
-def file_text(path: str | Path) -> tuple[str, str | None]:
-    """(the words of a complaint file or letter to search with, the engine's outcome label)."""
+def file_text(path: str | Path) -> tuple[str, str | None, str | None]:
+    """(the words of a complaint file or letter to search with, the engine's outcome label, the
+    reference the complaint states, whose own published decision is no precedent for it)."""
     from ombuds.reading.service import assess_path
     from ombuds.reading.sources import is_structured_complaint, load_letter
 
@@ -239,9 +240,10 @@ def file_text(path: str | Path) -> tuple[str, str | None]:
         complaint = load_complaint(path)
         data = complaint.model_dump(mode="json", exclude={"complainant", "representative"})
         text = "\n".join(strings(data))
+        own = normalise_reference(complaint.reference or "")
     else:
-        text = load_letter(path).text
-    return text, engine_label(assess_path(path).outcome)
+        text, own = load_letter(path).text, None
+    return text, engine_label(assess_path(path).outcome), own
 
 
 def similar(
@@ -262,5 +264,7 @@ def similar(
     with open_store(db_url(url), create=False, read_only=None if writable else True) as store:
         if not is_file:
             return for_reference(store, target, limit=limit, method=method)
-        text, engine = file_text(target)
-        return for_text(store, text, target=target, engine=engine, limit=limit, method=method)
+        text, engine, own = file_text(target)
+        return for_text(
+            store, text, target=target, engine=engine, limit=limit, method=method, skip=own
+        )
