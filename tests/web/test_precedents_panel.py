@@ -54,3 +54,20 @@ def test_the_case_page_shows_the_precedents_beside_the_engine(app_client):
     panel = _panel(app_client.get(f"/cases/{case}").text)
     assert re.findall(r'href="/decisions/([\d-]+)"', panel)
     assert "the engine" in panel  # the vote is set beside the engine's outcome
+
+
+def test_a_published_case_does_not_list_its_own_decision(db_url):
+    from types import SimpleNamespace
+
+    from ombuds.web.pages.precedents import for_case
+
+    with open_store(db_url) as store:
+        text = store.get("24 015 969")["summary"]
+        case = SimpleNamespace(
+            id=1, letter_text=text, facts={}, assessment={}, published_reference="24 015 969"
+        )
+        shown = [p.reference for p in for_case(store, case)["result"].precedents]
+        unpublished = SimpleNamespace(**{**vars(case), "published_reference": None})
+        before = [p.reference for p in for_case(store, unpublished)["result"].precedents]
+    assert "24 015 969" in before  # its own words find it first...
+    assert shown and "24 015 969" not in shown  # ...until it is the case's own decision

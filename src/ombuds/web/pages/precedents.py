@@ -12,7 +12,7 @@ from typing import Any
 from ombuds.corpus.store import Store
 from ombuds.errors import OmbudsError
 from ombuds.precedents import service
-from ombuds.vocabulary import GROUNDS, Ground
+from ombuds.vocabulary import GROUNDS, Ground, normalise_reference
 
 MAX_TEXT = 50_000  # characters of a case's text a precedent search reads
 
@@ -54,9 +54,15 @@ def for_case(store: Store, case: Any) -> dict[str, Any] | None:
     if not text.strip():
         return None
     outcome = (case.assessment or {}).get("outcome")
+    # Once the case is published (or names its reference), its own decision is no precedent.
+    own = case.published_reference or str((case.facts or {}).get("reference") or "")
     try:
         found = service.for_text(
-            store, text[:MAX_TEXT], target=f"case {case.id}", engine=service.engine_label(outcome)
+            store,
+            text[:MAX_TEXT],
+            target=f"case {case.id}",
+            engine=service.engine_label(outcome),
+            skip=normalise_reference(own) if own else None,
         )
     except OmbudsError as error:
         return _failed(error)
