@@ -253,12 +253,20 @@ class Interview:
                     tried.append({k: value, key(f, part): o.value})
         return tried
 
-    def changes(self, q: Question, part: int | None, answers: Answers, outcome: str) -> bool:
-        """Whether some answer to `q` changes `outcome`, all other answers as they are."""
+    def changes(
+        self,
+        q: Question,
+        part: int | None,
+        answers: Answers,
+        outcome: str,
+        towards: str | None = None,
+    ) -> bool:
+        """Whether some answer to `q` changes `outcome` (to `towards`, when given), all other
+        answers as they are."""
         base = {k: v for k, v in answers.items() if k != key(q, part)}
         for probe in self.probes(q, part):
             found = self.outcome({**base, **probe})
-            if found is not None and found != outcome:
+            if found is not None and found != outcome and towards in (None, found):
                 return True
         return False
 
@@ -288,10 +296,12 @@ class Interview:
         return _assess_once(complaint, assessment_date=self.day)
 
     def open_answers(self, answers: Answers) -> list[tuple[Question, int | None]]:
-        """The questions answered "I don't know" whose answer could still change the outcome."""
+        """The questions answered "I don't know" whose answer could still change the outcome: to
+        an investigation, when the outcome is not one; to anything else, when it is."""
         outcome = self.outcome(answers)
         if outcome is None:
             return []
+        towards = None if outcome == "investigate" else "investigate"
         found = []
         parts = part_count(answers, self.catalogue)
         for q in self.catalogue.questions:
@@ -299,7 +309,7 @@ class Interview:
                 if answers.get(key(q, part)) == UNKNOWN and requires_met(
                     self.catalogue, q, part, answers
                 ):
-                    if self.changes(q, part, answers, outcome):
+                    if self.changes(q, part, answers, outcome, towards):
                         found.append((q, part))
         return found
 

@@ -13,6 +13,7 @@ import enum
 import re
 from typing import Any
 
+from ombuds.code.split import split_heads
 from ombuds.complaint import Complaint
 from ombuds.complaint import facts as fact_lists
 from ombuds.selfcheck.catalogue import UNKNOWN, Catalogue, Option, Question
@@ -102,7 +103,7 @@ def _choice(catalogue: Catalogue, q: Question, data: dict[str, Any], part: int |
         return specific or UNKNOWN
     if not scored:
         return UNKNOWN
-    return max(scored)[2]
+    return max(scored, key=lambda t: t[1])[2]  # the first that agrees: options run from the most decisive
 
 
 def _date(q: Question, data: dict[str, Any], part: int | None) -> str:
@@ -119,6 +120,8 @@ def _date(q: Question, data: dict[str, Any], part: int | None) -> str:
 def answer(catalogue: Catalogue, step: Step, complaint: Complaint) -> Any:
     """The answer a person with `complaint` would give to the question of `step`."""
     data = complaint.model_dump(mode="json")
+    # A part mixing subject matter the law divides is two parts to a person (as to the engine).
+    data["heads"] = [p.head.model_dump(mode="json") for p in split_heads(complaint)]
     if step.more:
         asked = int(step.key.split("@")[1])
         return "yes" if asked < len(data["heads"]) else "no"
