@@ -133,7 +133,8 @@ async def answer(request: Request, _: Public) -> HTMLResponse:
         raw = _raw_answer(step, fields)
         answers = await run_in_threadpool(check.answer, answers, step, raw)
     except InputError as error:
-        return await run_in_threadpool(_render_step, request, check, answers, error.message)
+        message = error.message[:1].upper() + error.message[1:]
+        return await run_in_threadpool(_render_step, request, check, answers, message)
     return await run_in_threadpool(_render_step, request, check, answers)
 
 
