@@ -80,7 +80,9 @@ def run_one(path: Path) -> dict[str, Any]:
 
 
 def run() -> dict[str, Any]:
-    files = sorted(p for folder in FOLDERS for p in folder.glob("*.yaml") if p.name != "expected.yaml")
+    files = sorted(
+        p for folder in FOLDERS for p in folder.glob("*.yaml") if p.name != "expected.yaml"
+    )
     rows = [run_one(p) for p in files]
     counts = [r["questions"] for r in rows]
     outcomes = [r["expected"] for r in rows]
@@ -108,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for r in figures["rows"]:
         mark = "ok  " if r["agrees"] else "DIFF"
-        print(f"{mark} {r['questions']:3d}  {r['expected']:32s} {r['self_check']!s:32s} {r['file']}")
+        print(
+            f"{mark} {r['questions']:3d}  {r['expected']:32s} {r['self_check']!s:32s} {r['file']}"
+        )
     print(
         f"agree {figures['agree']}/{figures['complaints']} (always answering "
         f"{figures['majority_outcome']}: {figures['majority_baseline']}); questions mean "

@@ -14,7 +14,9 @@ runner = CliRunner()
 def test_answers_file_and_json(tmp_path):
     answers = tmp_path / "a.yaml"
     answers.write_text("acting_body@0: police\ncomplainant_kind: individual\nfor_whom: self\n")
-    result = runner.invoke(app, ["check", "--answers", str(answers), "--date", "2025-06-01", "--json"])
+    result = runner.invoke(
+        app, ["check", "--answers", str(answers), "--date", "2025-06-01", "--json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["asked"][0] == "acting_body@0"

@@ -61,8 +61,12 @@ ENDINGS = {
         "Complain to the council first",
     ),
     "elsewhere": (
-        {"Who did the thing": "A council in Scotland", "Who is making": "A person",
-         "for yourself or for someone else": "For myself", "affected you": "Yes"},
+        {
+            "Who did the thing": "A council in Scotland",
+            "Who is making": "A person",
+            "for yourself or for someone else": "For myself",
+            "affected you": "Yes",
+        },
         "Another organisation is better placed to help",
     ),
     "cannot": (

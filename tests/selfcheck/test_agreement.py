@@ -23,7 +23,9 @@ FILES = sorted(
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_selfcheck", ROOT / "bench" / "selfcheck.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_selfcheck", ROOT / "bench" / "selfcheck.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -50,10 +52,14 @@ def test_a_council_in_wales_ends_with_its_ombudsman():
     check = SelfCheck(dt.date(2025, 6, 1))
     answers = check.answer({}, check.next_step({}), "wales")
     while (step := check.next_step(answers)).key:
-        assert step.question is None or step.question.scope == "complaint" or step.question.id in (
-            "affected",
+        assert (
+            step.question is None
+            or step.question.scope == "complaint"
+            or step.question.id == "affected"
         ), step.key
-        answers = check.answer(answers, step, step.question.options[0].value if step.question else "no")
+        answers = check.answer(
+            answers, step, step.question.options[0].value if step.question else "no"
+        )
     result = check.ending(answers)
     assert result.kind == "elsewhere"
     assert [b.id for b in result.bodies] == ["psow"]
@@ -62,7 +68,13 @@ def test_a_council_in_wales_ends_with_its_ombudsman():
 
 def test_premature_says_how_long_the_council_has_from_the_parameters():
     check = SelfCheck(dt.date(2025, 6, 1))
-    answers = {"acting_body@0": "council", "area@0": "other", "topic_other@0": "highways", "raised@0": "no", "urgent@0": "no"}
+    answers = {
+        "acting_body@0": "council",
+        "area@0": "other",
+        "topic_other@0": "highways",
+        "raised@0": "no",
+        "urgent@0": "no",
+    }
     result = check.ending(answers)
     assert result.kind == "council_first" and "12 weeks" in (result.wait or "")
 

@@ -78,7 +78,12 @@ def test_a_future_date_is_refused(db_url, clock):
             value = "yes" if key.startswith("raised") else None
             page = _answer(client, page.text, key, value, action="answer" if value else "unknown")
         assert "answer-day" in page.text
-        data = [*_carried(page.text), ("key", _key(page.text)), ("action", "answer"), ("csrf_token", "")]
+        data = [
+            *_carried(page.text),
+            ("key", _key(page.text)),
+            ("action", "answer"),
+            ("csrf_token", ""),
+        ]
         data += [("answer-day", "1"), ("answer-month", "1"), ("answer-year", "2999")]
         refused = _post(client, "/check/questions", data)
         assert refused.status_code == 400 and "after today" in refused.text

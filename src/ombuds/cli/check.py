@@ -77,7 +77,7 @@ def check_command(
         typer.Option(
             "--answers",
             help="Answers from a YAML or JSON file (question key: answer), as --json prints "
-            "them; a question the file does not answer is taken as \"I don't know\".",
+            'them; a question the file does not answer is taken as "I don\'t know".',
         ),
     ] = None,
     date: Annotated[

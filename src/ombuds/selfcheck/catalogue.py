@@ -172,7 +172,9 @@ def _check_against_schema(catalogue: Catalogue) -> None:
             try:
                 build_complaint(catalogue, answer, day, day)
             except InputError as error:
-                raise _fail(f"question {q.id}", f"an answer states facts the schema refuses: {error}")
+                raise _fail(
+                    f"question {q.id}", f"an answer states facts the schema refuses: {error}"
+                ) from None
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:

@@ -148,8 +148,7 @@ def ending(interview: Interview, answers: Answers) -> Ending:
         next_step=texts["next_steps"][kind],
         open=open_items,
         parts=[
-            f"Part {i + 1}: {h.outcome.value.replace('_', ' ')}"
-            for i, h in enumerate(result.heads)
+            f"Part {i + 1}: {h.outcome.value.replace('_', ' ')}" for i, h in enumerate(result.heads)
         ]
         if parts > 1
         else [],
@@ -174,7 +173,9 @@ def answered(interview: Interview, answers: Answers) -> list[tuple[str, str]]:
             rows.append((label, plain_answer(q, value)))
         more = answers.get(f"{MORE}@{part + 1}")
         if more is not None:
-            rows.append((catalogue.more_parts_text, {"yes": "Yes", "no": "No"}.get(more, "I don't know")))
+            rows.append(
+                (catalogue.more_parts_text, {"yes": "Yes", "no": "No"}.get(more, "I don't know"))
+            )
     del UNKNOWN
     return rows
 

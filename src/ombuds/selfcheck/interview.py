@@ -166,7 +166,9 @@ def build_complaint(
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"the answers state facts the schema refuses: {where}: {first['msg'][:120]}") from None
+        raise InputError(
+            f"the answers state facts the schema refuses: {where}: {first['msg'][:120]}"
+        ) from None
 
 
 def read_facts(result: Assessment) -> set[str]:
@@ -181,7 +183,11 @@ def read_facts(result: Assessment) -> set[str]:
 
 
 def _full(fact: str, part: int) -> str:
-    return fact.removeprefix("complaint.") if fact.startswith("complaint.") else f"heads[{part}].{fact}"
+    return (
+        fact.removeprefix("complaint.")
+        if fact.startswith("complaint.")
+        else f"heads[{part}].{fact}"
+    )
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -286,9 +292,13 @@ class Interview:
                 if relevant(q, where, parts, read) and self.changes(q, where, answers, outcome):
                     return Step(q, where, key(q, where), outcome=outcome)
         more = f"{MORE}@{parts}"
-        if outcome != "investigate" and parts < self.catalogue.max_parts and more not in answers:
-            if self.outcome({**answers, more: "yes"}) not in (None, outcome):
-                return Step(None, None, more, more=True, outcome=outcome)
+        if (
+            outcome != "investigate"
+            and parts < self.catalogue.max_parts
+            and more not in answers
+            and self.outcome({**answers, more: "yes"}) not in (None, outcome)
+        ):
+            return Step(None, None, more, more=True, outcome=outcome)
         return Step(None, None, "", outcome=outcome)
 
     def _assess_once(self, answers: Answers) -> Assessment:
@@ -306,11 +316,12 @@ class Interview:
         parts = part_count(answers, self.catalogue)
         for q in self.catalogue.questions:
             for part in range(parts) if q.scope == "part" else [None]:
-                if answers.get(key(q, part)) == UNKNOWN and requires_met(
-                    self.catalogue, q, part, answers
+                if (
+                    answers.get(key(q, part)) == UNKNOWN
+                    and requires_met(self.catalogue, q, part, answers)
+                    and self.changes(q, part, answers, outcome, towards)
                 ):
-                    if self.changes(q, part, answers, outcome, towards):
-                        found.append((q, part))
+                    found.append((q, part))
         return found
 
 

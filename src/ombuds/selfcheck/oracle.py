@@ -61,12 +61,16 @@ def _agrees(expected: Any, actual: Any) -> bool:
     if expected is None:
         return actual is None
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(_agrees(v, actual.get(k)) for k, v in expected.items())
+        return isinstance(actual, dict) and all(
+            _agrees(v, actual.get(k)) for k, v in expected.items()
+        )
     if isinstance(expected, list):
         actual = actual or []
         if not expected:
             return actual == []
-        return isinstance(actual, list) and all(any(_agrees(e, a) for a in actual) for e in expected)
+        return isinstance(actual, list) and all(
+            any(_agrees(e, a) for a in actual) for e in expected
+        )
     return _canon(expected) == _canon(actual)
 
 
@@ -103,7 +107,9 @@ def _choice(catalogue: Catalogue, q: Question, data: dict[str, Any], part: int |
         return specific or UNKNOWN
     if not scored:
         return UNKNOWN
-    return max(scored, key=lambda t: t[1])[2]  # the first that agrees: options run from the most decisive
+    return max(scored, key=lambda t: t[1])[
+        2
+    ]  # the first that agrees: options run from the most decisive
 
 
 def _date(q: Question, data: dict[str, Any], part: int | None) -> str:

@@ -64,7 +64,11 @@ class SelfCheck:
         allowed = [o.value for o in q.options]
         values = value if isinstance(value, list) else [value]
         values = [str(v) for v in values]
-        if not values or not set(values) <= set(allowed) or (q.kind == "choice" and len(values) > 1):
+        if (
+            not values
+            or not set(values) <= set(allowed)
+            or (q.kind == "choice" and len(values) > 1)
+        ):
             raise InputError(
                 f"expected {'one' if q.kind == 'choice' else 'any'} of {', '.join(allowed)} "
                 "(or unknown)",
@@ -129,7 +133,9 @@ class SelfCheck:
         return {
             "checked_on": self.day.isoformat(),
             "answers": answers,
-            "in_words": [{"question": q, "answer": a} for q, a in answered(self.interview, answers)],
+            "in_words": [
+                {"question": q, "answer": a} for q, a in answered(self.interview, answers)
+            ],
             "result": self.ending(answers).model_dump(),
         }
 
@@ -138,8 +144,10 @@ class SelfCheck:
         result = self.ending(answers)
         lines = [
             "Can the Ombudsman look at my complaint? A self-check",
-            f"Checked on {self.day:%-d %B %Y}. This is not a decision: it says what the "
-            "Ombudsman would normally do.",
+            (
+                f"Checked on {self.day:%-d %B %Y}. This is not a decision: it says what the "
+                "Ombudsman would normally do."
+            ),
             "",
             result.heading,
             result.summary,

@@ -34,7 +34,7 @@ async def _form(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
     form = await request.form(max_fields=MAX_FORM_FIELDS)
     carried: dict[str, Any] = {}
     fields: dict[str, Any] = {}
-    for name in form.keys():
+    for name in form:
         values = [str(v) for v in form.getlist(name)]
         if name.startswith("a:"):
             carried[name[2:]] = values if len(values) > 1 or name.endswith("[]") else values[0]
@@ -59,9 +59,13 @@ def _raw_answer(step: Step, fields: dict[str, Any]) -> Any:
         return UNKNOWN
     q = step.question
     if q is not None and q.kind == "date":
-        parts = [str((fields.get(f"answer-{p}") or [""])[0]).strip() for p in ("year", "month", "day")]
+        parts = [
+            str((fields.get(f"answer-{p}") or [""])[0]).strip() for p in ("year", "month", "day")
+        ]
         if not all(parts) or not all(p.isdigit() for p in parts):
-            raise InputError("Enter the date as a day, month and year, or choose I don't know", source="answer")
+            raise InputError(
+                "Enter the date as a day, month and year, or choose I don't know", source="answer"
+            )
         try:
             import datetime as dt
 
@@ -95,13 +99,19 @@ def _render_step(
         "title": q.text if q else check.catalogue.more_parts_text,
         "hint": (q.hint if q else check.catalogue.more_parts_hint),
         "kind": q.kind if q else "choice",
-        "options": [(o.value, o.label, o.hint) for o in q.options] if q else [("yes", "Yes", ""), ("no", "No", "")],
+        "options": [(o.value, o.label, o.hint) for o in q.options]
+        if q
+        else [("yes", "Yes", ""), ("no", "No", "")],
         "part": step.part + 1 if step.part is not None and check.parts(answers) > 1 else None,
         "step_key": step.key,
         "number": number,
         "hidden": hidden,
         "error": error,
-        "errors": [{"text": error, "href": "#answer" if not q or q.kind != "date" else "#answer-day"}] if error else [],
+        "errors": [
+            {"text": error, "href": "#answer" if not q or q.kind != "date" else "#answer-day"}
+        ]
+        if error
+        else [],
     }
     return pages.render(request, "check/question.html", context, status_code=400 if error else 200)
 
