@@ -9,8 +9,14 @@ copying noise of the published pages (cookie banner, "Back to top", numbering th
 each section) is gone from both; our drafts are drafted from examples/seeds/*.yaml with the
 default wording pack.
 
-Run:  .venv/bin/python bench/blind_packet.py --out /work/team/blind
-      (writes OUT/packet/<random>.txt, ten files, and OUT/key.json; refuses a non-empty packet)
+Run:  .venv/bin/python bench/blind_packet.py --out /work/team/blind2 \
+          --key /work/team/blind2-key.json [--seed N]
+      writes OUT/<name>.txt (ten files) and OUT/JUDGE.md (the judge's instructions and scoring
+      sheet), and the key (which file is which, the seed, the drafter's commit) to KEY, which
+      must be outside OUT: the judge gets OUT only. The names and the order come from a random
+      generator seeded with N (a fresh random seed if none is given; it is printed and kept in
+      the key), so a packet can be made again exactly, and a new round uses a new seed. Refuses
+      a non-empty OUT or an existing KEY.
 The protocol and the scoring sheet are in docs/statement.md.
 """
 
@@ -18,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,29 +88,105 @@ def texts() -> list[tuple[str, str, str]]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="folder for packet/ and key.json")
-    args = parser.parse_args()
-    packet = args.out / "packet"
-    if packet.exists() and any(packet.iterdir()):
-        print(f"error: {packet} is not empty: move it away first", file=sys.stderr)
-        return 2
-    packet.mkdir(parents=True, exist_ok=True)
+JUDGE = """# Judging ten decision statements
+
+This folder holds ten decision statements of the Local Government and Social Care Ombudsman's
+kind, in one plain layout, with random file names. Some were written by people and some were
+not; nothing in the names or the layout says which.
+
+1. Read all ten first, in the order of their file names.
+2. Then score each statement on its own for four things, from 1 (poor) to 5 (excellent), and
+   write a short note on what decided each score:
+   - **Fluency**: does it read as natural, grammatical English?
+   - **Concision**: does it say each thing once, without padding or repetition?
+   - **Register**: is the voice that of a public body's decision: plain, impersonal where it
+     should be, measured, consistent ("we"/"I", "the Council")?
+   - **Reasoning**: does each decision follow from stated facts, with the test applied and the
+     conclusion clear?
+3. Hand in the scores before anything else. You will then be given five pairs of these files
+   (two statements about the same complaint). For each pair, say which you prefer, or "equal",
+   and how confident you are (50% to 100%) that you can tell which of the two a person did not
+   write, and which one that is.
+
+Do not look for, or ask for, anything outside this folder.
+
+| file | fluency (1-5) | concision (1-5) | register (1-5) | reasoning (1-5) | notes |
+|---|---|---|---|---|---|
+{rows}
+
+| pair | file A | file B | preferred (A / B / equal) | not written by a person: A or B, and confidence (50-100%) |
+|---|---|---|---|---|
+| 1 | | | | |
+| 2 | | | | |
+| 3 | | | | |
+| 4 | | | | |
+| 5 | | | | |
+"""
+
+
+def _commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def make(out: Path, key_path: Path, seed: int) -> dict:
+    """Write the packet to `out` and the key to `key_path`; return the key."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
     items = texts()
-    order = sorted(items, key=lambda _: secrets.randbits(32))  # no order to read anything from
-    key = {}
-    for seed, source, text in order:
-        name = f"{secrets.token_hex(4)}.txt"
-        (packet / name).write_text(text, encoding="utf-8")
-        key[name] = {"seed": seed, "source": source}
-    pairs = {}
-    for name, v in key.items():
+    rng.shuffle(items)  # no order to read anything from
+    files: dict[str, dict[str, str]] = {}
+    for seed_name, source, text in items:
+        name = f"{rng.getrandbits(32):08x}.txt"
+        while name in files:
+            name = f"{rng.getrandbits(32):08x}.txt"
+        (out / name).write_text(text, encoding="utf-8")
+        files[name] = {"seed": seed_name, "source": source}
+    rows = "\n".join(f"| {name} | | | | | |" for name in sorted(files))
+    (out / "JUDGE.md").write_text(JUDGE.format(rows=rows), encoding="utf-8")
+    pairs: dict[str, dict[str, str]] = {}
+    for name, v in files.items():
         pairs.setdefault(v["seed"], {})[v["source"]] = name
-    (args.out / "key.json").write_text(
-        json.dumps({"files": key, "pairs": pairs}, indent=2) + "\n", encoding="utf-8"
+    key = {"seed": seed, "drafter_commit": _commit(), "files": files, "pairs": pairs}
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    key_path.write_text(json.dumps(key, indent=2) + "\n", encoding="utf-8")
+    return key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for the judge's packet")
+    parser.add_argument("--key", type=Path, required=True, help="file for the key (not in --out)")
+    parser.add_argument("--seed", type=int, help="seed for names and order (default: random)")
+    args = parser.parse_args(argv)
+    out, key_path = args.out.resolve(), args.key.resolve()
+    if out.exists() and any(out.iterdir()):
+        print(f"error: {args.out} is not empty: move it away first", file=sys.stderr)
+        return 2
+    if key_path.is_relative_to(out):
+        print(
+            f"error: the key {args.key} is inside the packet folder {args.out}: the judge "
+            "would see it; give a --key outside --out",
+            file=sys.stderr,
+        )
+        return 2
+    if key_path.exists():
+        print(f"error: {args.key} exists: move it away first", file=sys.stderr)
+        return 2
+    seed = args.seed if args.seed is not None else secrets.randbits(32)
+    key = make(out, key_path, seed)
+    print(
+        f"wrote {len(key['files'])} files and JUDGE.md to {args.out} and the key to "
+        f"{args.key} (seed {seed})"
     )
-    print(f"wrote {len(key)} files to {packet} and the key to {args.out / 'key.json'}")
     return 0
 
 

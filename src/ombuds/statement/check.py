@@ -4,8 +4,10 @@ It reads the prose of a statement (the Summary and every numbered paragraph, wit
 and reports each place that breaks a rule of the house style (../shared/domain/statement-style.md
 and docs/statement.md):
 
-- `repeat`: a sentence that says again what the sentence before it said (the same content words);
-  and a Final decision that repeats the Summary word for word;
+- `repeat`: a sentence that says again what another sentence of the statement said, anywhere in
+  it (word for word, or the same content words: a near duplicate), such as the same reason or
+  the same referral paragraph given for a second part, or the complaint's text reported again
+  in My assessment; and a Final decision that repeats the Summary;
 - `marker`: engine or schema wording: remedy status markers ("[done]"), ids ("could_not_add"),
   schema paths ("heads[0]"), the engine's "The person wants...", and the complaint schema's own
   multi-word values quoted as if they were anyone's words;
@@ -19,7 +21,11 @@ and docs/statement.md):
 - `capital`: a sentence that starts with a lower-case letter;
 - `abbreviation`: an abbreviation in the Summary (it is read on its own, so names are spelt out);
 - `typography`: a doubled word, a space before punctuation, a doubled full stop, or a sentence
-  without its closing punctuation.
+  without its closing punctuation;
+- `paragraph`: a paragraph (without its bullets) of more than `MAX_PARAGRAPH_SENTENCES`
+  sentences or `MAX_PARAGRAPH_WORDS` words;
+- `budget`: a statement whose prose runs to more than its budget: `BUDGET_BASE` words plus
+  `BUDGET_PER_PART` for each part of the complaint, and never more than `BUDGET_MAX`.
 
 `check_statement(statement)` checks a drafted `Statement`; `check_parsed(text)` checks a
 statement read back from any rendered format (so the same rules run on txt, md, html, docx and
@@ -41,102 +47,28 @@ MAX_SUMMARY_SENTENCES = 3
 # Two neighbouring sentences that share this share of their content words say the same thing.
 REPEAT_OVERLAP = 0.6
 MIN_REPEAT_WORDS = 4  # content words a sentence needs before it can count as a repeat
+MIN_EXACT_WORDS = 5  # words a sentence needs before saying it twice, word for word, counts
+# The style note: assessment paragraphs of 1 to 5 sentences; the longest paragraph of the five
+# seeds' published text has about 95 words.
+MAX_PARAGRAPH_SENTENCES = 5
+MAX_PARAGRAPH_WORDS = 100
+# Words of prose (Summary, paragraphs and bullets; not headings, citations or the signature):
+# the Summary, the complaint, role and powers, how I considered it and the Final decision take
+# about BUDGET_BASE; each part of the complaint its facts and reasons. The style note: a whole
+# statement usually runs 150 to 700 words; the five seeds' published text runs to 439 words for
+# one part, 522 for two and 535 to 678 for three (420, 510 and 600 here).
+BUDGET_BASE = 330
+BUDGET_PER_PART = 90
+BUDGET_MAX = 700
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "us",
-        "i",
-        "my",
-        "me",
-        "you",
-        "your",
-        "so",
-        "not",
-        "no",
-        "nor",
-        "if",
-        "then",
-        "than",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "about",
-        "into",
-        "also",
-        "any",
-        "all",
-        "some",
-        "such",
-        "more",
-        "most",
-        "other",
-        "only",
-        "own",
-        "same",
-        "very",
-        "just",
-    ]
-)
+_STOP_WORDS = """
+    a an the and or but of to in on at for with by from as is are was were be been being it its
+    this that these those there their they them he she his her we our us i my me you your so
+    not no nor if then than has have had do does did will would can could may might must should
+    shall which who whom whose what when where why how about into also any all some such more
+    most other only own same very just
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]*\s+(?=[\"'\u2018\u201c(]?[A-Za-z0-9£])")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc)\.$")
 _WORD = re.compile(r"[A-Za-z0-9£][A-Za-z0-9£'\u2019-]*")
@@ -176,6 +108,8 @@ class Rule(StrEnum):
     capital = "capital"
     abbreviation = "abbreviation"
     typography = "typography"
+    paragraph = "paragraph"
+    budget = "budget"
 
 
 @dataclass(frozen=True)
@@ -290,6 +224,17 @@ def check_passage(
             found.append(
                 StyleFinding(Rule.repeat, where, "says again what the sentence before said", after)
             )
+    n = len(words(text))
+    if len(said) > MAX_PARAGRAPH_SENTENCES or n > MAX_PARAGRAPH_WORDS:
+        found.append(
+            StyleFinding(
+                Rule.paragraph,
+                where,
+                f"a paragraph of {len(said)} sentences and {n} words (at most "
+                f"{MAX_PARAGRAPH_SENTENCES} and {MAX_PARAGRAPH_WORDS})",
+                text,
+            )
+        )
     for i, item in enumerate(items or [], start=1):
         for s in sentences(item):
             found += [
@@ -330,6 +275,73 @@ def _check_summary_and_final(summary: str, final: str, council: bool) -> list[St
     return found
 
 
+def _normal(sentence: str) -> str:
+    return " ".join(w.lower().replace("\u2019", "'") for w in words(sentence))
+
+
+def check_repeats(passages: list[tuple[str, str]]) -> list[StyleFinding]:
+    """Sentences that say again what an earlier sentence said, anywhere in the statement:
+    `passages` are (where, text) in reading order (the Summary, each paragraph and each bullet).
+    The Summary is read on its own, so it is only compared with the Final decision, and then
+    only word for word (the Final decision restates its outcome and reason, compressed)."""
+    found: list[StyleFinding] = []
+    seen: list[tuple[str, str]] = []  # (where, sentence)
+    for where, text in passages:
+        for sentence in sentences(text):
+            for before_where, before in seen:
+                exact = _normal(sentence) == _normal(before)
+                # The Final decision restates the Summary's outcome and reason by design; only
+                # saying it again word for word is a repeat.
+                pair = {where, before_where}
+                if "summary" in pair and ("final decision" not in pair or not exact):
+                    continue
+                if not (exact and len(words(sentence)) >= MIN_EXACT_WORDS) and (
+                    _overlap(before, sentence) < REPEAT_OVERLAP
+                ):
+                    continue
+                how = "word for word" if exact else "in nearly the same words"
+                found.append(
+                    StyleFinding(
+                        Rule.repeat, where, f"says again, {how}, what {before_where} said", sentence
+                    )
+                )
+                break
+            seen.append((where, sentence))
+    return found
+
+
+def check_budget(passages: list[tuple[str, str]], parts: int | None) -> list[StyleFinding]:
+    """A statement longer than its budget (see the module); `parts` None: the ceiling only."""
+    n = sum(len(words(text)) for _, text in passages)
+    budget = BUDGET_MAX if parts is None else min(BUDGET_MAX, BUDGET_BASE + BUDGET_PER_PART * parts)
+    if n <= budget:
+        return []
+    what = "" if parts is None else f" for {parts} part{'s' if parts != 1 else ''}"
+    return [
+        StyleFinding(Rule.budget, "statement", f"{n} words of prose (at most {budget}{what})", "")
+    ]
+
+
+def _unique(found: list[StyleFinding]) -> list[StyleFinding]:
+    """One finding per rule and sentence (a repeat of the sentence just before is found by both
+    the paragraph's check and the statement's)."""
+    seen: set[tuple[Rule, str, str]] = set()
+    out = []
+    for f in found:
+        if (f.rule, f.where, f.text) not in seen:
+            seen.add((f.rule, f.where, f.text))
+            out.append(f)
+    return out
+
+
+def _passages(summary: str, paragraphs: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
+    out = [("summary", summary)]
+    for where, text, items in paragraphs:
+        out.append((where, text))
+        out += [(f"{where}, bullet {i}", item) for i, item in enumerate(items, start=1)]
+    return out
+
+
 def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped-def]
     """The house-style findings for a drafted `ombuds.statement.model.Statement`."""
     council = "council" in statement.body.lower()
@@ -338,9 +350,15 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
         p.text for s in statement.sections if s.key == "final_decision" for p in s.paragraphs
     )
     found += _check_summary_and_final(statement.summary, final, council)
+    paragraphs = []
     for p in statement.paragraphs:
-        found += check_passage(p.text, f"paragraph {p.number}", council=council, items=p.items)
-    return found
+        where = f"paragraph {p.number}"
+        found += check_passage(p.text, where, council=council, items=p.items)
+        where = "final decision" if p.section == "final_decision" else where
+        paragraphs.append((where, p.text, p.items))
+    passages = _passages(statement.summary, paragraphs)
+    parts = max((t.head for p in statement.paragraphs for t in p.trace if t.head), default=1)
+    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
 
 
 _BULLET_SPLIT = re.compile(r"\s*\u2022\s*")
@@ -357,27 +375,42 @@ def _unbullet(text: str) -> tuple[str, list[str]]:
     return intro.strip(), [_CITATION_END.sub("", i).strip() for i in items]
 
 
-def check_parsed(text: str, source: str = "draft") -> list[StyleFinding]:
+def check_parsed(
+    text: str, source: str = "draft", *, parts: int | None = None
+) -> list[StyleFinding]:
     """The house-style findings for a rendered statement read back by the corpus parser, so the
-    rules run on what a reader of the txt, md, html, docx or pdf file actually sees."""
+    rules run on what a reader of the txt, md, html, docx or pdf file actually sees (`parts`: how
+    many parts the complaint has, for the length budget; None: the ceiling only)."""
     from ombuds.corpus.parse import parse_text
 
     parsed = parse_text(text, source)
     council = "council" in (parsed.body or "").lower()
     final = " ".join(p.text for p in parsed.paragraphs if p.section == "final_decision")
     found = _check_summary_and_final(parsed.summary or "", final, council)
+    paragraphs = []
     for p in parsed.paragraphs:
         intro, items = _unbullet(p.text)
-        found += check_passage(intro, f"paragraph {p.number}", council=council, items=items)
-    return found
+        where = f"paragraph {p.number}"
+        found += check_passage(intro, where, council=council, items=items)
+        where = "final decision" if p.section == "final_decision" else where
+        paragraphs.append((where, intro, items))
+    passages = _passages(parsed.summary or "", paragraphs)
+    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
 
 
 __all__ = [
+    "BUDGET_BASE",
+    "BUDGET_MAX",
+    "BUDGET_PER_PART",
+    "MAX_PARAGRAPH_SENTENCES",
+    "MAX_PARAGRAPH_WORDS",
     "MAX_SENTENCE_WORDS",
     "MAX_SUMMARY_SENTENCES",
     "Rule",
     "StyleFinding",
+    "check_budget",
     "check_parsed",
+    "check_repeats",
     "check_statement",
     "sentences",
 ]

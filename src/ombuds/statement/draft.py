@@ -25,6 +25,7 @@ from typing import Any
 from ombuds.code.result import Assessment, CaseDetails, Finding
 from ombuds.errors import InputError
 from ombuds.statement import grammar
+from ombuds.statement.decide import decide
 from ombuds.statement.facts import (
     PartView,
     has_facts,
@@ -37,7 +38,7 @@ from ombuds.statement.facts import (
 )
 from ombuds.statement.model import Statement, StatementParagraph, StatementSection, Trace
 from ombuds.statement.pack import WordingPack
-from ombuds.statement.plan import PartPlan, groups, is_bar, plan_parts, summary_grounds
+from ombuds.statement.plan import groups, is_bar, plan_parts, summary_grounds
 from ombuds.statement.powers import ICO_CITATION, citation_text, is_bulleted, layout
 from ombuds.vocabulary import (
     GROUNDS,
@@ -126,6 +127,13 @@ class _Drafter:
         appeal = [v.appeal_body for v in self.views if v.appeal_body]
         self.context["appeal_body"] = appeal[0] if appeal else ""
         self.context["referral_role"] = self._referral_role
+        self.context["referral_name"] = lambda r: short.get(r, REFERRAL_BODIES[Referral(r)])
+        # What My assessment has said so far, so that a later part points back to a reason or
+        # a body already given instead of saying it again: a reason's words and the bodies
+        # introduced, each with its paragraph number, and the kinds of decision written.
+        self.said: dict[str, int] = {}
+        self.introduced: dict[str, int] = {}
+        self.earlier: list[str] = []
         self.context["referral_next"] = self._referral_next
         self.context["subject"] = self._subject()
         self.context["wanted"] = [
@@ -296,6 +304,9 @@ class _Drafter:
             # A part whose facts are only what the person complains of is not a paragraph of
             # its own: its sentence opens the paragraph that decides it.
             held: list[tuple[str, Trace]] = []
+            before = len(sec.paragraphs)
+            for v in views:
+                v.earlier, v.introduced = list(self.earlier), dict(self.introduced)
             for part, view in zip(group, views, strict=True):
                 ctx = {**self.context, "part": view}
                 facts = self.pack.paragraphs("sections/part_facts.j2", **ctx)
@@ -320,7 +331,18 @@ class _Drafter:
                         exception_text=self._exception_text(f),
                         **ctx,
                     )
-            self._decision(sec, group, views, held)
+            named = bool(held) or len(sec.paragraphs) > before
+            for v in views:
+                v.named = named
+            decide(self, sec, group, views, held, after_facts=len(sec.paragraphs) > before)
+            lead = views[0]
+            self.earlier.append(
+                "investigate"
+                if lead.outcome == Outcome.investigate.value
+                else "barred"
+                if lead.barred or lead.outcome == Outcome.invalid.value
+                else "declined"
+            )
         drafted = {t.referral for p in sec.paragraphs for t in p.trace if t.referral}
         for ref in self.assessment.referrals:  # a referral named at the top level only
             if ref not in drafted:
@@ -334,79 +356,6 @@ class _Drafter:
             trace = [Trace(ground=g, stage=GROUNDS[g].stage)]
             sec.paragraphs.append(self._paragraph(sec.key, text, trace))
         return sec
-
-    def _decision(
-        self,
-        sec: StatementSection,
-        group: list[PartPlan],
-        views: list[PartView],
-        opening: list[tuple[str, Trace]],
-    ) -> None:
-        """The decision on a part (or on parts considered together) and the reasons for it: the
-        decision with the first reason, then a paragraph for each further reason, then what the
-        person can do next where a legal bar points to another body."""
-        lead = views[0]
-        numbers = [p.number for p in group]
-        decided = " ".join(
-            self.pack.paragraphs(
-                "sections/part_decision.j2", part=lead, group=views, **self.context
-            )
-        )
-        chunks: list[tuple[str, list[Trace]]] = []
-        covered: set[str] = set()
-        for g in group[0].grounds:
-            text = self._ground_macro(g, "assessment", lead)
-            trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
-            trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
-            chunks.append((text, trace))
-            if g is Ground.better_placed:
-                covered.update(
-                    f.referral.value
-                    for p in group
-                    for f in p.relied
-                    if f.ground is Ground.better_placed and f.referral
-                )
-        for ref in group[0].referrals:  # a body a bar points to: what the person can do next
-            if ref.value not in covered:
-                carrying = [f for p in group for f in p.relied if f.referral is ref]
-                trace = [
-                    _trace(p.number, f) for p in group for f in p.relied if f.referral is ref
-                ] or [Trace(head=n, referral=ref) for n in numbers]
-                text = self._referral(ref, "next_step", lead)
-                # The next step belongs with the reason that points to the body.
-                at = next(
-                    (
-                        i
-                        for i, g in enumerate(group[0].grounds)
-                        if carrying and g is carrying[0].ground and i < len(chunks)
-                    ),
-                    len(chunks) - 1,
-                )
-                if chunks:
-                    chunks[at] = (f"{chunks[at][0]} {text}", chunks[at][1] + trace)
-                else:
-                    chunks.append((text, trace))
-        # Findings that apply but do not carry the part stay in the trace of its decision.
-        given = {(t.head, t.ground) for _, trace in chunks for t in trace}
-        rest = [
-            _trace(p.number, f)
-            for p in group
-            for f in p.relied
-            if (p.number, f.ground) not in given
-        ]
-        if not chunks:
-            chunks = [("", [Trace(head=n) for n in numbers])]
-        first_text, first_trace = chunks[0]
-        said = " ".join(
-            self._pronoun_start(text) if i else text for i, (text, _) in enumerate(opening)
-        )
-        chunks[0] = (
-            f"{said} {decided} {first_text}".strip(),
-            [t for _, t in opening] + first_trace + rest,
-        )
-        for text, trace in chunks:
-            if text:
-                sec.paragraphs.append(self._paragraph(sec.key, text, trace))
 
     def _pronoun_start(self, text: str) -> str:
         """ "Miss X also complains..." -> "She also complains..." (the name was just given)."""

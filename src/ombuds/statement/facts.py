@@ -45,6 +45,15 @@ class PartView:
     # each part's decision names what the part is about.
     split_about: str = ""  # "repairs to a council home"; empty for a part that is a whole head
     repeats_head: bool = False  # the second part of a split head (its facts were given already)
+    # Its place among the parts The complaint lists ("first", "second"...), so that My
+    # assessment can name it without reporting it again.
+    ordinal: str = ""
+    # Set by the drafter as it writes My assessment: the bodies already introduced (their
+    # paragraph numbers), whether a paragraph about this part came before its decision, and
+    # the decisions written before it ("investigate", "barred", "declined"...).
+    introduced: dict[str, int] = field(default_factory=dict)
+    named: bool = False
+    earlier: list[str] = field(default_factory=list)
 
     @property
     def d(self) -> PartDetails | None:
@@ -193,6 +202,7 @@ def part_views(
     """Each part of the complaint as the templates see it."""
     views: list[PartView] = []
     seen: set[int | None] = set()
+    listed = 0
     position = {p.number: (i, len(g)) for g in groups(parts) for i, p in enumerate(g)}
     for part in parts:
         d = case.parts[part.number - 1] if part.number <= len(case.parts) else None
@@ -222,11 +232,15 @@ def part_views(
                 repeats_head=bool(d and d.split and d.source in seen),
             )
         )
+        if not views[-1].repeats_head:
+            views[-1].ordinal = _ORDINALS[listed] if listed < len(_ORDINALS) else f"{listed + 1}th"
+            listed += 1
         if d is not None:
             seen.add(d.source)
     return views
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _OUTCOME_WORDS = {
     Outcome.investigate: "'investigate'",
     Outcome.closed_after_initial_enquiries: "'closed after initial enquiries'",
