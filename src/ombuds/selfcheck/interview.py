@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ombuds.code.engine import _assess_once
+from ombuds.code.engine import assess_once
 from ombuds.code.result import Assessment
 from ombuds.code.rules.appeals import IMPLIED_RIGHTS
 from ombuds.complaint import Complaint
@@ -231,7 +231,7 @@ class Interview:
         if cache_key not in self._cache:
             try:
                 complaint = build_complaint(self.catalogue, answers, self.day, self.arrives)
-                self._cache[cache_key] = _assess_once(complaint, assessment_date=self.day).outcome
+                self._cache[cache_key] = assess_once(complaint, assessment_date=self.day).outcome
             except (ContradictoryFacts, InputError):
                 self._cache[cache_key] = None
         return self._cache[cache_key]
@@ -303,7 +303,7 @@ class Interview:
 
     def _assess_once(self, answers: Answers) -> Assessment:
         complaint = build_complaint(self.catalogue, answers, self.day, self.arrives)
-        return _assess_once(complaint, assessment_date=self.day)
+        return assess_once(complaint, assessment_date=self.day)
 
     def open_answers(self, answers: Answers) -> list[tuple[Question, int | None]]:
         """The questions answered "I don't know" whose answer could still change the outcome: to
