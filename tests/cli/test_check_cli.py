@@ -1,0 +1,43 @@
+"""`ombuds check`: the interview by prompt, from an answers file, as JSON, and saved."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from ombuds.cli import app
+
+runner = CliRunner()
+
+
+def test_answers_file_and_json(tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("acting_body@0: police\ncomplainant_kind: individual\nfor_whom: self\n")
+    result = runner.invoke(
+        app, ["check", "--answers", str(answers), "--date", "2025-06-01", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["asked"][0] == "acting_body@0"
+    assert data["result"]["kind"] == "elsewhere"
+    assert [b["id"] for b in data["result"]["bodies"]] == ["police"]
+
+
+def test_prompts_and_save(tmp_path):
+    saved = tmp_path / "copy.txt"
+    # 11: the police; then "I don't know" (0) to whatever else is needed
+    result = runner.invoke(
+        app, ["check", "--date", "2025-06-01", "--save", str(saved)], input="11\n" + "0\n" * 30
+    )
+    assert result.exit_code == 0, result.output
+    assert "Who did the thing you are complaining about?" in result.output
+    assert "the police" in saved.read_text().lower()
+
+
+def test_a_bad_answers_file_is_one_line(tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("acting_body@0: the moon\n")
+    result = runner.invoke(app, ["check", "--answers", str(answers), "--date", "2025-06-01"])
+    assert result.exit_code == 2
+    assert "acting_body@0" in result.output and "Traceback" not in result.output
