@@ -41,3 +41,13 @@ def test_a_bad_answers_file_is_one_line(tmp_path):
     result = runner.invoke(app, ["check", "--answers", str(answers), "--date", "2025-06-01"])
     assert result.exit_code == 2
     assert "acting_body@0" in result.output and "Traceback" not in result.output
+
+
+def test_a_date_is_typed_as_people_write_it():
+    from ombuds.cli.check import _iso
+
+    assert _iso("27 3 2024") == "2024-03-27"
+    assert _iso(" 27/03/2024 ") == "2024-03-27"
+    assert _iso("1.12.2025") == "2025-12-01"
+    assert _iso("2024-03-27") == "2024-03-27"  # the ISO form passes as it is
+    assert _iso("March 2024") == "March 2024"  # left for the service to refuse with its message

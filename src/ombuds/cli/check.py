@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +31,20 @@ def _read_answers(path: Path) -> Any:
             source=str(path),
             hint="give a YAML or JSON mapping of question keys to answers, as --json prints",
         ) from None
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})")
+
+
+def _iso(raw: str) -> str:
+    """A date typed as people in the UK write it (27 3 2024, 27/03/2024, 27.3.2024) in the
+    ISO form the service checks; anything else is passed on for the service to refuse."""
+    text = raw.strip()
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match:
+        day, month, year = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    return text
 
 
 def _ask(check: SelfCheck, step: Step) -> Any:
@@ -61,11 +76,13 @@ def _ask(check: SelfCheck, step: Step) -> Any:
                 return chosen if many else chosen[0]
             typer.echo(f"Type {'numbers' if many else 'a number'} from the list, or 0.")
     while True:
-        raw = typer.prompt("Date (YYYY-MM-DD), or blank if you don't know", default="")
+        raw = typer.prompt(
+            "Date (day month year, e.g. 27 3 2024), or blank if you don't know", default=""
+        )
         if not raw.strip():
             return UNKNOWN
         try:
-            return check.check_value(q, step.key, raw.strip())
+            return check.check_value(q, step.key, _iso(raw))
         except InputError as error:
             typer.echo(error.message)
 
