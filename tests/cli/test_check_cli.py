@@ -51,3 +51,24 @@ def test_a_date_is_typed_as_people_write_it():
     assert _iso("1.12.2025") == "2025-12-01"
     assert _iso("2024-03-27") == "2024-03-27"  # the ISO form passes as it is
     assert _iso("March 2024") == "March 2024"  # left for the service to refuse with its message
+
+
+def test_the_date_prompt_takes_day_month_year_and_explains_a_refusal(monkeypatch, capsys):
+    import datetime as dt
+
+    import typer
+
+    from ombuds.cli.check import _ask
+    from ombuds.selfcheck import SelfCheck
+    from ombuds.selfcheck.interview import Step
+
+    check = SelfCheck(dt.date(2026, 12, 4))
+    question = next(q for q in check.catalogue.questions if q.kind == "date")
+    typed = iter(["March", "31 2 2026", "1 6 2027", "1 6 2026"])
+    monkeypatch.setattr(typer, "prompt", lambda *a, **k: next(typed))
+    answer = _ask(check, Step(question=question, part=None, key=question.id))
+    shown = capsys.readouterr().out
+    assert "day month year, for example 27 3 2024" in shown  # "March"
+    assert "There is no such date as 31 2 2026" in shown
+    assert "after today" in shown  # 1 6 2027
+    assert answer == "2026-06-01" and not list(typed)  # two more refusals before it

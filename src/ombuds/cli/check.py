@@ -33,6 +33,7 @@ def _read_answers(path: Path) -> Any:
         ) from None
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})")
 
 
@@ -81,9 +82,18 @@ def _ask(check: SelfCheck, step: Step) -> Any:
         )
         if not raw.strip():
             return UNKNOWN
+        iso = _iso(raw)
+        if not _ISO.fullmatch(iso):
+            typer.echo("Type the date as day month year, for example 27 3 2024, or leave it blank.")
+            continue
         try:
-            return check.check_value(q, step.key, _iso(raw))
-        except InputError as error:
+            dt.date.fromisoformat(iso)
+        except ValueError:
+            typer.echo(f"There is no such date as {raw.strip()}: check the day and the month.")
+            continue
+        try:
+            return check.check_value(q, step.key, iso)
+        except InputError as error:  # not a calendar date, or after the day of the check
             typer.echo(error.message)
 
 
