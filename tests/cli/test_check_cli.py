@@ -72,3 +72,14 @@ def test_the_date_prompt_takes_day_month_year_and_explains_a_refusal(monkeypatch
     assert "There is no such date as 31 2 2026" in shown
     assert "after today" in shown  # 1 6 2027
     assert answer == "2026-06-01" and not list(typed)  # two more refusals before it
+
+
+def test_the_readmes_answers_file_reaches_an_ending():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples/self-check/care-assessment-delay.yaml"
+    result = runner.invoke(
+        app, ["check", "--answers", str(example), "--date", "2026-12-04", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["result"]["kind"] == "can_look"
