@@ -102,3 +102,33 @@ def test_a_case_can_be_worked_without_javascript(browser, live_server):
         expect(app.page.get_by_text("Kent County Council (25 000 111)").first).to_be_visible()
     finally:
         context.close()
+
+
+def test_the_insight_page_is_accessible_and_works_without_javascript(browser, context, live_server):
+    app = App(context.new_page(), live_server)
+    assert _violations(app, "/insight") == []
+    assert _violations(app, "/decisions/24-015-969") == []  # with its precedents panel
+    app.go("/insight")
+    chart = app.page.locator("img[src^='/insight/charts/outcome.svg']")
+    expect(chart).to_be_visible()
+    assert (
+        app.page.evaluate(
+            "document.querySelector(\"img[src^='/insight/charts/outcome.svg']\").naturalWidth"
+        )
+        > 0
+    )  # the chart was drawn and loaded under the page's security policy
+    plain = browser.new_context(java_script_enabled=False)
+    try:
+        page = plain.new_page()
+        page.goto(f"{live_server}/insight")
+        page.get_by_text("Filter the decisions").click()
+        page.get_by_label("Outcome").select_option("Closed after initial enquiries")
+        page.get_by_role("button", name="Show figures").click()
+        expect(page.get_by_text("match these filters")).to_be_visible()
+        expect(page.locator("#table-outcome")).to_contain_text("Closed after initial enquiries")
+        href = page.get_by_role(
+            "link", name="Download as CSV (decisions by outcome)"
+        ).get_attribute("href")
+        assert href and "decision=Closed+after+initial+enquiries" in href
+    finally:
+        plain.close()

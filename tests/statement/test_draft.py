@@ -267,9 +267,14 @@ def test_the_examples_draw_no_judgement_warning():
     """None of the example complaints has a missing judgement that could change its outcome."""
     from ombuds.code import assess_file
 
-    for path in sorted((ROOT / "examples").glob("*/*.yaml")):
-        if path.name == "expected.yaml":
-            continue
+    paths = [
+        p
+        for folder in ("complaints", "seeds")
+        for p in sorted((ROOT / "examples" / folder).glob("*.yaml"))
+        if p.name != "expected.yaml"
+    ]
+    assert len(paths) >= 43
+    for path in paths:
         assert draft_statement(assess_file(path)).warnings == [], path
 
 

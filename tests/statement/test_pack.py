@@ -58,7 +58,7 @@ def test_a_ground_template_may_override_one_macro_only(tmp_path):
     s = draft_statement(case, wording=WordingPack(tmp_path))
     assert "was thorough, so we could not add to it" in s.summary
     # role() and assessment() were not overridden: the default wording is used for them.
-    assert any("would add nothing of substance" in p.text for p in s.sections[3].paragraphs)
+    assert any("would be unlikely to find more" in p.text for p in s.sections[3].paragraphs)
     # final() was not either, but the template's own because() is the user's wording for it.
     assert "so we could not add to it." in s.sections[-1].paragraphs[0].text
 

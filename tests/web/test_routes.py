@@ -53,4 +53,8 @@ def test_casework_routes_all_need_a_role_and_public_ones_are_reads_or_sign_in(tm
         ("POST", "/logout"),
         ("POST", "/api/session"),
         ("DELETE", "/api/session"),
+        # The public self-check: the answers travel in the form body (kept out of addresses and
+        # logs); these posts store nothing and change nothing on the server.
+        ("POST", "/check/questions"),
+        ("POST", "/check/save"),
     }

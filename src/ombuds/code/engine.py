@@ -317,12 +317,14 @@ def assess(complaint: Complaint, *, assessment_date: dt.date | None = None) -> A
     assessment is `provisional` when some answer would change its outcome
     (`ombuds.code.provisional`).
     """
-    result = _assess_once(complaint, assessment_date=assessment_date)
-    return with_open_judgements(complaint, result, _assess_once)
+    result = assess_once(complaint, assessment_date=assessment_date)
+    return with_open_judgements(complaint, result, assess_once)
 
 
-def _assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None) -> Assessment:
-    """One pass of the rules over the complaint as it stands."""
+def assess_once(complaint: Complaint, *, assessment_date: dt.date | None = None) -> Assessment:
+    """One pass of the rules over the complaint as it stands, without trying the answers of the
+    judgements it leaves open (`assess` does that): for callers that try many answers
+    themselves, such as the reader's first readings and the public self-check."""
     date = assessment_date or complaint.assessment_date
     if date is None:
         raise InputError(

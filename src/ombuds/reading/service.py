@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ombuds.code.engine import _assess_once, assess
+from ombuds.code.engine import assess, assess_once
 from ombuds.code.provisional import with_open_judgements
 from ombuds.code.result import Assessment, Question
 from ombuds.complaint import Complaint, load_complaint
@@ -112,7 +112,7 @@ def assess_reading(
             ]
         }
     )
-    tried = with_open_judgements(complaint, probe, _assess_once).open_judgements
+    tried = with_open_judgements(complaint, probe, assess_once).open_judgements
     opened = list(result.open_judgements) + tried
     heads = [
         head.model_copy(

@@ -24,6 +24,14 @@ and docs/statement.md):
   without its closing punctuation;
 - `paragraph`: a paragraph (without its bullets) of more than `MAX_PARAGRAPH_SENTENCES`
   sentences or `MAX_PARAGRAPH_WORDS` words;
+- `phrase`: a phrase of `PHRASE_WORDS` words or more said more than `MAX_PHRASE_USES` times in
+  the numbered paragraphs ("better placed than us" twice in My assessment and again in the Final
+  decision); the Summary (read on its own), the lists of role and powers, names and the phrases
+  every statement needs are left out;
+- `final`: a Final decision whose sentence giving the outcome runs over `MAX_FINAL_WORDS` words
+  (it gives the decision and its main reason, not every ground again);
+- `evaluative`: the Council's work called "thorough", "robust", "comprehensive"... where
+  neither that paragraph nor the one before says what the Council did or found;
 - `budget`: a statement whose prose runs to more than its budget: `BUDGET_BASE` words plus
   `BUDGET_PER_PART` for each part of the complaint, and never more than `BUDGET_MAX`.
 
@@ -44,6 +52,12 @@ from enum import Enum, StrEnum
 # longer in places. 35 words is the most a sentence of a draft may have.
 MAX_SENTENCE_WORDS = 35
 MAX_SUMMARY_SENTENCES = 3
+# A phrase of PHRASE_WORDS words or more may be said at most MAX_PHRASE_USES times in a statement.
+PHRASE_WORDS = 4
+MAX_PHRASE_USES = 2
+# The Final decision: the decision and its main reason in one sentence of at most this many words
+# (a second reason only where it fits; the reasons for each part are in My assessment).
+MAX_FINAL_WORDS = 25
 # Two neighbouring sentences that share this share of their content words say the same thing.
 REPEAT_OVERLAP = 0.6
 MIN_REPEAT_WORDS = 4  # content words a sentence needs before it can count as a repeat
@@ -110,6 +124,9 @@ class Rule(StrEnum):
     typography = "typography"
     paragraph = "paragraph"
     budget = "budget"
+    phrase = "phrase"
+    final = "final"
+    evaluative = "evaluative"
 
 
 @dataclass(frozen=True)
@@ -268,6 +285,17 @@ def _check_summary_and_final(summary: str, final: str, council: bool) -> list[St
                 summary,
             )
         )
+    first = sentences(final)[0] if final else ""
+    if len(words(first)) > MAX_FINAL_WORDS:
+        found.append(
+            StyleFinding(
+                Rule.final,
+                "final decision",
+                f"{len(words(first))} words (at most {MAX_FINAL_WORDS}: the decision and its "
+                "main reason, not every ground)",
+                first,
+            )
+        )
     if final and " ".join(summary.split()) == " ".join(final.split()):
         found.append(
             StyleFinding(Rule.repeat, "final decision", "repeats the Summary word for word", final)
@@ -322,6 +350,14 @@ def check_budget(passages: list[tuple[str, str]], parts: int | None) -> list[Sty
     ]
 
 
+def _wording(passages: list[tuple[str, str]]) -> list[StyleFinding]:
+    """The rules on wording across the statement (`phrase`, `evaluative`), kept in their own
+    module (`ombuds.statement.check_words`)."""
+    from ombuds.statement.check_words import check_evaluative, check_phrases
+
+    return check_phrases(passages) + check_evaluative(passages)
+
+
 def _unique(found: list[StyleFinding]) -> list[StyleFinding]:
     """One finding per rule and sentence (a repeat of the sentence just before is found by both
     the paragraph's check and the statement's)."""
@@ -358,7 +394,9 @@ def check_statement(statement) -> list[StyleFinding]:  # type: ignore[no-untyped
         paragraphs.append((where, p.text, p.items))
     passages = _passages(statement.summary, paragraphs)
     parts = max((t.head for p in statement.paragraphs for t in p.trace if t.head), default=1)
-    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
+    return _unique(
+        found + check_repeats(passages) + _wording(passages) + check_budget(passages, parts)
+    )
 
 
 _BULLET_SPLIT = re.compile(r"\s*\u2022\s*")
@@ -395,17 +433,22 @@ def check_parsed(
         where = "final decision" if p.section == "final_decision" else where
         paragraphs.append((where, intro, items))
     passages = _passages(parsed.summary or "", paragraphs)
-    return _unique(found + check_repeats(passages) + check_budget(passages, parts))
+    return _unique(
+        found + check_repeats(passages) + _wording(passages) + check_budget(passages, parts)
+    )
 
 
 __all__ = [
     "BUDGET_BASE",
     "BUDGET_MAX",
     "BUDGET_PER_PART",
+    "MAX_FINAL_WORDS",
     "MAX_PARAGRAPH_SENTENCES",
     "MAX_PARAGRAPH_WORDS",
+    "MAX_PHRASE_USES",
     "MAX_SENTENCE_WORDS",
     "MAX_SUMMARY_SENTENCES",
+    "PHRASE_WORDS",
     "Rule",
     "StyleFinding",
     "check_budget",

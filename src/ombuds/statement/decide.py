@@ -68,10 +68,12 @@ def decide(
     introducing: dict[str, int] = {}  # body -> the chunk that introduces it
     for g in group[0].grounds:
         text = d._ground_macro(g, "assessment", lead)
-        if key(text) in d.said:  # a reason given for an earlier part: point back to it
+        # A reason given for an earlier part (in these or other words): said again, briefly.
+        if (key(text) in d.said or g in d.given) and g is not Ground.better_placed:
             text = d._macro("sections/again.j2", "reason")(
-                d._ground_macro(g, "final"), d.said[key(text)]
+                d._ground_macro(g, "final"), d.said.get(key(text), 0)
             )
+        d.given.add(g)
         trace = [_trace(p.number, f) for p in group for f in p.relied if f.ground is g]
         trace = trace or [Trace(head=n, ground=g, stage=GROUNDS[g].stage) for n in numbers]
         chunks.append((text, trace))

@@ -25,6 +25,7 @@ from typing import Any
 from ombuds.code.result import Assessment, CaseDetails, Finding
 from ombuds.errors import InputError
 from ombuds.statement import grammar
+from ombuds.statement.check import MAX_FINAL_WORDS, sentences, words
 from ombuds.statement.decide import decide
 from ombuds.statement.facts import (
     PartView,
@@ -105,6 +106,12 @@ class _Drafter:
             "information": information_sources(self.case),
             "outcome": assessment.outcome.value,
             "heads_count": len(assessment.heads),
+            # How many parts each ground carries, so that a Summary reason is true of the
+            # parts it covers ("has accepted fault on one part").
+            "ground_parts": {
+                g.value: sum(g in p.grounds for p in self.parts)
+                for g in {g for p in self.parts for g in p.grounds}
+            },
             "parts": self.views,
             "referrals": [r.value for r in self.referrals],
             "settings": pack.settings,
@@ -132,6 +139,7 @@ class _Drafter:
         # a body already given instead of saying it again: a reason's words and the bodies
         # introduced, each with its paragraph number, and the kinds of decision written.
         self.said: dict[str, int] = {}
+        self.given: set[Ground] = set()  # grounds whose reasons My assessment has given
         self.introduced: dict[str, int] = {}
         self.earlier: list[str] = []
         self.context["referral_next"] = self._referral_next
@@ -382,12 +390,14 @@ class _Drafter:
         sec = self._section("final_decision")
         traces = [_trace(p.number, f) for p in self.parts for f in p.relied] or [Trace()]
         traces += [Trace(ground=g, stage=GROUNDS[g].stage) for g in self.orphans]
+        # The decision and its main reason: a second reason only if the sentence stays short.
+        reasons = self._reasons("final")
+        context = {**self.context, **self._closing()}
+        text = self.pack.paragraphs("sections/final_decision.j2", reasons=reasons, **context)
+        if len(reasons) > 1 and text and len(words(sentences(text[0])[0])) > MAX_FINAL_WORDS:
+            reasons = reasons[:1]
         self._add_template(
-            sec,
-            "sections/final_decision.j2",
-            traces,
-            reasons=self._reasons("final"),
-            **self._closing(),
+            sec, "sections/final_decision.j2", traces, reasons=reasons, **self._closing()
         )
         return sec
 

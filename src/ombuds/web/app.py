@@ -30,7 +30,7 @@ from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store import Store, open_store
 from ombuds.web import api, cases_api, errors
 from ombuds.web.auth import Public
-from ombuds.web.pages import account, casework, public, steps
+from ombuds.web.pages import account, casework, check, insight, public, steps
 from ombuds.web.rendering import Pages, find_node_modules
 from ombuds.web.security import SecurityHeaders
 
@@ -103,7 +103,7 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(cases_api.router)
-    for module in (public, account, casework, steps):
+    for module in (public, check, account, casework, steps, insight):
         app.include_router(module.router)
     return app
 

@@ -11,12 +11,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 
 from ombuds.corpus.filters import resolve_filters
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
 from ombuds.corpus.store import counts as facet_counts
 from ombuds.corpus.store.budget import GATE
+from ombuds.corpus.store.facet_index import FacetIndex
 from ombuds.corpus.store.rank_index import forget_vocabulary
 from ombuds.corpus.store.schema import (
     decision_documents,
@@ -165,6 +167,14 @@ class Store:
         with GATE.admit(query.q), self._reading() as connection:  # the budget: see budget.py
             query = resolve_filters(connection, query)  # one rule for filters: filters.py
             return self._search.search(connection, query)
+
+    def matching(self, query: SearchQuery) -> tuple[FacetIndex, np.ndarray]:
+        """The in-memory column index (read it, never change it) and the ids of every decision
+        `query` matches, text and filters as `search` reads them: for figures over the whole
+        matching set, such as ombuds.insight's cross-tabulations."""
+        with GATE.admit(query.q), self._reading() as connection:
+            query = resolve_filters(connection, query)
+            return self._search.matching(connection, query)
 
     def stats(self) -> dict[str, Any]:
         """{"decisions": total, "by_decision", "by_category", "by_body", "by_ground",

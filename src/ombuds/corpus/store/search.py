@@ -119,6 +119,19 @@ class IndexedSearch:
             facets=order_facets(index.facets(hits)),
         )
 
+    def matching(
+        self, connection: sa.Connection, query: SearchQuery
+    ) -> tuple[FacetIndex, np.ndarray]:
+        """The column index and the ids of every decision `query` matches (its text and
+        filters; no ranking, page or snippet): for figures over a whole set (ombuds.insight)."""
+        text = parse_user_query(query.q)
+        index = self.facet_index(connection)
+        decision = decision_label(query.decision) if query.decision else None
+        if not text:
+            return index, index.filter(index.newest_first, query, decision)
+        matched, _scores = ranking.match(connection, index, text, self.phrase_ids)
+        return index, matched[index.passes(matched, query, decision)]
+
     @staticmethod
     def _rows(
         connection: sa.Connection, page: list[int], text: TextQuery | None

@@ -20,6 +20,7 @@ from ombuds.errors import InputError, SchemaError
 from ombuds.web.auth import Investigator, InvestigatorCase
 from ombuds.web.cases_api import download
 from ombuds.web.errors import page_errors
+from ombuds.web.pages import precedents as precedents_panel
 
 router = APIRouter(include_in_schema=False)
 MAX_UPLOAD = 1_000_000
@@ -57,6 +58,7 @@ def case_page(
             "assessment": case.assessment,
             "question": next_question(case.assessment, skipped),
             "evidence": evidence,
+            "precedents": precedents_panel.for_case(request.app.state.store, case),
             "reader": reader_available(),
             "facts_yaml": facts_yaml,
             "style_notes": house_style(case.draft_text) if case.draft_text else [],

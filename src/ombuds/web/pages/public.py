@@ -13,6 +13,7 @@ from ombuds.errors import NotFound
 from ombuds.vocabulary import normalise_reference
 from ombuds.web.api import MAX_TEXT, mark_snippet
 from ombuds.web.auth import Public, optional_session
+from ombuds.web.pages import precedents
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,7 +44,8 @@ async def decision(request: Request, _: Public, reference: str) -> HTMLResponse:
     if key is None:
         raise NotFound("not a decision reference", source=reference[:40])
     record = await run_in_threadpool(request.app.state.store.get, key)
+    panel = await run_in_threadpool(precedents.for_decision, request.app.state.store, key)
     title = f"{record.get('body') or 'Decision'} ({record['reference']})"
     return request.app.state.pages.render(
-        request, "decision.html", {"title": title, "decision": record}
+        request, "decision.html", {"title": title, "decision": record, "precedents": panel}
     )

@@ -1,0 +1,1 @@
+"""Insight: what the corpus of published decisions shows (see service.py and docs/insight.md)."""

@@ -1,0 +1,46 @@
+"""The public /insight page, its CSV downloads and charts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+
+def test_the_page_shows_every_figure_as_a_table_with_a_csv_and_chart(app_client):
+    page = app_client.get("/insight")
+    assert page.status_code == 200
+    html = page.text
+    for name in ("outcome", "category", "ground", "year", "uphold"):
+        assert f'id="table-{name}"' in html
+        assert f"table={name}" in html
+    assert '<img src="/insight/charts/outcome.svg"' in html
+    assert "5 published decisions" in html
+
+
+def test_filters_narrow_the_figures_and_follow_into_the_downloads(app_client):
+    wanted = "Children's care services > Other"
+    page = app_client.get("/insight", params={"category": wanted})
+    assert page.status_code == 200
+    assert "match these filters" in page.text
+    assert "category=Children%27s+care+services+%3E+Other&amp;table=outcome" in page.text
+    data = app_client.get("/insight.csv", params={"table": "outcome", "category": wanted})
+    assert data.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(data.text)))
+    assert rows[0] == ["value", "decisions", "share"]
+    total = sum(int(r[1]) for r in rows[1:])
+    everything = list(csv.reader(io.StringIO(app_client.get("/insight.csv").text)))
+    assert 0 < total < sum(int(r[1]) for r in everything[1:])
+
+
+def test_a_chart_is_svg_drawn_from_the_data(app_client):
+    chart = app_client.get("/insight/charts/outcome.svg")
+    assert chart.status_code == 200
+    assert chart.headers["content-type"].startswith("image/svg+xml")
+    assert chart.text.startswith("<svg") and "Closed after initial enquiries" in chart.text
+
+
+def test_bad_filters_and_tables_are_clear_errors(app_client):
+    refused = app_client.get("/insight", params={"ground": "nonsense"})
+    assert refused.status_code == 422 and "nonsense" in refused.text
+    assert app_client.get("/insight.csv", params={"table": "nope"}).status_code == 404
+    assert app_client.get("/insight/charts/nope.svg").status_code == 404

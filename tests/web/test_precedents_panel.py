@@ -1,0 +1,73 @@
+"""The precedents panel on the public decision page and on the case page."""
+
+from __future__ import annotations
+
+import re
+
+from ombuds.corpus.parse import parse_document
+from ombuds.corpus.store import open_store
+
+from .conftest import client_for, sign_in
+from .test_pages import _new_letter_case
+
+
+def _panel(page: str) -> str:
+    match = re.search(r'<section class="app-precedents".*?</section>', page, re.DOTALL)
+    assert match, "no precedents panel"
+    return match.group(0)
+
+
+def test_the_decision_page_lists_the_nearest_others_with_their_vote(app_client):
+    page = app_client.get("/decisions/24-015-969")
+    assert page.status_code == 200
+    panel = _panel(page.text)
+    references = re.findall(r'href="/decisions/([\d-]+)"', panel)
+    assert references and "24-015-969" not in references  # never itself
+    assert "Outcome" in panel and "Category" in panel and "Grounds" in panel
+    assert "Why similar" in panel
+    assert "data-second-opinion=" in panel
+    assert "the published decision" in panel
+
+
+def test_a_sentence_from_a_stored_decision_is_escaped(db_url, clock):
+    hostile = (
+        "Sheffield City Council (25 000 777)\n\nCategory : Children's care services > Other\n\n"
+        "Decision : Closed after initial enquiries\n\nDecision date : 01 Mar 2025\n\n"
+        "The complaint\n\n1. Miss X complains about her social worker <script>alert(1)</script> "
+        "and the social worker's discriminatory and unprofessional conduct.\n\n"
+        "Final decision\n\n2. We will not investigate the social worker complaint.\n"
+    )
+    with open_store(db_url) as store:
+        parsed, text = parse_document(hostile, source="hostile.txt")
+        store.upsert(parsed, text)
+    with client_for(db_url, clock) as client:
+        page = client.get("/decisions/24-015-969").text
+    panel = _panel(page)
+    assert "25 000 777" in panel
+    assert "<script>alert(1)</script>" not in panel
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel
+
+
+def test_the_case_page_shows_the_precedents_beside_the_engine(app_client):
+    sign_in(app_client)
+    case = _new_letter_case(app_client)
+    panel = _panel(app_client.get(f"/cases/{case}").text)
+    assert re.findall(r'href="/decisions/([\d-]+)"', panel)
+    assert "the engine" in panel  # the vote is set beside the engine's outcome
+
+
+def test_a_published_case_does_not_list_its_own_decision(db_url):
+    from types import SimpleNamespace
+
+    from ombuds.web.pages.precedents import for_case
+
+    with open_store(db_url) as store:
+        text = store.get("24 015 969")["summary"]
+        case = SimpleNamespace(
+            id=1, letter_text=text, facts={}, assessment={}, published_reference="24 015 969"
+        )
+        shown = [p.reference for p in for_case(store, case)["result"].precedents]
+        unpublished = SimpleNamespace(**{**vars(case), "published_reference": None})
+        before = [p.reference for p in for_case(store, unpublished)["result"].precedents]
+    assert "24 015 969" in before  # its own words find it first...
+    assert shown and "24 015 969" not in shown  # ...until it is the case's own decision
