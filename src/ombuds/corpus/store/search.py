@@ -129,7 +129,7 @@ class IndexedSearch:
         decision = decision_label(query.decision) if query.decision else None
         if not text:
             return index, index.filter(index.newest_first, query, decision)
-        matched, _scores = ranking.match(connection, index, text, self.phrase_ids)
+        matched, _scores = ranking.match(connection, index, text, self.phrase_ids, self._postings)
         return index, matched[index.passes(matched, query, decision)]
 
     @staticmethod
