@@ -78,8 +78,10 @@ def _held(connection: sa.Connection) -> _Held:
         return held
     categories: dict[str, str] = {}
     tops: dict[str, str] = {}
+    # The values held, from the counts the writer keeps (a few hundred rows at any size; a
+    # DISTINCT over `decisions` read every row of a million-decision table on PostgreSQL).
     for (category,) in connection.execute(
-        sa.text("SELECT DISTINCT category FROM decisions WHERE category IS NOT NULL")
+        sa.text("SELECT value FROM corpus_counts WHERE facet = 'category' AND n > 0")
     ):
         categories.setdefault(_fold_category(category), category)
         top = category.split(" > ")[0]
@@ -87,7 +89,7 @@ def _held(connection: sa.Connection) -> _Held:
     bodies = {
         fold(body): body
         for (body,) in connection.execute(
-            sa.text("SELECT DISTINCT body FROM decisions WHERE body IS NOT NULL")
+            sa.text("SELECT value FROM corpus_counts WHERE facet = 'body' AND n > 0")
         )
     }
     for category in sorted(KNOWN_CATEGORIES):  # known, if not (yet) held

@@ -175,3 +175,17 @@ def test_ombuds_search_with_33000_prefixes_returns_at_once(tmp_path, seeds_dir):
     )
     assert result.returncode == 2, result.stderr[-500:]
     assert b"too long" in result.stderr and len(result.stderr) < 1000
+
+
+def test_analyse_after_a_large_ingest_has_no_time_limit(store_url):
+    """ANALYZE of a million decisions takes longer than a search may: it runs as a writer."""
+    seen: list[tuple[str, bool]] = []
+    with open_store(store_url, timeout=0.1) as store:
+
+        @sa.event.listens_for(store.engine, "before_cursor_execute")
+        def record(connection, _cursor, statement, _parameters, _context, _many):
+            seen.append((statement, bool(connection.get_execution_options().get(WRITE_OPTION))))
+
+        store.analyse()
+    statements = [(s, w) for s, w in seen if s.startswith(("ANALYZE", "PRAGMA optimize"))]
+    assert statements and all(writer for _s, writer in statements)

@@ -21,6 +21,9 @@ Why it looks like this:
   counts (`terms.py`, `rank_index.py`, `ranking.py`), filters and facets come from an in-memory
   column index (`facet_index.py`); only quoted phrases ask the backend's full-text index (SQLite
   FTS5; PostgreSQL tsvector + GIN), which knows word positions. Same data, same order.
+  A Store keeps the decoded word counts of the words searched (`rank_index.PostingsCache`,
+  read on by block after a write, at most 128 MB) and each state of the store keeps its scored
+  terms (`rank_index.TermCache`, 256 MB): a word searched again costs no reading or scoring.
 - Records are keyed by the normalised reference ("24 015 969"), so re-ingesting never
   duplicates; the SHA-256 of the text decides whether a stored record changed. A decision
   without a reference is keyed by "sha256:<hash>" and a warning is stored with it.

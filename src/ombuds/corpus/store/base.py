@@ -213,7 +213,9 @@ class Store:
                 )
             ]
         )
-        with self.engine.connect() as connection:
+        # As a writer: without the readers' time limit (ANALYZE of a million decisions takes
+        # longer than a search may).
+        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
             for statement in statements:
                 connection.execute(sa.text(statement))
             connection.commit()

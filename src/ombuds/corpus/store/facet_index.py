@@ -22,6 +22,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
+from ombuds.corpus.store.rank_index import TermCache
 from ombuds.vocabulary import normalise_category
 
 _SCALAR_FACETS = ("category", "decision", "body")
@@ -97,6 +98,7 @@ class FacetIndex:
         self.referrals = _Pairs([], *empty)
         self.average_length = 1.0
         self.newest_first = np.zeros(0, dtype=np.int64)
+        self.terms = TermCache()  # scored search terms of this state of the store (ranking.py)
         self._apply(connection, connection.execute(sa.text(_ROWS)).all(), None)
 
     def refreshed(self, connection: sa.Connection, generation: int) -> FacetIndex:
@@ -114,6 +116,7 @@ class FacetIndex:
             list(self.referrals.values), self.referrals.ids, self.referrals.codes
         )
         fresh.generation = generation
+        fresh.terms = TermCache()
         fresh._apply(connection, rows, self.generation)
         return fresh
 

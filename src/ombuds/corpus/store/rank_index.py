@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -126,33 +127,166 @@ def expand(connection: sa.Connection, word: str, *, prefix: bool) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+class PostingsCache:
+    """The rows of `rank_postings` of the words searched, decoded, kept between searches.
+
+    Why: at 100,000 decisions a common word has some fifty rows (one per ingest batch) and
+    a hundred thousand counts; reading and joining them again for every search was a third of
+    its time. A block, once committed, never changes (an updated decision's new counts go to a
+    new block, and the old ones are ignored by `current_block`), so a word's decoded rows stay
+    right for ever; after a write, only the rows of blocks newer than those already read are
+    fetched (an index range of the primary key). Least recently used words are dropped beyond
+    `budget` bytes. Thread-safe; one per Store.
+    """
+
+    def __init__(self, budget: int = 128 << 20):
+        self.budget = budget
+        self.size = 0
+        self._words: OrderedDict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray]] = (
+            OrderedDict()
+        )
+        self._lock = threading.Lock()
+
+    def rows(
+        self, connection: sa.Connection, ids: list[int], generation: int
+    ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(decision ids, counts, blocks) of each word of `ids`, blocks up to `generation`."""
+        with self._lock:
+            known = {w: self._words[w] for w in ids if w in self._words}
+            for w in known:
+                self._words.move_to_end(w)
+        since: dict[int, list[int]] = {}
+        for w in ids:
+            upto = known[w][0] if w in known else 0
+            if upto < generation:
+                since.setdefault(upto, []).append(w)
+        fresh = {w: known.get(w, (0, *_EMPTY_ROWS)) for w in ids}
+        for upto, words in since.items():
+            for w, parts in _read_rows(connection, words, upto, generation).items():
+                old = fresh[w]
+                fresh[w] = (
+                    generation,
+                    np.concatenate([old[1], *parts[0]]),
+                    np.concatenate([old[2], *parts[1]]),
+                    np.concatenate([old[3], *parts[2]]),
+                )
+            for w in words:
+                if w not in fresh or fresh[w][0] < generation:
+                    fresh[w] = (generation, *fresh[w][1:])
+        with self._lock:
+            for w, entry in fresh.items():
+                previous = self._words.pop(w, None)
+                if previous is not None:
+                    self.size -= _nbytes(previous)
+                kept = previous if previous is not None and previous[0] > entry[0] else entry
+                self._words[w] = kept  # (another search may have read further meanwhile)
+                self.size += _nbytes(kept)
+            while self.size > self.budget and len(self._words) > 1:
+                _w, dropped = self._words.popitem(last=False)
+                self.size -= _nbytes(dropped)
+        return [(e[1], e[2], e[3]) for e in (fresh[w] for w in ids)]
+
+
+class TermCache:
+    """Scored terms of one state of the store (a FacetIndex holds one): key -> tuple of arrays,
+    least recently used dropped beyond `budget` bytes. Values are shared: never modify them."""
+
+    def __init__(self, budget: int = 256 << 20):
+        self.budget = budget
+        self.size = 0
+        self._kept: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[np.ndarray, np.ndarray] | None:
+        with self._lock:
+            value = self._kept.get(key)
+            if value is not None:
+                self._kept.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: tuple[np.ndarray, np.ndarray]) -> None:
+        for array in value:
+            array.flags.writeable = False
+        with self._lock:
+            previous = self._kept.pop(key, None)
+            if previous is not None:
+                self.size -= sum(a.nbytes for a in previous)
+            self._kept[key] = value
+            self.size += sum(a.nbytes for a in value)
+            while self.size > self.budget and len(self._kept) > 1:
+                _key, dropped = self._kept.popitem(last=False)
+                self.size -= sum(a.nbytes for a in dropped)
+
+
+_EMPTY_ROWS = (np.zeros(0, dtype="<u4"), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int32))
+
+
+def _nbytes(entry: tuple[int, np.ndarray, np.ndarray, np.ndarray]) -> int:
+    return 64 + sum(a.nbytes for a in entry[1:])
+
+
+def _read_rows(
+    connection: sa.Connection, ids: list[int], since: int, upto: int | None
+) -> dict[int, tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]]:
+    """word id -> (decision ids, counts, blocks) arrays of its rows with since < block <= upto."""
+    found: dict[int, tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        where: list[sa.ColumnElement[bool]] = [
+            rank_postings.c.word_id.in_(ids[start : start + _CHUNK])
+        ]
+        if since:
+            where.append(rank_postings.c.block > since)
+        if upto is not None:
+            where.append(rank_postings.c.block <= upto)
+        rows = connection.execute(
+            sa.select(
+                rank_postings.c.word_id,
+                rank_postings.c.block,
+                rank_postings.c.ids,
+                rank_postings.c.counts,
+            )
+            .where(*where)
+            .order_by(rank_postings.c.word_id, rank_postings.c.block)
+        )
+        for word, block, raw_ids, raw_counts in rows:
+            parts = found.setdefault(word, ([], [], []))
+            parts[0].append(np.frombuffer(raw_ids, dtype="<u4"))
+            parts[1].append(np.frombuffer(raw_counts, dtype=np.uint8))
+            parts[2].append(np.full(len(raw_counts), block, dtype=np.int32))
+    return found
+
+
 def postings(
-    connection: sa.Connection, ids: list[int], current_block: np.ndarray
+    connection: sa.Connection,
+    ids: list[int],
+    current_block: np.ndarray,
+    cache: PostingsCache | None = None,
+    generation: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(decision ids, counts) of the words `ids`, summed per decision, current counts only:
-    a pair counts when its block is the decision's `current_block[id]` (0 for none)."""
+    a pair counts when its block is the decision's `current_block[id]` (0 for none). With a
+    `cache`, rows come from it (read up to `generation`)."""
     if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    blocks, id_parts, count_parts = [], [], []
-    for start in range(0, len(ids), _CHUNK):
-        rows = connection.execute(
-            sa.select(rank_postings.c.block, rank_postings.c.ids, rank_postings.c.counts).where(
-                rank_postings.c.word_id.in_(ids[start : start + _CHUNK])
-            )
-        )
-        for block, raw_ids, raw_counts in rows:
-            blocks.append(block)
-            id_parts.append(raw_ids)
-            count_parts.append(raw_counts)
-    if not id_parts:
+    if cache is not None and generation is not None:
+        parts = cache.rows(connection, ids, generation)
+    else:
+        parts = [
+            (np.concatenate(a), np.concatenate(b), np.concatenate(c))
+            for a, b, c in _read_rows(connection, ids, 0, None).values()
+        ]
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    found = np.frombuffer(b"".join(id_parts), dtype="<u4").astype(np.int64)
-    counts = np.frombuffer(b"".join(count_parts), dtype=np.uint8).astype(np.float64)
-    block_of = np.repeat(np.array(blocks, dtype=np.int64), [len(c) for c in count_parts])
+    if len(parts) == 1:
+        found, counts, block_of = parts[0]
+    else:
+        found, counts, block_of = (np.concatenate(a) for a in zip(*parts, strict=True))
+    found = found.astype(np.int64)
     keep = found < len(current_block)
     keep[keep] = current_block[found[keep]] == block_of[keep]
-    found, counts = found[keep], counts[keep]
-    if len(ids) > 1:  # several words (a stem's forms, a prefix): one count per decision
+    found, counts = found[keep], counts[keep].astype(np.float64)
+    if len(parts) > 1:  # several words (a stem's forms, a prefix): one count per decision
         dense = np.bincount(found, weights=counts, minlength=len(current_block))
         found = np.flatnonzero(dense).astype(np.int64)
         counts = dense[found].astype(np.float64)

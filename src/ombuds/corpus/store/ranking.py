@@ -30,7 +30,7 @@ import sqlalchemy as sa
 
 from ombuds.corpus.store.facet_index import FacetIndex
 from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
-from ombuds.corpus.store.rank_index import expand, postings
+from ombuds.corpus.store.rank_index import PostingsCache, expand, postings
 from ombuds.corpus.store.terms import PHRASE_STOPWORDS
 
 K1 = 1.2
@@ -47,24 +47,59 @@ def bm25(counts: np.ndarray, lengths: np.ndarray, df: int, index: FacetIndex) ->
     return idf * counts * (K1 + 1) / (counts + norm)
 
 
-def _word(connection: sa.Connection, index: FacetIndex, word: str, prefix: bool):
-    return postings(connection, expand(connection, word, prefix=prefix), index.block)
+def _word(
+    connection: sa.Connection,
+    index: FacetIndex,
+    word: str,
+    prefix: bool,
+    cache: PostingsCache | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, counts) of a search word's current counts (kept in `index.terms` while the
+    index is current: the same word searched again costs nothing)."""
+    key = ("word", word.lower(), prefix)
+    kept = index.terms.get(key)
+    if kept is None:
+        ids = expand(connection, word, prefix=prefix)
+        found, counts = postings(connection, ids, index.block, cache, index.generation)
+        kept = found.astype(np.int32), counts.astype(np.float32)  # exact: counts are integers
+        index.terms.put(key, kept)
+    return kept
 
 
 def _term(
-    connection: sa.Connection, index: FacetIndex, term: Term, phrase_ids: PhraseIds
+    connection: sa.Connection,
+    index: FacetIndex,
+    term: Term,
+    phrase_ids: PhraseIds,
+    cache: PostingsCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(ids of the stored decisions holding `term`, the term's BM25 in each).
 
     A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
     index finds it, and each decision holding it counts it once."""
     term = _phrase_core(term)
+    key = ("term", tuple(w.lower() for w in term.words), term.prefix)
+    kept = index.terms.get(key)
+    if kept is None:
+        kept = _scored(connection, index, term, phrase_ids, cache)
+        index.terms.put(key, kept)
+    return kept
+
+
+def _scored(
+    connection: sa.Connection,
+    index: FacetIndex,
+    term: Term,
+    phrase_ids: PhraseIds,
+    cache: PostingsCache | None,
+) -> tuple[np.ndarray, np.ndarray]:
     word = term.words[0].lower()
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
-        ids, counts = _word(connection, index, term.words[0], term.prefix)
+        word_ids = expand(connection, term.words[0], prefix=term.prefix)
+        ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
         ids_ok = index.present[ids]
         ids, counts = ids[ids_ok], counts[ids_ok]
-        return ids, bm25(counts, index.length[ids], len(ids), index)
+        return ids.astype(np.int32), bm25(counts, index.length[ids], len(ids), index)
     ids = phrase_ids(connection, term)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
@@ -74,13 +109,13 @@ def _term(
         prefix = term.prefix and position == last
         if word.lower() in STOPWORDS and not prefix:
             continue
-        found, counts = _word(connection, index, word, prefix)
+        found, counts = _word(connection, index, word, prefix, cache)
         dense = np.zeros(index.size, dtype=np.float64)
         dense[found[found < index.size]] = counts[found < index.size]
         smallest = np.minimum(smallest, dense[ids])
     # A phrase of stop words only, or words the counts missed: it occurs at least once.
     counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
-    return ids, bm25(counts, index.length[ids], len(ids), index)
+    return ids.astype(np.int32), bm25(counts, index.length[ids], len(ids), index)
 
 
 def _phrase_core(term: Term) -> Term:
@@ -95,23 +130,35 @@ def _phrase_core(term: Term) -> Term:
 
 
 def match(
-    connection: sa.Connection, index: FacetIndex, text: TextQuery, phrase_ids: PhraseIds
+    connection: sa.Connection,
+    index: FacetIndex,
+    text: TextQuery,
+    phrase_ids: PhraseIds,
+    cache: PostingsCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(ids of the stored decisions matching `text`, in id order, and their scores).
 
     Every group must match (a group: any of its terms); no excluded term may occur."""
+    if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
+        # One term (most searches): its own ids and scores, without arrays over every decision.
+        ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
+        ids = ids.astype(np.int64)
+        if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+            order = np.argsort(ids, kind="stable")
+            ids, scores = ids[order], scores[order]
+        return ids, scores
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
     for group in text.groups:
         held = np.zeros(index.size, dtype=bool)
         for term in group:
-            ids, scores = _term(connection, index, term, phrase_ids)
+            ids, scores = _term(connection, index, term, phrase_ids, cache)
             held[ids] = True
             score[ids] += scores
         groups_held += held
     matched = (groups_held == len(text.groups)) & index.present
     for term in text.excluded:
-        ids, _scores = _term(connection, index, term, phrase_ids)
+        ids, _scores = _term(connection, index, term, phrase_ids, cache)
         matched[ids] = False
     ids = np.flatnonzero(matched)
     return ids, score[ids]

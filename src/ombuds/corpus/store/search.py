@@ -28,6 +28,7 @@ from ombuds.corpus.models import SearchHit, SearchQuery, SearchResults
 from ombuds.corpus.store import ranking
 from ombuds.corpus.store.facet_index import FacetIndex, parse_ids
 from ombuds.corpus.store.query_text import Term, TextQuery, parse_user_query, to_fts5
+from ombuds.corpus.store.rank_index import PostingsCache
 from ombuds.corpus.store.snippets import make_snippet, word_pattern
 from ombuds.vocabulary import DECISION_LABELS
 
@@ -81,6 +82,7 @@ class IndexedSearch:
     def __init__(self) -> None:
         self._index: FacetIndex | None = None
         self._lock = threading.Lock()
+        self._postings = PostingsCache()  # decoded word counts, kept across writes
 
     def facet_index(self, connection: sa.Connection) -> FacetIndex:
         """The column index of the data `connection` sees (rebuilt when the generation moved)."""
@@ -105,7 +107,9 @@ class IndexedSearch:
             hits = index.filter(index.newest_first, query, decision)
             page = [int(i) for i in hits[query.offset : query.offset + query.limit]]
         else:
-            matched, scores = ranking.match(connection, index, text, self.phrase_ids)
+            matched, scores = ranking.match(
+                connection, index, text, self.phrase_ids, self._postings
+            )
             keep = index.passes(matched, query, decision)
             hits, scores = matched[keep], scores[keep]
             page = ranking.top(index, hits, scores, query.offset, query.limit)
@@ -125,7 +129,7 @@ class IndexedSearch:
         decision = decision_label(query.decision) if query.decision else None
         if not text:
             return index, index.filter(index.newest_first, query, decision)
-        matched, _scores = ranking.match(connection, index, text, self.phrase_ids)
+        matched, _scores = ranking.match(connection, index, text, self.phrase_ids, self._postings)
         return index, matched[index.passes(matched, query, decision)]
 
     @staticmethod

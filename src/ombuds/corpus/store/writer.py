@@ -283,20 +283,33 @@ def write_batch(
     if changed:
         _update(connection, list(changed.values()))
         ids.update({key: id_ for key, (id_, _p) in changed.items()})
-    ground_rows = [{"decision_id": ids[p.key], "ground": g} for p in written for g in p.grounds]
-    referral_rows = [
-        {"decision_id": ids[p.key], "referral": r} for p in written for r in p.referrals
-    ]
-    if ground_rows:
-        connection.execute(decision_grounds.insert(), ground_rows)
-    if referral_rows:
-        connection.execute(decision_referrals.insert(), referral_rows)
+    for table, column, rows in (
+        ("decision_grounds", "ground", [(ids[p.key], g) for p in written for g in p.grounds]),
+        ("decision_referrals", "referral", [(ids[p.key], r) for p in written for r in p.referrals]),
+    ):
+        _insert_pairs(connection, table, column, rows)
     write_postings(connection, [(ids[p.key], p.words, p.counts) for p in written], block)
     added = [
         pair for p in written for pair in facet_counts.facet_values(p.row, p.grounds, p.referrals)
     ]
     facet_counts.apply(connection, added, removed)
     return statuses
+
+
+def _insert_pairs(
+    connection: sa.Connection, table: str, column: str, rows: list[tuple[int, str]]
+) -> None:
+    """(decision id, value) rows into `table` (ours): by COPY on PostgreSQL, one plain
+    executemany on SQLite (each row through SQLAlchemy's parameter handling, or as one
+    statement on PostgreSQL, cost more than the server's work on them)."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        copy_rows(connection, table, ["decision_id", column], rows)
+    else:
+        connection.exec_driver_sql(
+            f"INSERT INTO {table} (decision_id, {column}) VALUES (?, ?)", rows
+        )
 
 
 def _insert(connection: sa.Connection, new: list[Prepared]) -> dict[str, int]:

@@ -1,0 +1,71 @@
+"""The word counts kept between searches: after writes, a store that has searched before ranks
+exactly as one opened afresh (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import sqlalchemy as sa
+
+from ombuds.corpus.models import SearchQuery
+from ombuds.corpus.store import open_store
+from ombuds.corpus.store.rank_index import PostingsCache, TermCache, postings
+
+from .conftest import decision
+
+QUERIES = ["delay", "refund delay", "school", "transport", '"school transport"', "refund*", "bus"]
+
+
+def _texts(n: int, start: int = 0) -> list[tuple]:
+    words = ["delay", "refund", "school", "transport", "bus", "appeal"]
+    return [
+        (
+            decision(f"24 {i:03d} 001", date=dt.date(2020, 1, 1) + dt.timedelta(days=i)),
+            " ".join(words[(i + k) % len(words)] for k in range(i % 5 + 2))
+            + " school transport" * (i % 3),
+        )
+        for i in range(start, start + n)
+    ]
+
+
+def _answers(store) -> list[tuple]:
+    found = []
+    for q in QUERIES:
+        results = store.search(SearchQuery(q=q, limit=50))
+        found.append((q, results.total, [hit.reference for hit in results.results]))
+    return found
+
+
+def test_a_store_that_searched_before_a_write_ranks_as_a_fresh_one(store, store_url):
+    store.upsert_many(_texts(30))
+    before = _answers(store)  # fills the caches
+    assert before == _answers(store)  # served from them, the same
+    store.upsert_many(_texts(20, start=30))  # new decisions
+    store.upsert_many(  # and decisions stored again with other words
+        [(decision(f"24 {i:03d} 001"), "bus bus appeal") for i in range(0, 30, 3)]
+    )
+    with open_store(store_url) as fresh:
+        assert _answers(store) == _answers(fresh)
+    assert _answers(store) != before
+
+
+def test_the_caches_stay_within_their_budget(store):
+    store.upsert_many(_texts(40))
+    with store.engine.connect() as connection:
+        generation = connection.execute(sa.text("SELECT generation FROM corpus_state")).scalar()
+        block = np.zeros(1000, dtype=np.int64)
+        block[1:41] = 1
+        words = connection.execute(sa.text("SELECT id FROM rank_words ORDER BY id")).scalars()
+        word_ids = list(words)
+        cache = PostingsCache(budget=200)
+        for word in word_ids:
+            with_cache = postings(connection, [word], block, cache, generation)
+            without = postings(connection, [word], block)
+            assert [a.tolist() for a in with_cache] == [a.tolist() for a in without]
+            assert cache.size <= 200 or len(cache._words) == 1
+    terms = TermCache(budget=100)
+    for i in range(10):
+        terms.put(("w", i), (np.arange(5, dtype=np.int32), np.zeros(5, dtype=np.float32)))
+    assert terms.size <= 100
+    assert terms.get(("w", 9)) is not None and terms.get(("w", 0)) is None
