@@ -71,3 +71,15 @@ def test_a_published_case_does_not_list_its_own_decision(db_url):
         before = [p.reference for p in for_case(store, unpublished)["result"].precedents]
     assert "24 015 969" in before  # its own words find it first...
     assert shown and "24 015 969" not in shown  # ...until it is the case's own decision
+
+
+def test_the_app_builds_the_precedents_matrix_at_start_up(db_url, clock):
+    from ombuds.precedents import lexical
+
+    with client_for(db_url, clock) as client:
+        engine = client.app.state.store.engine
+        lexical.wait_for_refresh()
+        with lexical._LOCK:
+            held = lexical._MATRICES.get(engine)
+        assert held is not None  # before any page asked for precedents
+        assert client.get("/decisions/24-015-969").status_code == 200

@@ -183,6 +183,16 @@ def matrix(connection: sa.Connection) -> TermMatrix:
         return built
 
 
+def warm_in_background(engine: sa.Engine) -> None:
+    """Build the store's matrix in a background thread if none is held (the web app at
+    start-up), so that the first page with precedents does not wait for it; a page asked for
+    while it is being built waits for this build rather than start its own."""
+    with _LOCK:
+        if engine in _MATRICES:
+            return
+    _refresh_in_background(engine)
+
+
 def _refresh_in_background(engine: sa.Engine) -> None:
     if not _BUILDING.acquire(blocking=False):
         return  # a build is already under way

@@ -28,6 +28,7 @@ from ombuds.casework import Accounts, CaseService, Casework, Limits, utc_now
 from ombuds.casework.accounts import Clock
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store import Store, open_store
+from ombuds.precedents.lexical import warm_in_background as warm_precedents
 from ombuds.web import api, cases_api, errors
 from ombuds.web.auth import Public
 from ombuds.web.pages import account, casework, check, insight, public, steps
@@ -63,6 +64,7 @@ def create_app(
         )
         try:
             store.search(SearchQuery(limit=1))  # build the facet index before the first request
+            warm_precedents(store.engine)  # the precedents' term matrix, in the background
             yield
         finally:
             store.close()
