@@ -108,3 +108,11 @@ def test_every_published_outcome_has_a_label():
     )
     assert v.PUBLISHED_LABELS[v.Outcome.invalid] is None
     assert set(v.DECISION_LABELS) == {x for x in v.PUBLISHED_LABELS.values() if x}
+
+
+def test_id_label_names_grounds_and_bodies_and_leaves_the_rest():
+    from ombuds.vocabulary import GROUNDS, Ground, id_label
+
+    assert id_label("late") == GROUNDS[Ground.late].title
+    assert id_label("ico") == "The Information Commissioner's Office"
+    assert id_label("Education") == "Education" and id_label("2024") == "2024"

@@ -462,6 +462,17 @@ REFERRAL_BODIES: dict[Referral, str] = {
 }
 
 
+def id_label(value: str) -> str:
+    """How a page names a ground or referral id: the ground's title, or the body's name with a
+    capital (e.g. `ico` -> "The Information Commissioner's Office"); any other value as it is."""
+    if value in Ground.__members__:
+        return GROUNDS[Ground(value)].title
+    if value in Referral.__members__:
+        body = REFERRAL_BODIES[Referral(value)]
+        return body[0].upper() + body[1:]
+    return value
+
+
 class Outcome(StrEnum):
     # Assessment.
     investigate = "investigate"

@@ -44,3 +44,13 @@ def test_bad_filters_and_tables_are_clear_errors(app_client):
     assert refused.status_code == 422 and "nonsense" in refused.text
     assert app_client.get("/insight.csv", params={"table": "nope"}).status_code == 404
     assert app_client.get("/insight/charts/nope.svg").status_code == 404
+
+
+def test_grounds_and_bodies_are_named_for_people_and_kept_as_ids_in_the_csv(app_client):
+    from ombuds.vocabulary import GROUNDS, Ground
+
+    table = app_client.get("/insight").text.split('id="table-ground"')[1].split("</table>")[0]
+    assert GROUNDS[Ground.better_placed].title in table and ">better_placed<" not in table
+    referrals = app_client.get("/insight").text.split('id="table-referral"')[1]
+    assert "The Information Commissioner&#39;s Office" in referrals.split("</table>")[0]
+    assert "better_placed" in app_client.get("/insight.csv", params={"table": "ground"}).text

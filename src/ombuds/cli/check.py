@@ -93,7 +93,7 @@ def _ask(check: SelfCheck, step: Step) -> Any:
             continue
         try:
             return check.check_value(q, step.key, iso)
-        except InputError as error:  # not a calendar date, or after the day of the check
+        except InputError as error:  # for example, a date after the day of the check
             typer.echo(error.message)
 
 

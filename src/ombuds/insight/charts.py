@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from ombuds.insight.service import Insight
+from ombuds.vocabulary import id_label
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # an identifier; never fetched
 TOP_COUNCILS = 20  # councils drawn in the uphold-rate chart (the table lists them all)
@@ -50,7 +51,7 @@ def specs(figures: Insight) -> dict[str, dict[str, Any]]:
         ("year", "Decisions by year", "Year", figures.by_year),
     ):
         if rows:
-            data = [r.model_dump() for r in rows]
+            data = [{**r.model_dump(), "value": id_label(r.value)} for r in rows]
             found[name] = _bars(title, data, "decisions", label, name != "year")
     rated = [r for r in figures.uphold if r.rate is not None][:TOP_COUNCILS]
     if rated:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ombuds.insight import charts
 from ombuds.insight.service import TABLES, Insight
+from ombuds.vocabulary import id_label
 
 
 def html(figures: Insight) -> str:
@@ -22,6 +23,7 @@ def html(figures: Insight) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["id_label"] = id_label  # as the web app's pages name ids
     drawn = {name: Markup(charts.svg(spec)) for name, spec in charts.specs(figures).items()}
     return env.get_template("insight_report.html").render(
         figures=figures,

@@ -18,6 +18,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from ombuds.vocabulary import id_label
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 JINJA_DIR = str(Path(jinja2.__file__).parent)
@@ -116,4 +118,5 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["highlight"] = highlight
+    env.filters["id_label"] = id_label  # a ground's title or a body's name, for people
     return env

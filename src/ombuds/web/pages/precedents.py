@@ -12,23 +12,16 @@ from typing import Any
 from ombuds.corpus.store import Store
 from ombuds.errors import OmbudsError
 from ombuds.precedents import service
-from ombuds.vocabulary import GROUNDS, Ground, normalise_reference
+from ombuds.vocabulary import id_label, normalise_reference
 
 MAX_TEXT = 50_000  # characters of a case's text a precedent search reads
-
-
-def _ground_title(ground: str) -> str:
-    try:
-        return GROUNDS[Ground(ground)].title
-    except (ValueError, KeyError):
-        return ground.replace("_", " ")
 
 
 def _panel(found: service.Precedents, *, subject: str) -> dict[str, Any]:
     return {
         "result": found,
         "subject": subject,
-        "ground_titles": {g: _ground_title(g) for p in found.precedents for g in p.grounds},
+        "ground_titles": {g: id_label(g) for p in found.precedents for g in p.grounds},
         "error": None,
     }
 
