@@ -2,8 +2,8 @@
 writing anything, and say so when it would need migrating.
 
 Tested for real: a read-only file in a read-only folder, opened by a user who cannot write them
-(as root, which may write anything, the commands run as `nobody`), and SQLite's `mode=ro` and
-`immutable=1` URIs, which hold even for root.
+(as root, which may write anything, the commands run without the capabilities that override
+permissions), and SQLite's `mode=ro` and `immutable=1` URIs, which hold even for root.
 """
 
 from __future__ import annotations
@@ -58,13 +58,15 @@ def _make_read_only(path: Path) -> None:
 
 
 def _drop_root() -> tuple[list[str], dict]:
-    """How to run a command as `nobody` when we are root (root writes through any permission):
-    setpriv (util-linux) if present, else subprocess's own user switch."""
+    """How to run a command that cannot write through file permissions when we are root (root
+    writes through any permission): with setpriv (util-linux), root without the capabilities
+    that override permissions, so it still reads the checkout however private its folder is
+    (a clone in `mktemp -d` is 0700); else subprocess's switch to `nobody`."""
     if os.geteuid() != 0:
         return [], {}
     setpriv = shutil.which("setpriv")
     if setpriv:
-        return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"], {}
+        return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"], {}
     return [], {"user": NOBODY, "group": NOBODY, "extra_groups": []}
 
 
