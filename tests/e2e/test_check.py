@@ -89,26 +89,33 @@ def _heading(page) -> str:
     return page.locator("h1").first.inner_text()
 
 
+def _submit(page, button: str) -> None:
+    """Press a form's button and wait for the page it leads to (reading the next question off
+    the old page would answer the wrong one)."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+
+
 def _walk(page, base: str, answers: dict, found: list | None) -> None:
     """Click through the check; with `found`, run axe on every page on the way."""
     page.goto(base + "/check")
     if found is not None:
         found += axe_violations(page)
-    page.get_by_role("button", name="Start now").click()
+    _submit(page, "Start now")
     for _ in range(60):
         if page.locator('input[name="key"]').count() == 0:
             return
         heading = _heading(page)
         choice = next((v for k, v in answers.items() if re.search(k, heading)), None)
         if choice is None:
-            page.get_by_role("button", name="I don't know").click()
+            _submit(page, "I don't know")
             continue
         if isinstance(choice, tuple):
             for label, value in zip(("Day", "Month", "Year"), choice, strict=True):
                 page.get_by_label(label, exact=True).fill(value)
         else:
             page.get_by_label(choice, exact=True).check()
-        page.get_by_role("button", name="Continue").click()
+        _submit(page, "Continue")
         if page.locator(".govuk-error-summary").count():
             raise AssertionError(f"{heading}: {page.locator('.govuk-error-summary').inner_text()}")
         if found is not None:
