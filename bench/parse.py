@@ -1,17 +1,28 @@
-"""Parser speed: `parse_text` per decision, on the five seeds and on synthetic decisions.
+"""Parser speed: `parse_document` per decision, on the three bench corpora, in CPU time.
 
 Why: ingest parses every file, and the ingest target is at most 3x the cost of a raw SQLite FTS5
-insert of the same text; the parser must stay well under a millisecond for a typical plain-text
-decision. Prints the median of several timed passes (the machine is shared: the median resists
-other work better than the mean), per decision, for plain text and for saved HTML pages.
+insert of the same text; with two cores the whole ingest pipeline may spend about a millisecond
+of CPU per decision, so the parser must take well under that. Corpora (bench/corpora.py):
 
-    python bench/parse.py            # 2,000 synthetic decisions of each format, 5 passes
-    python bench/parse.py --n 500 --passes 3
+    seeds      the five seed texts varied: short, with their copied-page noise
+    pages      the saved HTML pages varied: navigation, cookie banners, scripts
+    synthetic  long, tidy decisions (65% text, 35% saved HTML pages)
+
+Each figure is the median of several passes of the CPU time (time.process_time: the machine is
+shared, and CPU time moves far less with other work than the wall clock) to parse one decision
+as ingest does (`parse_document`: the parsed decision and the text stored). Each pass starts with
+the parser's memo of matched lines empty, as a fresh ingest does. The "of which HTML" column is
+the part spent turning saved pages into lines (`html_to_text`), over all decisions of the corpus.
+
+    python bench/parse.py                     # 2,000 decisions of each corpus, 5 passes
+    python bench/parse.py --n 500 --passes 3 --corpora pages
+    python bench/parse.py --profile pages     # cProfile of one pass, the top functions
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import statistics
 import sys
@@ -22,72 +33,104 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synthetic import generate
-from ombuds.corpus.parse import parse_text
+from bench import corpora
+from ombuds.corpus.parse import parse_document
+from ombuds.corpus.parse.html import html_to_text, looks_like_html
 from ombuds.corpus.parse.matching import forget_lines
+from ombuds.inputs import CONTROL_CHARACTERS
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "decisions" / "seeds"
+CORPORA = ("seeds", "pages", "synthetic")
 
 
-def per_decision_us(texts: list[str], passes: int, forget_each: bool = False) -> float:
-    """Median over `passes` of the mean time to parse one of `texts`, in microseconds.
+def texts_of(kind: str, n: int, seed: int) -> list[str]:
+    return [text for _name, text in corpora._generate(kind, n, seed, 0)]
 
-    The parser remembers the lines it has matched (`ombuds.corpus.parse.linewise`), and a real
-    ingest parses each decision once: every pass starts with that memo empty, so only lines
-    repeated ACROSS the texts of one pass (boilerplate) are found in it. `forget_each` empties
-    it before every text too, for texts that are copies of each other (the seeds row).
-    """
+
+def _pass(texts: list[str]) -> float:
+    forget_lines()
+    start = time.process_time()
+    for text in texts:
+        parse_document(text, "bench")
+    return time.process_time() - start
+
+
+def per_decision_ms(texts: list[str], passes: int) -> float:
+    """Median over `passes` of the CPU time to parse one of `texts`, in milliseconds."""
     for text in texts[:50]:
-        parse_text(text, "warm-up")
+        parse_document(text, "warm-up")
+    return statistics.median(_pass(texts) for _ in range(passes)) / len(texts) * 1e3
+
+
+def html_ms(texts: list[str], passes: int) -> float:
+    """Median CPU time of `html_to_text` per decision of `texts` (0 for plain text)."""
+    pages = [CONTROL_CHARACTERS.sub("", t) for t in texts]
+    pages = [t for t in pages if looks_like_html(t)]
+    if not pages:
+        return 0.0
     runs = []
     for _ in range(passes):
-        forget_lines()
-        start = time.perf_counter()
-        for text in texts:
-            if forget_each:
-                forget_lines()
-            parse_text(text, "bench")
-        runs.append((time.perf_counter() - start) / len(texts) * 1e6)
-    return statistics.median(runs)
+        start = time.process_time()
+        for page in pages:
+            html_to_text(page, "bench")
+        runs.append(time.process_time() - start)
+    return statistics.median(runs) / len(texts) * 1e3
 
 
-def fts5_insert_us(texts: list[str]) -> float:
+def fts5_insert_ms(texts: list[str]) -> float:
     """The floor ingest is measured against: the same texts inserted raw into an FTS5 table
-    (a file database, one transaction), per decision, in microseconds."""
+    (a file database, one transaction), CPU time per decision, in milliseconds."""
     with tempfile.TemporaryDirectory() as folder:
         db = sqlite3.connect(Path(folder) / "floor.db")
         db.execute("create virtual table t using fts5(body)")
-        start = time.perf_counter()
+        start = time.process_time()
         with db:
             db.executemany("insert into t(body) values (?)", ((t,) for t in texts))
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         db.close()
-    return elapsed / len(texts) * 1e6
+    return elapsed / len(texts) * 1e3
+
+
+def profile(texts: list[str], top: int = 30) -> None:
+    import cProfile
+    import pstats
+
+    for text in texts[:50]:
+        parse_document(text, "warm-up")
+    forget_lines()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for text in texts:
+        parse_document(text, "bench")
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=2000, help="synthetic decisions per format")
+    parser.add_argument("--n", type=int, default=2000, help="decisions of each corpus")
     parser.add_argument("--passes", type=int, default=5, help="timed passes (median reported)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
+    parser.add_argument("--corpora", nargs="+", choices=CORPORA, default=list(CORPORA))
+    parser.add_argument("--profile", choices=CORPORA, help="profile one pass over this corpus")
     args = parser.parse_args(argv)
 
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    rows = [("seeds (5 copied texts)", seeds * 40, True)]
-    for fmt in ("txt", "html"):
-        texts = [text for _name, text in generate(args.n, seed=args.seed, fmt=fmt)]
-        rows.append((f"synthetic {fmt} ({args.n})", texts, False))
+    if args.profile:
+        profile(texts_of(args.profile, args.n, args.seed))
+        return
     print(
-        f"parse_text, median of {args.passes} passes, per decision "
-        "(and the raw FTS5 insert of the same texts, for scale):"
+        f"parse_document, CPU time per decision, median of {args.passes} passes "
+        f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}):"
     )
-    for label, texts, forget_each in rows:
+    for kind in args.corpora:
+        texts = texts_of(kind, args.n, args.seed)
         size = sum(map(len, texts)) / len(texts) / 1024
-        parse = per_decision_us(texts, args.passes, forget_each)
-        floor = statistics.median(fts5_insert_us(texts) for _ in range(args.passes))
+        parse = per_decision_ms(texts, args.passes)
+        html = html_ms(texts, args.passes)
+        floor = statistics.median(fts5_insert_ms(texts) for _ in range(args.passes))
         print(
-            f"  {label:<26} parse {parse / 1000:6.3f} ms   FTS5 insert {floor / 1000:6.3f} ms"
-            f"   parse/insert {parse / floor:4.1f}   ({size:.1f} KB average)"
+            f"  {kind:<10} ({args.n}) parse {parse:6.3f} ms, of which HTML {html:5.3f} ms"
+            f"   FTS5 insert {floor:6.3f} ms   parse/insert {parse / floor:4.1f}"
+            f"   ({size:.1f} KB average)"
         )
 
 

@@ -16,6 +16,7 @@ browsers add, or the first decision link) because the address carries the refere
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -183,8 +184,7 @@ def _is_furniture(node: LexborNode) -> bool:
     attrs = node.attributes
     if not attrs:  # most elements of a statement: nothing to look at
         return False
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".split()
-    if any(_FURNITURE.match(w) for w in words):
+    if _furniture_words(attrs.get("class"), attrs.get("id")):
         return True
     return (
         attrs.get("role") in ("navigation", "banner", "contentinfo", "dialog")
@@ -193,12 +193,22 @@ def _is_furniture(node: LexborNode) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a site's pages use the same few classes and ids
+def _furniture_words(class_: str | None, id_: str | None) -> bool:
+    """Whether a word of the class or id names page furniture."""
+    words = f"{class_ or ''} {id_ or ''}".split()
+    return any(_FURNITURE.match(w) for w in words)
+
+
 def _list_start(node: LexborNode) -> tuple[int, bool]:
     """(the number before an `<ol>`'s first item, whether `node` is an `<ol>`)."""
     if node.tag != "ol":
         return 0, False
     start = node.attributes.get("start")
     return (int(start) - 1 if start and start.isdigit() else 0), True
+
+
+_CLOSE_ITEM, _CLOSE_BLOCK = "li", "block"  # what closing an element writes (see `walk`)
 
 
 class _Writer:
@@ -235,48 +245,88 @@ class _Writer:
         """Write `root`'s content. Iterative (a stack of open elements, not recursion), so that a
         page nested thousands of elements deep is read like any other.
 
-        A frame is [its children still to write, what closing it writes ("li", "block" or
-        None), its list depth, the number of its last list item, whether it is an `<ol>`].
+        The open element's state is kept in local variables (its children still to write, what
+        closing it writes, its list depth, the number of its last list item, whether it is an
+        `<ol>`), its ancestors' on the stack: this loop runs once per node of the page, so it
+        does the work of `text` and `newline` inline.
         """
-        stack: list[list] = [[root.iter(include_text=True), None, depth, *_list_start(root)]]
-        text = self.text
-        while stack:
-            frame = stack[-1]
-            for child in frame[0]:
+        out = self.out
+        append = out.append
+        pending = self.pending
+        count, is_ol = _list_start(root)
+        children, closing, level = root.iter(include_text=True), None, depth
+        stack: list[tuple] = []
+        while True:
+            for child in children:
                 tag = child.tag
-                if tag == "-text":
-                    text(child.text_content or "")
+                if tag == "-text":  # `text`, inline
+                    value = child.text_content
+                    if not value:
+                        continue
+                    words = value.split()
+                    if not words:
+                        if pending is None:
+                            append(" ")
+                        continue
+                    if len(words) > 1 or words[0] != value:
+                        value = (
+                            (" " if value[0].isspace() else "")
+                            + " ".join(words)
+                            + (" " if value[-1].isspace() else "")
+                        )
+                    if pending is not None:
+                        append("\n" + pending)
+                        pending = None
+                        value = value.lstrip()
+                    append(value)
                     continue
                 if tag in _DROP or (tag != "li" and child.attributes and _is_furniture(child)):
                     continue
                 if tag == "br":
-                    self.newline()
+                    if pending is None:
+                        append("\n")
                     continue
                 if tag == "li":
-                    frame[3] += 1
-                    marker = f"{frame[3]}. " if frame[4] else "\u2022 "
-                    self.pending = _INDENT * frame[2] + marker
-                    closing, level = "li", frame[2] + 1
+                    count += 1
+                stack.append((children, closing, level, count, is_ol))
+                if tag == "li":
+                    pending = _INDENT * level + (f"{count}. " if is_ol else "\u2022 ")
+                    closing = _CLOSE_ITEM
+                    level += 1
                 elif tag in ("ul", "ol") or tag in _BLOCK:
-                    self.newline()
-                    closing, level = "block", frame[2]
+                    if pending is None:
+                        append("\n")
+                    closing = _CLOSE_BLOCK
                 else:
-                    closing, level = None, frame[2]
-                stack.append([child.iter(include_text=True), closing, level, *_list_start(child)])
+                    closing = None
+                count, is_ol = _list_start(child) if tag == "ol" else (0, False)
+                children = child.iter(include_text=True)
                 break
             else:  # every child written: close the element
-                stack.pop()
-                if frame[1] == "li":
-                    self.pending = None
-                    self.out.append("\n")
-                elif frame[1] == "block":
-                    self.newline()
+                if closing is _CLOSE_ITEM:
+                    pending = None
+                    append("\n")
+                elif closing is _CLOSE_BLOCK and pending is None:
+                    append("\n")
+                if not stack:
+                    break
+                children, closing, level, count, is_ol = stack.pop()
+        self.pending = pending
 
     def lines(self) -> str:
+        """The text written, as lines: blank lines dropped, each line stripped, and its leading
+        `_INDENT`s made two spaces each.
+
+        The only white space written is " " and line breaks (`text` folds the rest), so
+        stripping spaces strips a line; only lines that start with `_INDENT` need more."""
+        joined = "".join(self.out)
+        stripped = [line.strip(" ") for line in joined.split("\n")]
+        if _INDENT not in joined:
+            return "\n".join(filter(None, stripped))
         lines = []
-        for line in "".join(self.out).split("\n"):
-            raw = line.strip(" ")
-            if not raw:  # most lines: block ends write a line break each
+        for raw in filter(None, stripped):
+            if raw[0] != _INDENT:
+                lines.append(raw)
                 continue
             level = len(raw) - len(raw.lstrip(_INDENT))
             text = raw.lstrip(_INDENT).strip()
