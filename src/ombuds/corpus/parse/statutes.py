@@ -15,6 +15,7 @@ The scan looks only where "Act <year>" occurs, so a statement costs a few string
 
 from __future__ import annotations
 
+import functools
 import re
 
 # No leading \b: a pattern that starts with a literal is found by a fast scan (the word start
@@ -45,7 +46,9 @@ _PROVIDER_LETTER = re.compile(r"^(\d+)\(([A-Z])\)")  # "34(B)" -> "34B"
 
 
 def _section(number: str) -> str:
-    return "section " + _PROVIDER_LETTER.sub(r"\1\2", number)
+    if m := _PROVIDER_LETTER.match(number):  # one match at most (anchored): no re.sub template
+        number = m.group(1) + m.group(2) + number[m.end() :]
+    return "section " + number
 
 
 def _act_name(text: str, start: int) -> str | None:
@@ -101,26 +104,47 @@ def find_statutes(text: str) -> list[str]:
         return []
     cited: dict[str, None] = {}
     for m in _ACT_YEAR.finditer(text):
-        if m.start() and not text[m.start() - 1].isspace():
+        start = m.start()
+        if start and not text[start - 1].isspace():
             continue  # "Contract 2019", "(Act 1974"
-        name = _act_name(text, m.start())
-        if name is None:
-            continue
-        act = f"{name} Act {m.group(1)}"
-        name_start = m.start() - len(name) - 1
-        lead = text[max(0, name_start - 12) : name_start].rstrip()
-        before = None
-        if lead.endswith((" of the", " to the", " under the", " of", " to", " under")):
-            before = _BEFORE.search(text, max(0, name_start - 120), name_start)
-        if before:
-            if before.group("secs"):
-                for number in re.split(r"\s*(?:,|and)\s*", before.group("secs")):
-                    cited[f"{act}, {_section(number)}"] = None
-            else:
-                schedule, paragraph = before.group("sched"), before.group("para")
-                cited[f"{act}, Schedule {schedule}, paragraph {paragraph}"] = None
-        tail = text[m.end() : m.end() + 200]
-        if _TAIL_START.match(tail):
-            for provision in _after(tail):
-                cited[f"{act}, {provision}"] = None
+        begin = max(0, start - _READ_BEFORE)
+        for provision in _cited_at(text[begin : m.end() + _READ_AFTER], start - begin):
+            cited[provision] = None
     return list(cited)
+
+
+# How far `_cited_at` reads around "Act <year>": the name (120 characters back), the words before
+# it (12), "section N of the" before those (120), the provisions after the year (200).
+_READ_BEFORE = 120 + 1 + 12 + 120
+_READ_AFTER = 200
+
+
+@functools.lru_cache(maxsize=4096)
+def _cited_at(window: str, start: int) -> tuple[str, ...]:
+    """The provisions cited around the "Act <year>" at `start` of `window` (the text around it,
+    all `_cited_at` reads). Remembered: the standard paragraphs cite the same law in the same
+    words in most statements."""
+    m = _ACT_YEAR.match(window, start)
+    assert m is not None  # `window` holds the match found in the text
+    name = _act_name(window, start)
+    if name is None:
+        return ()
+    cited: list[str] = []
+    act = f"{name} Act {m.group(1)}"
+    name_start = start - len(name) - 1
+    lead = window[max(0, name_start - 12) : name_start].rstrip()
+    before = None
+    if lead.endswith((" of the", " to the", " under the", " of", " to", " under")):
+        before = _BEFORE.search(window, max(0, name_start - 120), name_start)
+    if before:
+        if before.group("secs"):
+            for number in re.split(r"\s*(?:,|and)\s*", before.group("secs")):
+                cited.append(f"{act}, {_section(number)}")
+        else:
+            schedule, paragraph = before.group("sched"), before.group("para")
+            cited.append(f"{act}, Schedule {schedule}, paragraph {paragraph}")
+    tail = window[m.end() : m.end() + _READ_AFTER]
+    if _TAIL_START.match(tail):
+        for provision in _after(tail):
+            cited.append(f"{act}, {provision}")
+    return tuple(cited)
