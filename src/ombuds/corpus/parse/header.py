@@ -90,14 +90,20 @@ def read_category(text: str) -> tuple[str, str | None]:
     return category, f"unknown category {category!r} (kept as given)"
 
 
+# Each label, lower-cased, and the starts of a label with detail after it; longest first, so
+# that "Not upheld" is tried before "Upheld".
+_DECISION_FORMS = tuple(
+    (label, label.lower(), (label.lower() + ":", label.lower() + " -", label.lower() + ","))
+    for label in sorted(DECISION_LABELS, key=len, reverse=True)
+)
+
+
 def read_decision(text: str) -> tuple[str, str | None]:
     """One of the published labels, folding case and trailing detail; else as given + warning."""
     value = " ".join(text.split()).rstrip(".")
     low = value.lower()
-    for label in sorted(DECISION_LABELS, key=len, reverse=True):  # "Not upheld" before "Upheld"
-        if low == label.lower() or low.startswith(
-            (label.lower() + ":", label.lower() + " -", label.lower() + ",")
-        ):
+    for label, folded, starts in _DECISION_FORMS:
+        if low == folded or low.startswith(starts):
             return label, None
     return value, f"unknown decision label {value!r} (kept as given)"
 

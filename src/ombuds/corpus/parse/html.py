@@ -174,7 +174,10 @@ def check_nesting(html: str, source: str | None = None) -> None:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
+    head = text[:2048].lstrip()
+    if not head.startswith("<"):  # a text copy: no need to lower-case its start
+        return False
+    head = head.lower()
     return head.startswith(("<!doctype html", "<html", "<!--")) or (
         head.startswith("<") and ("<body" in head or "<div" in head or "<p>" in head)
     )
