@@ -248,7 +248,13 @@ def split_statement(lines: list[Line]) -> Statement:
             st.blocks.setdefault(key, [])
             continue
 
-        key = heading_key(text, investigation) if len(text) <= 60 else None
+        # `heading_key`, its first tests inline: most lines are long paragraphs or start with a
+        # paragraph number, and no heading starts with a digit.
+        key = (
+            heading_key(text, investigation)
+            if len(text) <= 60 and text[-1] not in ".,;)" and not text[0].isdigit()
+            else None
+        )
         if key is not None:
             if key == section:  # "Findings" under "What I found": a sub-heading
                 st.blocks[key].append(text)
@@ -273,7 +279,8 @@ def split_statement(lines: list[Line]) -> Statement:
             if cur is not None and cur.text.endswith(":") and text[0].islower():
                 cur.add_item(text)
                 continue
-            if _is_subheading(text):
+            # (`_is_subheading`, its first test inline: most lines are long paragraphs)
+            if len(text) <= 60 and text[-1] not in ".,;)" and _is_subheading(text):
                 blocks.append(text)
                 continue
             kind, rest = "plain", text
