@@ -266,11 +266,11 @@ class _Writer:
                     value = child.text_content
                     if not value:
                         continue
-                    words = value.split()
-                    if not words:
+                    if value.isspace():  # (about half the text nodes: the breaks between tags)
                         if pending is None:
                             append(" ")
                         continue
+                    words = value.split()
                     if len(words) > 1 or words[0] != value:
                         value = (
                             (" " if value[0].isspace() else "")
