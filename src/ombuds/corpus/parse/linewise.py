@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections import OrderedDict
 
 try:  # one pass finds every locator literal at once (C); without it, one str.find each
@@ -190,8 +191,9 @@ class LineMatcher:
                 new.items(), self._match_lines(list(new)), strict=False
             ):
                 memo[line] = keys
-                for table in wanted:
-                    found[table] |= keys[table]
+                if keys is not nothing:
+                    for table in wanted:
+                        found[table] |= keys[table]
             try:
                 while len(memo) > MEMO_LINES:
                     memo.popitem(last=False)  # the least recently used
@@ -212,20 +214,20 @@ class LineMatcher:
         Each rule's regex runs only on the lines that hold one of its locators.
         """
         block = "\n".join(lines)
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
+        # where each line starts in `block` (in C: the lengths plus one, summed)
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         located = self._locate(block, starts)
-        candidates: set[int] = set()
-        for literal in located:
-            candidates.update(self.by_locator[literal])
+        # rule -> the lines holding one of its locators (a set of `located` is never changed)
+        todo_of: dict[int, set[int]] = {}
+        by_locator = self.by_locator
+        for literal, where in located.items():
+            for i in by_locator[literal]:
+                todo = todo_of.get(i)
+                todo_of[i] = where if todo is None else todo | where
+        rules = self.rules
         per_line: dict[int, tuple[set, ...]] = {}  # only the lines where something matched
-        for i in candidates:
-            table, key, pattern, _word_groups, locators = self.rules[i]
-            todo: set[int] = set()
-            for literal in locators:
-                if literal in located:
-                    todo |= located[literal]
+        for i, todo in todo_of.items():
+            table, key, pattern = rules[i][:3]
             for n in todo:
                 found = per_line.get(n)
                 if found is not None and key in found[table]:
