@@ -34,7 +34,9 @@ class _WholeText:
     def find(self, text: str, table: int) -> set:
         return _tables()[table].find(text, words_of(text))
 
-    def find_each(self, parts) -> list[set]:
+    def find_each(self, parts, fold=None) -> list[set]:
+        if fold is not None:
+            parts = [(fold(text), tables) for text, tables in parts]
         found = []
         for table in range(2):
             text = "\n".join(text for text, tables in parts if table in tables)

@@ -16,7 +16,7 @@ from ombuds.corpus.models import SECTION_KEYS, ParsedDecision
 from ombuds.corpus.parse.clean import statement_lines
 from ombuds.corpus.parse.header import find_alias, parse_date, read_category, read_decision
 from ombuds.corpus.parse.html import html_to_text, looks_like_html
-from ombuds.corpus.parse.matching import grounds_and_referrals, matchable
+from ombuds.corpus.parse.matching import grounds_and_referrals_as_written
 from ombuds.corpus.parse.sections import split_statement
 from ombuds.corpus.parse.statutes import find_statutes
 from ombuds.errors import NotADecision
@@ -209,9 +209,9 @@ def parse_document(text: str, source: str) -> tuple[ParsedDecision, str]:
     )
     all_text = "\n".join((st.summary or "", *sections.values()))
     statutes = find_statutes(all_text)
-    decided_matchable = matchable(decided)
-    role_matchable = matchable(sections.get("role_and_powers", ""))
-    grounds, referrals = grounds_and_referrals(role_matchable, decided_matchable, statutes)
+    grounds, referrals = grounds_and_referrals_as_written(
+        sections.get("role_and_powers", ""), decided, statutes
+    )
     # Plain dicts: ParsedDecision validates them into `Paragraph`s in one go, at half the cost.
     paragraphs = [
         {"section": p.section, "number": i, "text": p.text} for i, p in enumerate(st.paragraphs, 1)

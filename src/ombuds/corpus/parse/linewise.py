@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections import OrderedDict
+from collections.abc import Callable
+from itertools import accumulate
 
 try:  # one pass finds every locator literal at once (C); without it, one str.find each
     import ahocorasick
@@ -143,6 +144,8 @@ class LineMatcher:
                 if not rule.triggers:
                     self.always.append(i)
         self.memo: OrderedDict[str, tuple[frozenset, ...]] = OrderedDict()
+        # The same for lines as written, folded only when new (see `find_each`'s `fold`).
+        self.raw_memo: OrderedDict[str, tuple[frozenset, ...]] = OrderedDict()
         self.nothing: tuple[frozenset[int], ...] = tuple(
             frozenset() for _ in tables
         )  # a line where nothing matched
@@ -162,15 +165,23 @@ class LineMatcher:
         """The keys of `table` whose patterns match `text` (a `matchable` string)."""
         return self.find_each([(text, (table,))])[table]
 
-    def find_each(self, parts: list[tuple[str, tuple[int, ...]]]) -> list[set]:
+    def find_each(
+        self, parts: list[tuple[str, tuple[int, ...]]], fold: Callable[[str], str] | None = None
+    ) -> list[set]:
         """Per table, the keys its patterns match in the texts of `parts` given for it.
 
         `parts` pairs each `matchable` text with the tables to run on it: one call reads the
         lines of a statement once for all tables. A table's texts are read as one text, joined
         by line breaks.
+
+        With `fold` (`matching.matchable`), the texts are as written and each line is folded
+        only when it is not remembered: lines are remembered as written, so a statement's
+        boilerplate is never even lower-cased. (`fold` must work line by line: folding a text
+        gives its lines folded. Lower-casing does: its only context rule, the final sigma, looks
+        no further than a line break.)
         """
         found: list[set] = [set() for _ in range(self.tables)]
-        memo, nothing = self.memo, self.nothing
+        memo, nothing = (self.memo if fold is None else self.raw_memo), self.nothing
         new: dict[str, set[int]] = {}  # line -> the tables it is wanted for
         for text, tables in parts:
             for line in text.split("\n"):
@@ -187,9 +198,8 @@ class LineMatcher:
                 except KeyError:  # another thread evicted it meanwhile; nothing is lost
                     pass
         if new:
-            for (line, wanted), keys in zip(
-                new.items(), self._match_lines(list(new)), strict=False
-            ):
+            todo = list(new) if fold is None else list(map(fold, new))
+            for (line, wanted), keys in zip(new.items(), self._match_lines(todo), strict=False):
                 memo[line] = keys
                 if keys is not nothing:
                     for table in wanted:
@@ -202,6 +212,8 @@ class LineMatcher:
         for table, rules in enumerate(self.whole_text):
             if rules and any(table in tables for _text, tables in parts):
                 text = "\n".join(text for text, tables in parts if table in tables)
+                if fold is not None:
+                    text = fold(text)
                 words, seen = words_in(text), dict[str, bool]()
                 for key, rule in rules:
                     if key not in found[table] and rule.search(text, words, seen):
@@ -284,6 +296,7 @@ class LineMatcher:
     def forget(self) -> None:
         """Empty the memo (benchmarks start each pass from nothing, as a fresh ingest does)."""
         self.memo.clear()
+        self.raw_memo.clear()
 
 
 def _word_groups(needles) -> tuple[tuple[frozenset[str], ...], ...]:

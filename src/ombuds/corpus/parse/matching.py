@@ -274,6 +274,18 @@ def grounds_and_referrals(
     return _grounds(ground_keys, statutes, referrals), referrals
 
 
+def grounds_and_referrals_as_written(
+    role_text: str, decision_text: str, statutes: list[str]
+) -> tuple[list[Ground], list[Referral]]:
+    """`grounds_and_referrals` of texts as written (not yet `matchable`): each line is made
+    matchable only when the memo of lines does not hold it already."""
+    ground_keys, referral_keys = _by_line().find_each(
+        [(role_text, (0,)), (decision_text, (0, 1))], fold=matchable
+    )
+    referrals = [r for r in _REFERRALS if r in referral_keys]
+    return _grounds(ground_keys, statutes, referrals), referrals
+
+
 def _grounds(found: set, statutes: list[str], referrals: list[Referral]) -> list[Ground]:
     found.update(STATUTE_GROUNDS[s] for s in statutes if s in STATUTE_GROUNDS)
     if any(not (SIGNPOSTED_BY.get(r, frozenset()) & found) for r in referrals):
