@@ -11,7 +11,8 @@ of CPU per decision, so the parser must take well under that. Corpora (bench/cor
 Each figure is the median of several passes of the CPU time (time.process_time: the machine is
 shared, and CPU time moves far less with other work than the wall clock) to parse one decision
 as ingest does (`parse_document`: the parsed decision and the text stored). Each pass starts with
-the parser's memo of matched lines empty, as a fresh ingest does. The "of which HTML" column is
+everything the parser remembers between decisions forgotten (`ombuds.corpus.parse.forget`), as a
+fresh ingest does. The "of which HTML" column is
 the part spent turning saved pages into lines (`html_to_text`), over all decisions of the corpus.
 
     python bench/parse.py                     # 2,000 decisions of each corpus, 5 passes
@@ -34,9 +35,8 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import corpora
-from ombuds.corpus.parse import parse_document
+from ombuds.corpus.parse import forget, parse_document
 from ombuds.corpus.parse.html import html_to_text, looks_like_html
-from ombuds.corpus.parse.matching import forget_lines
 from ombuds.inputs import CONTROL_CHARACTERS
 
 CORPORA = ("seeds", "pages", "synthetic")
@@ -47,7 +47,7 @@ def texts_of(kind: str, n: int, seed: int) -> list[str]:
 
 
 def _pass(texts: list[str]) -> float:
-    forget_lines()
+    forget()
     start = time.process_time()
     for text in texts:
         parse_document(text, "bench")
@@ -96,7 +96,7 @@ def profile(texts: list[str], top: int = 30) -> None:
 
     for text in texts[:50]:
         parse_document(text, "warm-up")
-    forget_lines()
+    forget()
     profiler = cProfile.Profile()
     profiler.enable()
     for text in texts:

@@ -105,14 +105,42 @@ def statement_lines(text: str) -> tuple[list[Line], bool]:
         if doubles and "  " in stripped:
             stripped = " ".join(stripped.split())
         if len(stripped) <= 160:  # only short lines can be a signature or furniture
-            low = stripped.lower().replace("\u2019", "'")
-            if len(stripped) < 90 and "ombudsm" in low and SIGNATURE.search(low):
+            kind = _short_kinds.get(stripped)
+            if kind is None:
+                kind = _short_kind(stripped)
+            if kind is _SIGNATURE:
                 signed = True
                 break
-            if _FURNITURE_LINE.match(low):  # is_furniture(stripped)
+            if kind is _FURNITURE:
                 continue
         lines.append(_new_line(Line, (len(raw) - len(raw.lstrip(" ")), stripped)))
     return lines, signed
+
+
+# What a short line is, remembered: headings, header labels, list openers and the page's
+# furniture recur in statement after statement.
+_TEXT, _FURNITURE, _SIGNATURE = "text", "furniture", "signature"
+_short_kinds: dict[str, str] = {}
+_SHORT_KINDS_KEPT = 50_000  # lines of at most 160 characters: a few MB at most
+
+
+def forget_lines() -> None:
+    """Empty the memo of short lines (benchmarks start each pass from nothing)."""
+    _short_kinds.clear()
+
+
+def _short_kind(stripped: str) -> str:
+    low = stripped.lower().replace("\u2019", "'")
+    if len(stripped) < 90 and "ombudsm" in low and SIGNATURE.search(low):
+        kind = _SIGNATURE
+    elif _FURNITURE_LINE.match(low):  # is_furniture(stripped)
+        kind = _FURNITURE
+    else:
+        kind = _TEXT
+    if len(_short_kinds) >= _SHORT_KINDS_KEPT:
+        _short_kinds.clear()
+    _short_kinds[stripped] = kind
+    return kind
 
 
 _new_line = tuple.__new__

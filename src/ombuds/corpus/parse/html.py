@@ -203,6 +203,11 @@ def _furniture_words(class_: str | None, id_: str | None) -> bool:
     return any(_FURNITURE.match(w) for w in words)
 
 
+def forget_classes() -> None:
+    """Empty the memo of class and id values read (see `_furniture_words`)."""
+    _furniture_words.cache_clear()
+
+
 def _list_start(node: LexborNode) -> tuple[int, bool]:
     """(the number before an `<ol>`'s first item, whether `node` is an `<ol>`)."""
     if node.tag != "ol":

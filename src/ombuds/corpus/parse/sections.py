@@ -206,8 +206,7 @@ def split_statement(lines: list[Line]) -> Statement:
     in_summary = False
     investigation = False
     paragraphs = st.paragraphs
-    for line in lines:
-        text = line.text
+    for indent, text in lines:  # (unpacked: a NamedTuple's fields are properties)
         if section is None:
             if pending_field:
                 st.fields[pending_field] = text
@@ -292,7 +291,7 @@ def split_statement(lines: list[Line]) -> Statement:
                 if kind in ("paren", "letter"):
                     cur.add_item(rest)
                     continue
-                deeper = line.indent > cur.indent
+                deeper = indent > cur.indent
                 if kind == "num":
                     if deeper and cur.list_open():
                         cur.add_item(rest)
@@ -302,7 +301,7 @@ def split_statement(lines: list[Line]) -> Statement:
                 ) or deeper:
                     cur.add_item(rest)
                     continue
-        para = Paragraph(section, line.indent, kind, rest)
+        para = Paragraph(section, indent, kind, rest)
         paragraphs.append(para)
         blocks.append(para)
     return st

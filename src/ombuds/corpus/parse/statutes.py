@@ -148,3 +148,8 @@ def _cited_at(window: str, start: int) -> tuple[str, ...]:
         for provision in _after(tail):
             cited.append(f"{act}, {provision}")
     return tuple(cited)
+
+
+def forget_citations() -> None:
+    """Empty the memo of citations read (see `_cited_at`)."""
+    _cited_at.cache_clear()
