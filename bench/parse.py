@@ -18,6 +18,11 @@ the part spent turning saved pages into lines (`html_to_text`), over all decisio
     python bench/parse.py                     # 2,000 decisions of each corpus, 5 passes
     python bench/parse.py --n 500 --passes 3 --corpora pages
     python bench/parse.py --profile pages     # cProfile of one pass, the top functions
+    python bench/parse.py --against 05d5ba9   # this parser against an earlier commit's, by turns
+
+`--against REV` is for a shared machine: the parser of commit REV (its src/, from git archive)
+and the working tree's are measured by turns, each pass in a fresh process, the same corpora,
+and the best of `--rounds` turns of each is compared, so that other work slows both alike.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import argparse
 import os
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +41,12 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import corpora
-from ombuds.corpus.parse import forget, parse_document
+from ombuds.corpus.parse import parse_document
+
+try:
+    from ombuds.corpus.parse import forget
+except ImportError:  # an older parser (`--against`): it remembered only the lines it matched
+    from ombuds.corpus.parse.matching import forget_lines as forget
 from ombuds.corpus.parse.html import html_to_text, looks_like_html
 from ombuds.inputs import CONTROL_CHARACTERS
 
@@ -105,6 +116,40 @@ def profile(texts: list[str], top: int = 30) -> None:
     pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _child(kind: str, src: Path, args: argparse.Namespace) -> float:
+    """`per_decision_ms` of corpus `kind`, measured in a new process importing `src`'s parser."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
+    command += ["--n", str(args.n), "--passes", str(args.passes), "--seed", str(args.seed)]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
+
+def against(rev: str, args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "src"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+        print(
+            f"parse_document, CPU time per decision, best of {args.rounds} turns of "
+            f"{args.passes} passes (median), {rev} against the working tree "
+            f"(load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}):"
+        )
+        for kind in args.corpora:
+            before, after = [], []
+            for _ in range(args.rounds):
+                before.append(_child(kind, Path(folder) / "src", args))
+                after.append(_child(kind, ROOT / "src", args))
+            print(
+                f"  {kind:<10} ({args.n}) {rev} {min(before):6.3f} ms   now {min(after):6.3f} ms"
+                f"   now/{rev} {min(after) / min(before):4.2f}"
+            )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="decisions of each corpus")
@@ -112,7 +157,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
     parser.add_argument("--corpora", nargs="+", choices=CORPORA, default=list(CORPORA))
     parser.add_argument("--profile", choices=CORPORA, help="profile one pass over this corpus")
+    parser.add_argument("--against", metavar="REV", help="compare with commit REV's parser")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of each side (--against)")
+    parser.add_argument("--child", choices=CORPORA, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.child:
+        print(per_decision_ms(texts_of(args.child, args.n, args.seed), args.passes))
+        return
+    if args.against:
+        against(args.against, args)
+        return
 
     if args.profile:
         profile(texts_of(args.profile, args.n, args.seed))
