@@ -12,6 +12,10 @@ written by bench/corpora.py with a fixed seed).
     python bench/corpora.py seeds 3000 /tmp/eq/seeds          # fixed inputs, once
     python bench/parse_outputs.py /tmp/eq/seeds --out /tmp/eq/before.jsonl
     python bench/parse_outputs.py /tmp/eq/seeds --compare /tmp/eq/before.jsonl
+    python bench/parse_outputs.py --freeze     # after a change of output that is meant
+
+`--freeze` writes the digests tests/corpus/parse/test_outputs.py compares the parser's outputs
+with (fixtures, examples and a few hundred generated decisions: see `repo_inputs`).
 """
 
 from __future__ import annotations
@@ -48,11 +52,45 @@ def files_in(folders: list[Path]) -> list[Path]:
 def output_of(path: Path) -> str:
     """The parser's whole output for one file, as one JSON string."""
     try:
-        parsed, text = parse_document(read_decision_file(path), str(path))
+        return output_of_text(read_decision_file(path), str(path))
+    except OmbudsError as error:
+        return json.dumps({"error": type(error).__name__, "message": str(error)})
+
+
+def output_of_text(text: str, source: str) -> str:
+    """The parser's whole output for one decision's text, as one JSON string."""
+    try:
+        parsed, text = parse_document(text, source)
     except OmbudsError as error:
         return json.dumps({"error": type(error).__name__, "message": str(error)})
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return json.dumps({"parsed": parsed.model_dump(mode="json"), "text": digest}, sort_keys=True)
+
+
+FROZEN = ROOT / "tests" / "corpus" / "parse" / "data" / "parse_outputs.json"
+
+
+def repo_inputs() -> list[tuple[str, str]]:
+    """(name, text) of the inputs whose outputs tests/corpus/parse/test_outputs.py keeps frozen:
+    every fixture and example, and a few hundred decisions of each bench corpus made from the
+    project's own files (fixed seed)."""
+    from bench import realshaped, synthetic
+
+    folders = [ROOT / "tests" / "corpus" / "fixtures", ROOT / "examples" / "decisions"]
+    found = [(str(path.relative_to(ROOT)), read_decision_file(path)) for path in files_in(folders)]
+    found += [(f"synthetic/{n}", t) for n, t in synthetic.generate(200, 11, "mixed")]
+    for kind in ("seeds", "pages"):
+        found += [(f"{kind}/{n}", t) for n, t in realshaped.generate(100, 11, kind)]
+    return found
+
+
+def digests(inputs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """name -> [digest of the input, digest of the parser's output for it]."""
+
+    def sha(value: str) -> str:
+        return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+    return {name: [sha(text), sha(output_of_text(text, name))] for name, text in inputs}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +98,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*", type=Path, help="more folders of decisions")
     parser.add_argument("--out", type=Path, help="write the record here (JSON lines)")
     parser.add_argument("--compare", type=Path, help="check against this record")
+    parser.add_argument(
+        "--freeze",
+        action="store_true",
+        help=f"write the digests the tests compare with ({FROZEN.relative_to(ROOT)}): only "
+        "after a change of the parser's output that is meant",
+    )
     args = parser.parse_args(argv)
+    if args.freeze:
+        FROZEN.parent.mkdir(parents=True, exist_ok=True)
+        frozen = digests(repo_inputs())
+        entries = ",\n".join(f"{json.dumps(k)}: {json.dumps(frozen[k])}" for k in sorted(frozen))
+        FROZEN.write_text("{\n" + entries + "\n}\n", encoding="utf-8")
+        print(f"{len(frozen)} outputs frozen in {FROZEN.relative_to(ROOT)}")
+        return 0
     paths = files_in(default_inputs() + args.folders)
     outputs = {str(p): output_of(p) for p in paths}
     if args.out:
