@@ -184,7 +184,11 @@ def looks_like_html(text: str) -> bool:
 
 
 def _is_furniture(node: LexborNode) -> bool:
-    attrs = node.attributes
+    return _furniture_attributes(node.attributes)
+
+
+def _furniture_attributes(attrs: dict[str, str | None]) -> bool:
+    """Whether an element with these attributes is page furniture."""
     if not attrs:  # most elements of a statement: nothing to look at
         return False
     if _furniture_words(attrs.get("class"), attrs.get("id")):
@@ -288,7 +292,7 @@ class _Writer:
                         value = value.lstrip()
                     append(value)
                     continue
-                if tag in _DROP or (tag != "li" and child.attributes and _is_furniture(child)):
+                if tag in _DROP or (tag != "li" and _furniture_attributes(child.attributes)):
                     continue
                 if tag == "br":
                     if pending is None:
