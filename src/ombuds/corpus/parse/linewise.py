@@ -182,12 +182,13 @@ class LineMatcher:
         """
         found: list[set] = [set() for _ in range(self.tables)]
         memo, nothing = (self.memo if fold is None else self.raw_memo), self.nothing
-        new: dict[str, set[int]] = {}  # line -> the tables it is wanted for
+        new: dict[str, tuple[int, ...]] = {}  # line -> the tables it is wanted for
         for text, tables in parts:
             for line in text.split("\n"):
                 keys = memo.get(line)
                 if keys is None:
-                    new.setdefault(line, set()).update(tables)
+                    wanted = new.get(line)  # (a table named twice is harmless)
+                    new[line] = tables if wanted is None else wanted + tables
                     continue
                 if keys is not nothing:
                     for table in tables:
