@@ -108,10 +108,10 @@ def statement_lines(text: str) -> tuple[list[Line], bool]:
             kind = _short_kinds.get(stripped)
             if kind is None:
                 kind = _short_kind(stripped)
-            if kind is _SIGNATURE:
+            if kind is _KIND_SIGNATURE:
                 signed = True
                 break
-            if kind is _FURNITURE:
+            if kind is _KIND_FURNITURE:
                 continue
         lines.append(_new_line(Line, (len(raw) - len(raw.lstrip(" ")), stripped)))
     return lines, signed
@@ -119,7 +119,7 @@ def statement_lines(text: str) -> tuple[list[Line], bool]:
 
 # What a short line is, remembered: headings, header labels, list openers and the page's
 # furniture recur in statement after statement.
-_TEXT, _FURNITURE, _SIGNATURE = "text", "furniture", "signature"
+_KIND_TEXT, _KIND_FURNITURE, _KIND_SIGNATURE = "text", "furniture", "signature"
 _short_kinds: dict[str, str] = {}
 _SHORT_KINDS_KEPT = 50_000  # lines of at most 160 characters: a few MB at most
 
@@ -132,11 +132,11 @@ def forget_lines() -> None:
 def _short_kind(stripped: str) -> str:
     low = stripped.lower().replace("\u2019", "'")
     if len(stripped) < 90 and "ombudsm" in low and SIGNATURE.search(low):
-        kind = _SIGNATURE
+        kind = _KIND_SIGNATURE
     elif _FURNITURE_LINE.match(low):  # is_furniture(stripped)
-        kind = _FURNITURE
+        kind = _KIND_FURNITURE
     else:
-        kind = _TEXT
+        kind = _KIND_TEXT
     if len(_short_kinds) >= _SHORT_KINDS_KEPT:
         _short_kinds.clear()
     _short_kinds[stripped] = kind
