@@ -70,3 +70,15 @@ def test_page_lines_keep_nested_list_indents_and_odd_characters():
         "3. bold x",
         "a b",
     ]
+
+
+def test_very_long_lines_are_matched_but_not_remembered():
+    from ombuds.corpus.parse import matching
+    from ombuds.corpus.parse.linewise import MEMO_LINE_CHARS
+
+    matcher = matching._by_line()
+    matcher.forget()
+    long_line = "we cannot achieve what she wants " * (MEMO_LINE_CHARS // 30)
+    short = "we cannot achieve what she wants"
+    assert matcher.find(long_line, 0) == matcher.find(short, 0) != set()
+    assert long_line not in matcher.memo and short in matcher.memo

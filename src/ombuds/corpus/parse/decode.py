@@ -24,6 +24,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 # Control characters that never appear in text (tab, newline, carriage return and form feed do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _SNIFF = 4096
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _too_large(size: int, source: str) -> UnreadableFile:
@@ -79,7 +80,7 @@ def read_bytes(path: str | Path) -> bytes:
     # The usual case in three system calls (open, fstat, read), without pathlib's overhead; any
     # doubt (an error, a folder, a file too large) takes the careful path for its message.
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, _OPEN_FLAGS)
     except (OSError, TypeError, ValueError):
         return _read_bytes_checked(path)
     try:

@@ -191,13 +191,20 @@ def _furniture_attributes(attrs: dict[str, str | None]) -> bool:
     """Whether an element with these attributes is page furniture."""
     if not attrs:  # most elements of a statement: nothing to look at
         return False
-    if _furniture_words(attrs.get("class"), attrs.get("id")):
+    class_, id_ = attrs.get("class"), attrs.get("id")
+    if len(class_ or "") + len(id_ or "") <= _REMEMBERED_CLASS_CHARS:
+        if _furniture_words(class_, id_):
+            return True
+    elif _furniture_words.__wrapped__(class_, id_):  # a huge value: not worth remembering
         return True
     return (
         attrs.get("role") in ("navigation", "banner", "contentinfo", "dialog")
         or attrs.get("aria-hidden") == "true"
         or "hidden" in attrs
     )
+
+
+_REMEMBERED_CLASS_CHARS = 200
 
 
 @functools.lru_cache(maxsize=4096)  # a site's pages use the same few classes and ids

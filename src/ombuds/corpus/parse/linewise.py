@@ -34,6 +34,7 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
 MEMO_LINES = 20_000  # lines remembered (a few MB): room for the boilerplate of a whole corpus
+MEMO_LINE_CHARS = 4_000  # longer lines are not remembered: the memo's size stays bounded
 _NEWLINE = 10
 # Classes inside [...] that never match a line break.
 _SAFE_CATEGORIES = frozenset((C.CATEGORY_DIGIT, C.CATEGORY_WORD, C.CATEGORY_NOT_SPACE))
@@ -201,7 +202,8 @@ class LineMatcher:
         if new:
             todo = list(new) if fold is None else list(map(fold, new))
             for (line, wanted), keys in zip(new.items(), self._match_lines(todo), strict=False):
-                memo[line] = keys
+                if len(line) <= MEMO_LINE_CHARS:
+                    memo[line] = keys
                 if keys is not nothing:
                     for table in wanted:
                         found[table] |= keys[table]
