@@ -23,6 +23,7 @@ import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,16 +196,18 @@ def _chunks(files: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
-def _parsed(files: Iterable[str], total: int, workers: int) -> Iterator[Parsed]:
+@contextmanager
+def _parsing(files: Iterable[str], total: int, workers: int) -> Iterator[Iterator[Parsed]]:
     """Each file parsed, in order. With several workers, files are parsed in other processes,
-    CHUNK at a time, fed continuously but never more than WINDOW ahead of the writer, so memory
-    stays bounded while no worker waits for a window to drain.
+    CHUNK at a time, from the moment this is entered (so they work while the store opens), fed
+    continuously but never more than WINDOW ahead of the writer, so memory stays bounded while
+    no worker waits for a window to drain.
 
     Why chunks of files rather than one task per file: each task and each result crosses
     between processes through the pool's threads, which cost the main process (where the
     writer runs) about a tenth of a millisecond a decision when crossed one by one."""
     if workers <= 1 or total < PARALLEL_FROM:
-        yield from map(_read_or_reason, files)
+        yield map(_read_or_reason, files)
         return
     room = threading.Semaphore(max(1, WINDOW // CHUNK))
     stopped = threading.Event()
@@ -217,10 +220,15 @@ def _parsed(files: Iterable[str], total: int, workers: int) -> Iterator[Parsed]:
             yield chunk
 
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        try:
-            for results in pool.imap(_read_chunk, feed()):
+        results = pool.imap(_read_chunk, feed())
+
+        def each() -> Iterator[Parsed]:
+            for chunk in results:
                 room.release()
-                yield from pickle.loads(results)
+                yield from pickle.loads(chunk)
+
+        try:
+            yield each()
         finally:  # let the feeder finish so the pool can shut down, even on an error
             stopped.set()
             for _ in range(max(1, WINDOW // CHUNK)):
@@ -228,7 +236,7 @@ def _parsed(files: Iterable[str], total: int, workers: int) -> Iterator[Parsed]:
 
 
 def ingest(
-    store: Store,
+    store: Store | Callable[[], AbstractContextManager[Store]],
     paths: Iterable[str | Path],
     *,
     batch_size: int = BATCH_SIZE,
@@ -238,6 +246,10 @@ def ingest(
 ) -> IngestReport:
     """Parse and store every decision file under `paths`; returns the report.
 
+    `store` is an open Store, or a function that opens one (`lambda: open_store(url)`): the
+    store is then opened, and closed at the end, while the first files are already being
+    parsed (creating a new database's tables takes a few tenths of a second).
+
     `workers` parsing processes (default: one per core) feed one writer, which stores batches of
     `batch_size` in a transaction each. `on_progress(done, total)` is called after each file,
     `on_failure(file, reason)` for each file skipped. Raises InputError (bad paths, nothing
@@ -245,9 +257,25 @@ def ingest(
     committed stay stored).
     """
     given, total = _checked(paths)
+    workers = default_workers() if workers is None else workers
+    with _parsing(_each_file(given), total, workers) as parsed:
+        if isinstance(store, Store):
+            return _store_all(store, parsed, total, batch_size, on_progress, on_failure)
+        with store() as opened:
+            return _store_all(opened, parsed, total, batch_size, on_progress, on_failure)
+
+
+def _store_all(
+    store: Store,
+    parsed: Iterator[Parsed],
+    total: int,
+    batch_size: int,
+    on_progress: Callable[[int, int], None] | None,
+    on_failure: Callable[[str, str], None] | None,
+) -> IngestReport:
+    """Store what `_parsing` gives, in batches, and report on it."""
     report = IngestReport()
     batch: list[Prepared] = []
-    workers = default_workers() if workers is None else workers
     # One batch is written by a writer thread while the next is gathered: the database's own
     # work (SQLite's FTS5 insert, PostgreSQL's COPY and tsvector) releases the GIL, so it runs
     # beside the unpickling of parsed decisions instead of after it.
@@ -272,7 +300,7 @@ def ingest(
             settle()  # the previous batch is committed (or its error raised) first
             in_flight = (items, writer.submit(store.upsert_many, items))
 
-        for done, (path, item, reason) in enumerate(_parsed(_each_file(given), total, workers), 1):
+        for done, (path, item, reason) in enumerate(parsed, 1):
             if item is not None:
                 batch.append(item)
             else:
