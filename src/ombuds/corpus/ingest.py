@@ -5,8 +5,11 @@
 
 Why it works this way:
 - Streaming: files are parsed a window at a time by worker processes (parsing is CPU-bound
-  Python, so one process per core) and stored by one writer in batches, so 100,000 files ingest
-  in bounded memory (the list of paths is the only thing that grows with the corpus).
+  Python, so one process per core), a few files per task, and stored by one writer in batches,
+  so a million files ingest in bounded memory: the folders are walked once to count the files
+  and again as they are parsed, never held as a list.
+- The parsing processes do all they can: they parse, count the words, encode the JSON document
+  and hash the text, and send plain rows (pickled once per task); the main process only writes.
 - One transaction per batch (`Store.upsert_many`): a killed ingest leaves whole batches only, and
   a re-run stores the rest, since an unchanged decision is recognised by its text's hash.
 - A file that cannot be read or is not a decision is reported (file and reason) and skipped; it
