@@ -16,6 +16,10 @@ by bench/corpora.py (or bench/ingest.py --keep):
 
 The parsing processes pay parse, prepare and the pickling; the main process the unpickling and
 the writer; with two cores, the whole is what the machine must do for each decision.
+
+`--pool` measures instead what the hand-off costs the main process as ingest runs it: the files
+parsed by 2 processes (`ingest._parsing`) and only received, CPU of the main process and of the
+parsing processes per decision.
 """
 
 from __future__ import annotations
@@ -100,13 +104,36 @@ def _measure(
     return spent, pickling, unpickling, size
 
 
+def _pool(corpus: Path, n: int) -> int:
+    import resource
+
+    from ombuds.corpus import ingest
+
+    files = [str(path) for path in corpora.files(corpus)[:n]]
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    with ingest._parsing(iter(files), len(files), 2) as parsed:
+        count = sum(1 for _result in parsed)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    main = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    print(
+        f"{corpus.name}: {count} decisions through 2 parsing processes, CPU ms a decision: "
+        f"main process {main / count * 1000:.3f}, parsing processes "
+        f"{(workers.ru_utime + workers.ru_stime) / count * 1000:.3f}"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="a corpus folder (bench/corpora.py)")
     parser.add_argument("--n", type=int, default=2000, help="files to measure (default 2000)")
     parser.add_argument("--profile", choices=PARTS, default=None, help="cProfile this part")
     parser.add_argument("--rounds", type=int, default=3, help="best of this many (default 3)")
+    parser.add_argument("--pool", action="store_true", help="the hand-off through the pool")
     args = parser.parse_args(argv)
+    if args.pool:
+        return _pool(args.corpus, args.n)
     files = corpora.files(args.corpus)[: args.n]
     n = len(files)
     best: dict[str, float] = {}
