@@ -168,6 +168,13 @@ class Store:
             query = resolve_filters(connection, query)  # one rule for filters: filters.py
             return self._search.search(connection, query)
 
+    def warm_search(self) -> int:
+        """Fill the search caches with the commonest words of the corpus (the web app calls it
+        in the background at start-up): the first search of such a word then costs what a
+        repeated one does. Returns the stems warmed; safe beside searches and writes."""
+        with self._reading() as connection:
+            return self._search.warm(connection)
+
     def matching(self, query: SearchQuery) -> tuple[FacetIndex, np.ndarray]:
         """The in-memory column index (read it, never change it) and the ids of every decision
         `query` matches, text and filters as `search` reads them: for figures over the whole

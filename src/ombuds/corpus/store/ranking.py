@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from ombuds.corpus.store.facet_index import FacetIndex
 from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
 from ombuds.corpus.store.rank_index import PostingsCache, expand, postings
-from ombuds.corpus.store.terms import PHRASE_STOPWORDS
+from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
 
 K1 = 1.2
 B = 0.75
@@ -56,7 +56,7 @@ def _word(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(ids, counts) of a search word's current counts (kept in `index.terms` while the
     index is current: the same word searched again costs nothing)."""
-    key = ("word", word.lower(), prefix)
+    key = ("word", word.lower()) if prefix else ("stem", stem(word.lower()))
     kept = index.terms.get(key)
     if kept is None:
         ids = expand(connection, word, prefix=prefix)
@@ -78,12 +78,22 @@ def _term(
     A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
     index finds it, and each decision holding it counts it once."""
     term = _phrase_core(term)
-    key = ("term", tuple(w.lower() for w in term.words), term.prefix)
-    kept = index.terms.get(key)
+    kept = index.terms.get(key := term_key(term))
     if kept is None:
         kept = _scored(connection, index, term, phrase_ids, cache)
         index.terms.put(key, kept)
     return kept
+
+
+def term_key(term: Term) -> tuple:
+    """The key of a term's scores in `index.terms`. A single word stands for every stored word
+    with its stem (see `expand`), so its key is the stem: "delays" and "delayed" share one
+    entry, and the start-up warming (`warm`) can fill it without knowing which form a user
+    will type."""
+    word = term.words[0].lower()
+    if len(term.words) == 1 and not term.prefix and word not in STOPWORDS:
+        return ("scored stem", stem(word))
+    return ("term", tuple(w.lower() for w in term.words), term.prefix)
 
 
 def _scored(
@@ -177,3 +187,54 @@ def top(
         ids, scores = ids[keep], scores[keep]
     order = np.lexsort((-ids, -index.day[ids], -scores))
     return [int(i) for i in ids[order][offset:wanted]]
+
+
+# Start-up warming fills at most this share of each cache (the rest is for the words users
+# search that warming did not guess), and leaves out stems held by fewer than WARM_LEAST of the
+# decisions: their counts are few, so a first search of them is cheap anyway.
+WARM_SHARE = 0.5
+WARM_LEAST = 0.01
+
+
+def commonest_stems(connection: sa.Connection) -> list[tuple[str, int]]:
+    """(a stored word of each stem, how many counts its words hold), the largest first: the
+    terms whose first search costs most (reading and scoring grow with the counts). Reads only
+    the lengths of the stored rows (neither backend reads a long value to measure it)."""
+    rows = connection.execute(
+        sa.text(
+            "SELECT min(w.word), sum(p.n) FROM (SELECT word_id, sum(length(counts)) AS n "
+            "FROM rank_postings GROUP BY word_id) p JOIN rank_words w ON w.id = p.word_id "
+            "GROUP BY w.stem ORDER BY 2 DESC, 1"
+        )
+    )
+    return [(str(word), int(n)) for word, n in rows]
+
+
+def warm(
+    connection: sa.Connection,
+    index: FacetIndex,
+    cache: PostingsCache,
+    stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """Read and score the commonest stems into `cache` and `index.terms`, largest first, within
+    WARM_SHARE of each cache (or until `stop()` says so); returns the stems warmed. After this,
+    a first search of a common word costs what a repeated one does."""
+    postings_room = cache.budget * WARM_SHARE / 9  # a decoded count: id, count, block
+    scores_room = index.terms.budget * WARM_SHARE / 12  # a scored one: id, score
+    least = max(1, int(index.count * WARM_LEAST))
+    warmed = 0
+    for word, n in commonest_stems(connection):
+        if n < least or stop():
+            break
+        held = min(n, index.count)
+        if n > postings_room or held > scores_room or word in STOPWORDS:
+            continue  # too large for what is left (or not searched as a word: see query_text)
+        _term(connection, index, Term((word,), False), _no_phrases, cache)
+        postings_room -= n
+        scores_room -= held
+        warmed += 1
+    return warmed
+
+
+def _no_phrases(_connection: sa.Connection, term: Term) -> np.ndarray:
+    raise AssertionError(f"warming scores single words only, not {term}")

@@ -20,6 +20,7 @@ language unescaped.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import numpy as np
 import sqlalchemy as sa
@@ -98,6 +99,12 @@ class IndexedSearch:
 
     def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
         raise NotImplementedError
+
+    def warm(self, connection: sa.Connection, stop: Callable[[], bool] = lambda: False) -> int:
+        """Build the column index and read and score the commonest words (`ranking.warm`), so
+        that the first searches after start-up cost what later ones do; returns the stems
+        warmed."""
+        return ranking.warm(connection, self.facet_index(connection), self._postings, stop)
 
     def search(self, connection: sa.Connection, query: SearchQuery) -> SearchResults:
         text = parse_user_query(query.q)
