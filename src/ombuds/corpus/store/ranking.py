@@ -73,14 +73,18 @@ def _term(
     phrase_ids: PhraseIds,
     cache: PostingsCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(ids of the stored decisions holding `term`, the term's BM25 in each).
+    """(ids of the stored decisions holding `term`, in id order, the term's BM25 in each).
 
     A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
     index finds it, and each decision holding it counts it once."""
     term = _phrase_core(term)
     kept = index.terms.get(key := term_key(term))
     if kept is None:
-        kept = _scored(connection, index, term, phrase_ids, cache)
+        ids, scores = _scored(connection, index, term, phrase_ids, cache)
+        if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):  # id order (see match)
+            order = np.argsort(ids, kind="stable")
+            ids, scores = ids[order], scores[order]
+        kept = ids, scores
         index.terms.put(key, kept)
     return kept
 
@@ -149,14 +153,11 @@ def match(
     """(ids of the stored decisions matching `text`, in id order, and their scores).
 
     Every group must match (a group: any of its terms); no excluded term may occur."""
-    if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
-        # One term (most searches): its own ids and scores, without arrays over every decision.
-        ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
-        ids = ids.astype(np.int64)
-        if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
-            order = np.argsort(ids, kind="stable")
-            ids, scores = ids[order], scores[order]
-        return ids, scores
+    if text.groups and all(len(group) == 1 for group in text.groups):
+        # Words and phrases, all required (most searches): intersected as id lists, without
+        # arrays over every decision, so the work follows the terms' matches, not the corpus.
+        terms = [_term(connection, index, group[0], phrase_ids, cache) for group in text.groups]
+        return _all_of(connection, index, terms, text, phrase_ids, cache)
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
     for group in text.groups:
@@ -172,6 +173,33 @@ def match(
         matched[ids] = False
     ids = np.flatnonzero(matched)
     return ids, score[ids]
+
+
+def _all_of(
+    connection: sa.Connection,
+    index: FacetIndex,
+    terms: list[tuple[np.ndarray, np.ndarray]],
+    text: TextQuery,
+    phrase_ids: PhraseIds,
+    cache: PostingsCache | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The decisions holding every one of `terms` (each (ids in id order, scores)), less those
+    holding an excluded term, and their scores summed in the terms' order (as the dense sum of
+    `match` adds them, so the same numbers)."""
+    ids = min(terms, key=lambda t: len(t[0]))[0].astype(np.int64)
+    for held, _scores in terms:
+        if len(ids):
+            at = np.minimum(np.searchsorted(held, ids), max(len(held) - 1, 0))
+            ids = ids[held[at] == ids] if len(held) else ids[:0]
+    for term in text.excluded:
+        held, _scores = _term(connection, index, term, phrase_ids, cache)
+        if len(held) and len(ids):
+            at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
+            ids = ids[held[at] != ids]
+    score = np.zeros(len(ids), dtype=np.float64)
+    for held, scores in terms:
+        score += scores[np.searchsorted(held, ids)]
+    return ids, score
 
 
 def top(
