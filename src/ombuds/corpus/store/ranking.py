@@ -36,6 +36,10 @@ from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
 K1 = 1.2
 B = 0.75
 
+# Required terms are intersected as id lists when the rarest holds under 1/SPARSE_AT_MOST of
+# the decisions (see match).
+SPARSE_AT_MOST = 8
+
 PhraseIds = Callable[[sa.Connection, Term], np.ndarray]
 
 
@@ -153,11 +157,18 @@ def match(
     """(ids of the stored decisions matching `text`, in id order, and their scores).
 
     Every group must match (a group: any of its terms); no excluded term may occur."""
+    if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
+        # One term (most searches): its own ids (in id order) and scores.
+        ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
+        return ids.astype(np.int64), scores
     if text.groups and all(len(group) == 1 for group in text.groups):
-        # Words and phrases, all required (most searches): intersected as id lists, without
-        # arrays over every decision, so the work follows the terms' matches, not the corpus.
+        # Words and phrases, all required (most searches). When one of them is rare, the others
+        # are looked up at its matches (binary search in id order), without arrays over every
+        # decision: the work follows the rarest term, not the size of the corpus. When all are
+        # common, the arrays below are quicker (some 12 ns a decision, against 70 ns a match).
         terms = [_term(connection, index, group[0], phrase_ids, cache) for group in text.groups]
-        return _all_of(connection, index, terms, text, phrase_ids, cache)
+        if min(len(ids) for ids, _scores in terms) * SPARSE_AT_MOST < index.size:
+            return _all_of(connection, index, terms, text, phrase_ids, cache)
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
     for group in text.groups:
@@ -186,9 +197,10 @@ def _all_of(
     """The decisions holding every one of `terms` (each (ids in id order, scores)), less those
     holding an excluded term, and their scores summed in the terms' order (as the dense sum of
     `match` adds them, so the same numbers)."""
-    ids = min(terms, key=lambda t: len(t[0]))[0].astype(np.int64)
+    rarest = min(terms, key=lambda t: len(t[0]))[0]
+    ids = rarest.astype(np.int64)
     for held, _scores in terms:
-        if len(ids):
+        if len(ids) and held is not rarest:
             at = np.minimum(np.searchsorted(held, ids), max(len(held) - 1, 0))
             ids = ids[held[at] == ids] if len(held) else ids[:0]
     for term in text.excluded:
