@@ -54,3 +54,22 @@ def test_grounds_and_bodies_are_named_for_people_and_kept_as_ids_in_the_csv(app_
     referrals = app_client.get("/insight").text.split('id="table-referral"')[1]
     assert "The Information Commissioner&#39;s Office" in referrals.split("</table>")[0]
     assert "better_placed" in app_client.get("/insight.csv", params={"table": "ground"}).text
+
+
+def test_with_nothing_investigated_the_page_says_so_instead_of_a_rate_of_nothing(app_client):
+    html = app_client.get("/insight", params={"decision": "closed_after_initial_enquiries"}).text
+    assert "there is no uphold rate to give" in html
+    assert "of 0" not in html and "<strong>-</strong>" not in html
+
+
+def test_each_table_is_named_once_on_screen_and_by_its_caption_for_screen_readers(app_client):
+    html = app_client.get("/insight").text
+    caption = '<caption class="govuk-visually-hidden">Uphold rate by council</caption>'
+    assert caption in html
+    assert html.replace(caption, "").count(">Uphold rate by council<") == 1  # the heading
+    assert "govuk-table__caption--s" not in html.split('id="consistency"')[0]
+
+
+def test_the_first_column_is_headed_by_what_the_table_counts(app_client):
+    table = app_client.get("/insight").text.split('id="table-outcome"')[1].split("</thead>")[0]
+    assert ">Outcome</th>" in table and ">Value</th>" not in table

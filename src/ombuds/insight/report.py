@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from ombuds.insight import charts
-from ombuds.insight.service import TABLES, Insight
+from ombuds.insight.service import MIN_INVESTIGATED, TABLES, Insight
 from ombuds.vocabulary import id_label
 
 
@@ -29,5 +29,6 @@ def html(figures: Insight) -> str:
         figures=figures,
         tables=TABLES,
         charts=drawn,
+        min_investigated=MIN_INVESTIGATED,
         made=dt.date.today().isoformat(),
     )

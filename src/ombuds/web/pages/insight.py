@@ -24,7 +24,7 @@ from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.service import make_query
 from ombuds.errors import NotFound
 from ombuds.insight import charts
-from ombuds.insight.service import TABLES, Insight, csv_text, insight
+from ombuds.insight.service import MIN_INVESTIGATED, TABLES, Insight, csv_text, insight
 from ombuds.vocabulary import DECISION_LABELS, Ground, Referral
 from ombuds.web.api import MAX_TEXT
 from ombuds.web.auth import Public, optional_session
@@ -89,6 +89,7 @@ async def insight_page(request: Request, _: Public) -> HTMLResponse:
             "grounds": [g.value for g in Ground],
             "referrals": [r.value for r in Referral],
             "outliers": [c for c in figures.consistency if c.outlier],
+            "min_investigated": MIN_INVESTIGATED,
         },
     )
 
