@@ -30,6 +30,7 @@ from ombuds.casework import Accounts, CaseService, Casework, Limits, utc_now
 from ombuds.casework.accounts import Clock
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store import Store, open_store
+from ombuds.precedents.lexical import wait_for_refresh as wait_for_matrix
 from ombuds.precedents.lexical import warm_in_background as warm_precedents
 from ombuds.web import api, cases_api, errors, warming
 from ombuds.web.auth import Public
@@ -65,17 +66,23 @@ def create_app(
             Casework(store.engine), clock=settings.clock, limits=settings.limits
         )
         stop = threading.Event()
+        searching = matrix = None
         try:
             store.search(SearchQuery(limit=1))  # build the facet index before the first request
             # In the background (see web.warming): the commonest words' counts and scores at
             # once; the precedents' term matrix when no request is in flight.
-            searching = warming.warm_search(store)
-            warming.later_when_quiet(
+            searching = warming.warm_search(store, stop)
+            matrix = warming.later_when_quiet(
                 app.state.activity, stop, warm_precedents, store.engine, after=searching
             )
             yield
         finally:
-            stop.set()
+            stop.set()  # background work not yet begun never begins
+            if searching is not None:  # it stops between two words; then its connection is back
+                searching.join(timeout=30)
+            if matrix is not None:  # a matrix build under way ends before the store closes
+                matrix.join(timeout=30)
+                wait_for_matrix(timeout=30)
             store.close()
 
     app = FastAPI(

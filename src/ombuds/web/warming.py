@@ -2,7 +2,7 @@
 background and out of their way.
 
     app.add_middleware(Tracked, activity=(activity := Activity()))  # requests in flight
-    warm_search(store)                  # now: the commonest words' counts, read and scored
+    thread = warm_search(store, stop)   # now: the commonest words' counts, read and scored
     later_when_quiet(activity, stop, warm_precedents, store.engine)   # heavy work, when idle
 
 Why: the first searches after start-up paid for reading and scoring every word they met (p95
@@ -82,14 +82,15 @@ def _lower_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWER_PRIORITY)
 
 
-def warm_search(store: Store) -> threading.Thread:
+def warm_search(store: Store, stop: threading.Event) -> threading.Thread:
     """Fill the store's search caches (`Store.warm_search`) in a background thread at a lower
-    priority. A failure leaves the caches to fill as searches come, as without it."""
+    priority, until done or `stop` is set (join the thread before closing the store). A
+    failure leaves the caches to fill as searches come, as without it."""
 
     def work() -> None:
         _lower_priority()
         with suppress(Exception):  # a search reads what it needs itself
-            store.warm_search()
+            store.warm_search(stop.is_set)
 
     thread = threading.Thread(target=work, name="search-warming", daemon=True)
     thread.start()

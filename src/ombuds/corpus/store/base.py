@@ -7,7 +7,7 @@ web API can hold one for its lifetime. See the package docstring for the whole A
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -175,12 +175,13 @@ class Store:
             query = resolve_filters(connection, query)  # one rule for filters: filters.py
             return self._search.search(connection, query)
 
-    def warm_search(self) -> int:
+    def warm_search(self, stop: Callable[[], bool] = lambda: False) -> int:
         """Fill the search caches with the commonest words of the corpus (the web app calls it
         in the background at start-up): the first search of such a word then costs what a
-        repeated one does. Returns the stems warmed; safe beside searches and writes."""
+        repeated one does. Stops early once `stop()` is true. Returns the stems warmed; safe
+        beside searches and writes."""
         with self._reading() as connection:
-            return self._search.warm(connection)
+            return self._search.warm(connection, stop)
 
     def matching(self, query: SearchQuery) -> tuple[FacetIndex, np.ndarray]:
         """The in-memory column index (read it, never change it) and the ids of every decision
