@@ -7,11 +7,13 @@ background and out of their way.
 
 Why: the first searches after start-up paid for reading and scoring every word they met (p95
 29 ms on SQLite and 60 ms on PostgreSQL in the first round at 100,000 decisions, against 5-7 ms
-warm), and the precedents' term matrix, built in the background at start-up, took 4-5 s of
-processor time beside them. So the search caches are filled at once (`Store.warm_search`, under
-a second at 100,000 decisions, at a lower priority), and the matrix is built at the first moment
-no request has been in flight for `QUIET` seconds: a page that needs it earlier builds it then,
-as it would without warming (`ombuds.precedents.lexical`).
+warm), and the precedents' term matrix, built in the background at start-up, took 3.7 s of
+processor time (4-6 s of wall time) beside them. So the search caches are filled at once
+(`Store.warm_search`, under a second at 100,000 decisions, at a lower priority), and the matrix
+is built at the first moment no request has been in flight for `QUIET` seconds: a page that
+needs it earlier builds it then, as it would without warming (`ombuds.precedents.lexical`).
+At shutdown the app sets `stop`: warming ends between two words and is joined, and work not yet
+begun never begins, so the store is never closed under a background read.
 """
 
 from __future__ import annotations
