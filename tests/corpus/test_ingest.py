@@ -262,3 +262,39 @@ def test_a_parser_crash_on_one_file_is_reported_and_the_rest_are_stored(
     assert report.failed == [
         (str(paths[1]), "the parser failed (IndexError: list index out of range); please report it")
     ]
+
+
+def test_a_store_given_as_a_function_is_opened_while_parsing_and_closed(seed_files, tmp_path):
+    folder = tmp_path / "corpus"
+    write_corpus(seed_files, folder, 60)  # enough for the parsing processes
+    url = f"sqlite:///{tmp_path / 'opened.db'}"
+    events: list[str] = []
+
+    def open_later():
+        store = open_store(url)
+        real_close = store.close
+        events.append("opened")
+        store.close = lambda: (events.append("closed"), real_close())  # type: ignore[method-assign]
+        return store
+
+    report = ingest(open_later, [folder], workers=2, batch_size=25)
+    assert report.added == 60 and events == ["opened", "closed"]
+    with open_store(url) as store:
+        assert store.count() == 60
+
+
+def test_bad_paths_are_refused_before_a_store_given_as_a_function_is_opened(tmp_path):
+    opened = []
+    with pytest.raises(InputError):
+        ingest(lambda: opened.append(1), [tmp_path / "typo"])
+    assert opened == []
+
+
+def test_files_are_named_as_their_paths_whatever_folder_is_given(seed_files, tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    write_corpus(seed_files, folder, 3)
+    monkeypatch.chdir(folder)
+    expected = [Path("00") / f"decision-0000{i}.txt" for i in range(3)]
+    assert find_files(["."]) == expected
+    assert [str(p) for p in find_files(["./"])] == [str(p) for p in expected]
+    assert find_files([f"{folder}/"]) == [folder / p for p in expected]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 from ombuds.corpus.parse import parse_document
 from ombuds.corpus.store import open_store
@@ -78,8 +79,12 @@ def test_the_app_builds_the_precedents_matrix_at_start_up(db_url, clock):
 
     with client_for(db_url, clock) as client:
         engine = client.app.state.store.engine
-        lexical.wait_for_refresh()
-        with lexical._LOCK:
-            held = lexical._MATRICES.get(engine)
+        held = None
+        deadline = time.monotonic() + 60  # it starts once no request is in flight (web.warming)
+        while held is None and time.monotonic() < deadline:
+            lexical.wait_for_refresh()
+            with lexical._LOCK:
+                held = lexical._MATRICES.get(engine)
+            time.sleep(0.05)
         assert held is not None  # before any page asked for precedents
         assert client.get("/decisions/24-015-969").status_code == 200

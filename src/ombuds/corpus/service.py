@@ -38,12 +38,17 @@ def ingest_paths(
     on_progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[str, str], None] | None = None,
 ) -> IngestReport:
-    """`ombuds ingest`: parse and store every decision file under `paths`."""
+    """`ombuds ingest`: parse and store every decision file under `paths`. The store is
+    opened once the paths are checked, while the first files are parsed."""
     paths = list(paths)
-    with open_store(db_url(url)) as store:
-        return ingest(
-            store, paths, batch_size=batch_size, on_progress=on_progress, on_failure=on_failure
-        )
+    location = db_url(url)
+    return ingest(
+        lambda: open_store(location),
+        paths,
+        batch_size=batch_size,
+        on_progress=on_progress,
+        on_failure=on_failure,
+    )
 
 
 def make_query(

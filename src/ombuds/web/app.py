@@ -15,6 +15,8 @@ The store is opened once (the lifespan) and shared; casework tables live in the 
 
 from __future__ import annotations
 
+import os
+import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +30,9 @@ from ombuds.casework import Accounts, CaseService, Casework, Limits, utc_now
 from ombuds.casework.accounts import Clock
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store import Store, open_store
+from ombuds.precedents.lexical import wait_for_refresh as wait_for_matrix
 from ombuds.precedents.lexical import warm_in_background as warm_precedents
-from ombuds.web import api, cases_api, errors
+from ombuds.web import api, cases_api, errors, warming
 from ombuds.web.auth import Public
 from ombuds.web.pages import account, casework, check, insight, public, steps
 from ombuds.web.rendering import Pages, find_node_modules
@@ -62,11 +65,24 @@ def create_app(
         app.state.accounts = Accounts(
             Casework(store.engine), clock=settings.clock, limits=settings.limits
         )
+        stop = threading.Event()
+        searching = matrix = None
         try:
             store.search(SearchQuery(limit=1))  # build the facet index before the first request
-            warm_precedents(store.engine)  # the precedents' term matrix, in the background
+            # In the background (see web.warming): the commonest words' counts and scores at
+            # once; the precedents' term matrix when no request is in flight.
+            searching = warming.warm_search(store, stop)
+            matrix = warming.later_when_quiet(
+                app.state.activity, stop, warm_precedents, store.engine, after=searching
+            )
             yield
         finally:
+            stop.set()  # background work not yet begun never begins
+            if searching is not None:  # it stops between two words; then its connection is back
+                searching.join(timeout=30)
+            if matrix is not None:  # a matrix build under way ends before the store closes
+                matrix.join(timeout=30)
+                wait_for_matrix(timeout=30)
             store.close()
 
     app = FastAPI(
@@ -86,6 +102,8 @@ def create_app(
     app.state.pages = Pages()
     app.state.node_modules = find_node_modules()
     app.add_middleware(SecurityHeaders)
+    app.state.activity = warming.Activity()
+    app.add_middleware(warming.Tracked, activity=app.state.activity)
     errors.install(app)
 
     app.mount("/assets/app", StaticFiles(directory=STATIC), name="app-assets")
@@ -151,7 +169,5 @@ WORKER_SECURE = "OMBUDS_SERVE_SECURE_COOKIES"
 
 def worker_app() -> FastAPI:
     """The app of one worker process of `serve(..., workers=N)`."""
-    import os
-
     secure = os.environ.get(WORKER_SECURE, "1") != "0"
     return create_app(os.environ[WORKER_DB], settings=WebSettings(secure_cookies=secure))

@@ -69,3 +69,36 @@ def test_the_caches_stay_within_their_budget(store):
         terms.put(("w", i), (np.arange(5, dtype=np.int32), np.zeros(5, dtype=np.float32)))
     assert terms.size <= 100
     assert terms.get(("w", 9)) is not None and terms.get(("w", 0)) is None
+
+
+def test_a_warmed_store_answers_as_a_cold_one_and_holds_the_commonest_words(store, store_url):
+    """Start-up warming (`Store.warm_search`) fills the caches with the commonest stems, largest
+    first, and changes no answer: the same totals and order as a store that never warmed, before
+    and after a write. Forms of one word share one scored entry ("delays" is "delay")."""
+    store.upsert_many(_texts(60))
+    with open_store(store_url) as cold:
+        expected = _answers(cold)
+    warmed = store.warm_search()
+    assert warmed >= 4  # delay, refund, school, transport, bus, appeal: each in >= 1%
+    index = store._search._index
+    kept = set(index.terms._kept)
+    assert {("scored stem", "delay"), ("scored stem", "school")} <= kept
+    assert _answers(store) == expected
+    assert store.search(SearchQuery(q="delays")).total == store.search(SearchQuery(q="delay")).total
+    store.upsert_many([(decision(f"24 {i:03d} 001"), "appeal appeal bus") for i in range(0, 60, 4)])
+    with open_store(store_url) as cold:
+        assert _answers(store) == _answers(cold)
+
+
+def test_warming_keeps_within_its_share_of_the_caches(store):
+    from ombuds.corpus.store import ranking
+
+    store.upsert_many(_texts(60))
+    search = store._search
+    search._postings = PostingsCache(budget=60 * 9 * 2)  # room for about one common word
+    with store.engine.connect() as connection:
+        stems = ranking.commonest_stems(connection)
+        assert [n for _word, n in stems] == sorted((n for _word, n in stems), reverse=True)
+        warmed = search.warm(connection)
+    assert 1 <= warmed < len(stems)
+    assert search._postings.size <= search._postings.budget * ranking.WARM_SHARE + 64 * warmed

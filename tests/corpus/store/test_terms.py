@@ -40,6 +40,9 @@ def texts() -> list[str]:
     found += [
         "Café naïve — “quoted” ‘single’ council’s £450…\u00a0x_y snake_case ÉCOLE ß",
         "numbers 24A(6) 1974, s26A(1); e-mail: a.b@c.org; tabs\tand\nlines",
+        "THE Council’S Delay AND The DELAY",  # upper case, lowered in the bytes' translation
+        "a Kelvin sign \u212a lower-cases to ASCII k",
+        "ΣΟΦΊΑ’ ΣΟΦΊΑ’s Σ’",  # a final sigma beside a mark spaced out
         "",
     ]
     return found

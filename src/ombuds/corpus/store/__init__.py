@@ -24,6 +24,8 @@ Why it looks like this:
   A Store keeps the decoded word counts of the words searched (`rank_index.PostingsCache`,
   read on by block after a write, at most 128 MB) and each state of the store keeps its scored
   terms (`rank_index.TermCache`, 256 MB): a word searched again costs no reading or scoring.
+  `store.warm_search()` fills both with the commonest stems (the web app calls it in the
+  background at start-up), so the first searches after start-up cost what later ones do.
 - Records are keyed by the normalised reference ("24 015 969"), so re-ingesting never
   duplicates; the SHA-256 of the text decides whether a stored record changed. A decision
   without a reference is keyed by "sha256:<hash>" and a warning is stored with it.

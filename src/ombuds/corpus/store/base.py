@@ -7,7 +7,7 @@ web API can hold one for its lifetime. See the package docstring for the whole A
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -97,8 +97,15 @@ class Store:
         """A connection for reading; a database that has gone away is a StorageError (the API
         answers 503 and the CLI names the URL) rather than a crash."""
         try:
-            with self.engine.connect() as connection:
-                yield connection
+            with self.engine.connect() as opened:
+                # PostgreSQL: each statement its own transaction, which is what READ COMMITTED
+                # gives a reader anyway (every statement sees the latest commits), without a
+                # BEGIN and a ROLLBACK, two round trips to the server for every search.
+                yield (
+                    opened.execution_options(isolation_level="AUTOCOMMIT")
+                    if self.dialect == "postgresql"
+                    else opened
+                )
         except sa.exc.OperationalError as error:
             raise StorageError(
                 f"cannot read the database: {error.orig}",
@@ -167,6 +174,14 @@ class Store:
         with GATE.admit(query.q), self._reading() as connection:  # the budget: see budget.py
             query = resolve_filters(connection, query)  # one rule for filters: filters.py
             return self._search.search(connection, query)
+
+    def warm_search(self, stop: Callable[[], bool] = lambda: False) -> int:
+        """Fill the search caches with the commonest words of the corpus (the web app calls it
+        in the background at start-up): the first search of such a word then costs what a
+        repeated one does. Stops early once `stop()` is true. Returns the stems warmed; safe
+        beside searches and writes."""
+        with self._reading() as connection:
+            return self._search.warm(connection, stop)
 
     def matching(self, query: SearchQuery) -> tuple[FacetIndex, np.ndarray]:
         """The in-memory column index (read it, never change it) and the ids of every decision

@@ -13,6 +13,9 @@ PostgreSQL within 50 ms):
 - Snippets are cut only for the rows shown, by one regular expression (`snippets.py`), the same
   on both backends.
 - An empty query browses the filtered set newest first.
+- Terms all required (most searches) are intersected as sorted id lists (`ranking._all_of`), so
+  their cost follows the terms' matches rather than the size of the corpus; `warm` reads and
+  scores the commonest stems ahead of the first searches (the web app, at start-up).
 Both backends read the user's text through `query_text.py`, so no input reaches a query
 language unescaped.
 """
@@ -20,6 +23,7 @@ language unescaped.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import numpy as np
 import sqlalchemy as sa
@@ -98,6 +102,12 @@ class IndexedSearch:
 
     def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
         raise NotImplementedError
+
+    def warm(self, connection: sa.Connection, stop: Callable[[], bool] = lambda: False) -> int:
+        """Build the column index and read and score the commonest words (`ranking.warm`), so
+        that the first searches after start-up cost what later ones do; returns the stems
+        warmed."""
+        return ranking.warm(connection, self.facet_index(connection), self._postings, stop)
 
     def search(self, connection: sa.Connection, query: SearchQuery) -> SearchResults:
         text = parse_user_query(query.q)

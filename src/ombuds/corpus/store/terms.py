@@ -177,6 +177,8 @@ _WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a
 _ASCII_SPACES = bytes(
     i if chr(i).isalnum() and chr(i) != "_" else ord(" ") for i in range(128)
 ) + bytes(range(128, 256))
+# The same, lower-casing as it goes: an ASCII text is lower-cased and split in one pass.
+_ASCII_LOWER_SPACES = _ASCII_SPACES.lower()
 _STOP_BYTES = frozenset(word.encode() for word in STOPWORDS)
 
 
@@ -184,27 +186,39 @@ def count_words(text: str) -> tuple[str, bytes, int]:
     """(words joined by spaces, their counts as bytes, the text's length in words), stop words
     left out; the words are what WORD finds in the lower-cased text. Runs in ingest's parsing
     processes: cheap to pass to the writer."""
+    spaced = text
+    if not spaced.isascii():
+        for mark in _WIDE_PUNCTUATION:  # marks have no case: spaced before lower-casing
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
+    if spaced.isascii():  # the usual case: lower-cased and split as bytes, no regex
+        return _counted(spaced.encode().translate(_ASCII_LOWER_SPACES))
     low = text.lower()
     for mark in _WIDE_PUNCTUATION:
         if mark in low:
             low = low.replace(mark, " ")
-    if low.isascii():  # the usual case
-        raw: Counter[bytes] = Counter(low.encode().translate(_ASCII_SPACES).split())
-        for stop in _STOP_BYTES & raw.keys():
-            del raw[stop]
-        words = b" ".join(raw).decode("ascii")
-        values = list(raw.values())
-    else:  # letters or marks beyond ASCII: the regex, slower and exact
-        counts: Counter[str] = Counter(WORD.findall(low))
-        for word in STOPWORDS & counts.keys():
-            del counts[word]
-        words = " ".join(counts)
-        values = list(counts.values())
+    if low.isascii():  # letters whose lower case is ASCII (the Kelvin sign)
+        return _counted(low.encode().translate(_ASCII_SPACES))
+    # letters or marks beyond ASCII: the regex, slower and exact
+    counts: Counter[str] = Counter(WORD.findall(low))
+    for word in STOPWORDS & counts.keys():
+        counts.pop(word)
+    return " ".join(counts), _encoded(list(counts.values())), counts.total()
+
+
+def _counted(spaced: bytes) -> tuple[str, bytes, int]:
+    """count_words of an ASCII text already lower-cased, with every mark a space."""
+    raw: Counter[bytes] = Counter(spaced.split())
+    for stop in _STOP_BYTES & raw.keys():
+        raw.pop(stop)
+    values = list(raw.values())
+    return b" ".join(raw).decode("ascii"), _encoded(values), sum(values)
+
+
+def _encoded(values: list[int]) -> bytes:
     if max(values, default=0) < MAX_COUNT:
-        encoded = bytes(values)
-    else:
-        encoded = bytes(min(n, MAX_COUNT) for n in values)
-    return words, encoded, sum(values)
+        return bytes(values)
+    return bytes(min(n, MAX_COUNT) for n in values)
 
 
 @lru_cache(maxsize=65536)
