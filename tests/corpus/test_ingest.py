@@ -298,3 +298,19 @@ def test_files_are_named_as_their_paths_whatever_folder_is_given(seed_files, tmp
     assert find_files(["."]) == expected
     assert [str(p) for p in find_files(["./"])] == [str(p) for p in expected]
     assert find_files([f"{folder}/"]) == [folder / p for p in expected]
+
+
+def test_batches_start_small_grow_to_the_batch_size_and_shrink_as_the_end_nears():
+    from ombuds.corpus.ingest import RAMP_FROM, _batch_limit
+
+    assert [_batch_limit(2000, n, 10**6) for n in range(5)] == [
+        RAMP_FROM,
+        2 * RAMP_FROM,
+        4 * RAMP_FROM,
+        2000,
+        2000,
+    ]
+    assert _batch_limit(2000, 10, 3000) == 1500  # at most half of what is left
+    assert _batch_limit(2000, 10, 100) == RAMP_FROM  # but never under RAMP_FROM
+    assert _batch_limit(2, 0, 10**6) == 2  # a smaller batch size asked for is kept
+    assert _batch_limit(2000, 10**6, 10**6) == 2000  # no overflow however many batches

@@ -40,6 +40,12 @@ SUFFIXES = (".txt", ".html", ".htm")
 # the pages those rows touch cost about the same whatever the batch's size: fewer, larger batches
 # write far less per decision (and leave fewer rows for a search to read).
 BATCH_SIZE = 2000
+# The first batches are smaller (250, 500, 1000, then BATCH_SIZE), so that the writer starts while
+# the parsing processes are still filling the pipeline rather than after 2,000 files; and as the
+# end nears, each batch is at most half of what is left (not under RAMP_FROM), so that little is
+# left to write alone once the last file is parsed. Fill and drain cost the same in any ingest,
+# which is most of the time a small one takes beside its parsing.
+RAMP_FROM = 250
 WINDOW = 2000  # parsed decisions that may wait for the writer at most (bounds memory)
 CHUNK = 32  # files a parsing process takes at a time
 PARALLEL_FROM = 50  # fewer files than this are parsed in-process (a pool costs more)
@@ -284,6 +290,7 @@ def _store_all(
     # beside the unpickling of parsed decisions instead of after it.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ombuds-writer") as writer:
         in_flight: tuple[list[Prepared], Future[list]] | None = None
+        flushed = 0
 
         def settle() -> None:
             nonlocal in_flight
@@ -310,8 +317,9 @@ def _store_all(
                 report.failed.append((path, reason or "unreadable"))
                 if on_failure:
                     on_failure(path, reason or "unreadable")
-            if len(batch) >= batch_size:
+            if len(batch) >= _batch_limit(batch_size, flushed, total - done):
                 flush()
+                flushed += 1
             if on_progress:
                 on_progress(done, total)
         if batch:
@@ -320,3 +328,11 @@ def _store_all(
     if report.added + report.updated >= ANALYSE_FROM:
         store.analyse()
     return report
+
+
+def _batch_limit(batch_size: int, flushed: int, remaining: int) -> int:
+    """How many decisions the batch being gathered may hold: RAMP_FROM doubled for each batch
+    already written, at most `batch_size`, and near the end at most half of the `remaining`
+    files (never fewer than RAMP_FROM, nor more than `batch_size`)."""
+    ramp = RAMP_FROM << min(flushed, 16)
+    return max(1, min(batch_size, ramp, max(RAMP_FROM, remaining // 2)))
