@@ -79,15 +79,22 @@ def write_postings(
     docs = [d for d in docs if d[1]]
     if not docs:
         return
-    split = [d[1].split(" ") for d in docs]
-    all_words = [w for words in split for w in words]
+    # One split of the batch's words joined (in C), rather than a split per decision flattened
+    # in Python; each decision's share is its count of spaces plus one.
+    all_words = " ".join([d[1] for d in docs]).split(" ")
     vocabulary = word_ids(connection, all_words)
     ids = np.fromiter(map(vocabulary.__getitem__, all_words), dtype=np.int64, count=len(all_words))
     decision_ids = np.repeat(
-        np.array([d[0] for d in docs], dtype="<u4"), [len(words) for words in split]
+        np.array([d[0] for d in docs], dtype="<u4"), [d[1].count(" ") + 1 for d in docs]
     )
     counts = np.frombuffer(b"".join(d[2] for d in docs), dtype=np.uint8)
-    order = np.argsort(ids, kind="stable")  # decisions stay in id order within a word
+    # Decisions stay in id order within a word: sorted by (word, position), keys made unique
+    # by the position, which numpy's default sort orders several times quicker than a stable
+    # sort of the words alone does (the same order).
+    if len(ids) < 2**32 and int(ids.max()) < 2**31:
+        order = np.argsort((ids << 32) | np.arange(len(ids), dtype=np.int64))
+    else:  # pragma: no cover - beyond any vocabulary or batch ombuds writes
+        order = np.argsort(ids, kind="stable")
     ids, decision_ids, counts = ids[order], decision_ids[order], counts[order]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
     ends = np.r_[starts[1:], len(ids)]
