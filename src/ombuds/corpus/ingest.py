@@ -260,7 +260,8 @@ def ingest(
     parsed (creating a new database's tables takes a few tenths of a second).
 
     `workers` parsing processes (default: one per core) feed one writer, which stores batches of
-    `batch_size` in a transaction each. `on_progress(done, total)` is called after each file,
+    at most `batch_size` (smaller at the start and the end: `_batch_limit`) in a transaction
+    each. `on_progress(done, total)` is called after each file,
     `on_failure(file, reason)` for each file skipped. Raises InputError (bad paths, nothing
     found) before storing anything, and StorageError if the database fails (batches already
     committed stay stored).
