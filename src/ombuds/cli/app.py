@@ -55,6 +55,19 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+# The corpus filters, as `search` and `insight` take them (corpus.service.make_query reads them).
+CategoryOption = Annotated[
+    str | None, typer.Option("--category", help="A category, 'Top > Sub' or just 'Top'.")
+]
+DecisionOption = Annotated[
+    str | None,
+    typer.Option("--decision", help="Upheld, Not upheld or Closed after initial enquiries."),
+]
+BodyOption = Annotated[str | None, typer.Option("--body", help="The council or body, exactly.")]
+GroundOption = Annotated[str | None, typer.Option("--ground", help="A ground id, e.g. late.")]
+ReferralOption = Annotated[str | None, typer.Option("--referral", help="A referral id, e.g. ico.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="Decided on or after YYYY-MM-DD.")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Decided on or before YYYY-MM-DD.")]
 
 
 def parse_date_option(value: str | None, option: str = "--date") -> dt.date | None:

@@ -9,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from ombuds.cli.app import DbOption, JsonOption, command
+from ombuds.cli.app import (
+    BodyOption,
+    CategoryOption,
+    DbOption,
+    DecisionOption,
+    FromOption,
+    GroundOption,
+    JsonOption,
+    ReferralOption,
+    ToOption,
+    command,
+)
 from ombuds.corpus.models import SNIPPET_END, SNIPPET_START
 
 INGEST_EPILOG = """Examples:
@@ -118,26 +129,13 @@ def _marked(text: str) -> str:
 def search_command(
     query: Annotated[str, typer.Argument(help='Words to find; "" to browse.')] = "",
     db: DbOption = None,
-    category: Annotated[
-        str | None, typer.Option("--category", help="A category, 'Top > Sub' or just 'Top'.")
-    ] = None,
-    decision: Annotated[
-        str | None,
-        typer.Option("--decision", help="Upheld, Not upheld or Closed after initial enquiries."),
-    ] = None,
-    body: Annotated[
-        str | None, typer.Option("--body", help="The council or body, exactly.")
-    ] = None,
-    ground: Annotated[str | None, typer.Option("--ground", help="A ground id, e.g. late.")] = None,
-    referral: Annotated[
-        str | None, typer.Option("--referral", help="A referral id, e.g. ico.")
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Decided on or after YYYY-MM-DD.")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Decided on or before YYYY-MM-DD.")
-    ] = None,
+    category: CategoryOption = None,
+    decision: DecisionOption = None,
+    body: BodyOption = None,
+    ground: GroundOption = None,
+    referral: ReferralOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     limit: Annotated[int, typer.Option("--limit", help="Results to show (1-500).")] = 20,
     offset: Annotated[int, typer.Option("--offset", help="Results to skip.")] = 0,
     as_json: JsonOption = False,

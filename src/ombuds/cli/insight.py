@@ -8,7 +8,18 @@ from typing import Annotated
 
 import typer
 
-from ombuds.cli.app import DbOption, JsonOption, command
+from ombuds.cli.app import (
+    BodyOption,
+    CategoryOption,
+    DbOption,
+    DecisionOption,
+    FromOption,
+    GroundOption,
+    JsonOption,
+    ReferralOption,
+    ToOption,
+    command,
+)
 
 INSIGHT_EPILOG = """Examples:
 
@@ -32,13 +43,13 @@ def _pct(value: float | None) -> str:
 def insight_command(
     query: Annotated[str, typer.Argument(help='Words to match, as in search ("" for all).')] = "",
     db: DbOption = None,
-    category: Annotated[str | None, typer.Option("--category", help="A category.")] = None,
-    decision: Annotated[str | None, typer.Option("--decision", help="An outcome.")] = None,
-    body: Annotated[str | None, typer.Option("--body", help="A council or body.")] = None,
-    ground: Annotated[str | None, typer.Option("--ground", help="A ground id.")] = None,
-    referral: Annotated[str | None, typer.Option("--referral", help="A referral id.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="From YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="To YYYY-MM-DD.")] = None,
+    category: CategoryOption = None,
+    decision: DecisionOption = None,
+    body: BodyOption = None,
+    ground: GroundOption = None,
+    referral: ReferralOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     html: Annotated[
         Path | None, typer.Option("--html", help="Also write the report, charts included.")
     ] = None,
