@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import jinja2
 from markupsafe import Markup
 
 from ombuds.insight import charts
 from ombuds.insight.service import MIN_INVESTIGATED, TABLES, Insight
-from ombuds.vocabulary import id_label
 
 
 def html(figures: Insight) -> str:
-    from ombuds.web.templating import TEMPLATES
+    from ombuds.web.templating import environment  # the pages' own: same templates and filters
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["id_label"] = id_label  # as the web app's pages name ids
+    env = environment()
     drawn = {name: Markup(charts.svg(spec)) for name, spec in charts.specs(figures).items()}
     return env.get_template("insight_report.html").render(
         figures=figures,
