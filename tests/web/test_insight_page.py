@@ -73,3 +73,8 @@ def test_each_table_is_named_once_on_screen_and_by_its_caption_for_screen_reader
 def test_the_first_column_is_headed_by_what_the_table_counts(app_client):
     table = app_client.get("/insight").text.split('id="table-outcome"')[1].split("</thead>")[0]
     assert ">Outcome</th>" in table and ">Value</th>" not in table
+
+
+def test_a_chart_of_counts_has_whole_numbers_on_its_axis(app_client):
+    chart = app_client.get("/insight/charts/outcome.svg").text  # 5 decisions: 0 to 5
+    assert ">5<" in chart and ">0.5<" not in chart and ">2.5<" not in chart

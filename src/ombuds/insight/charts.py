@@ -36,7 +36,12 @@ def _bars(title: str, rows: list[dict], field: str, label: str, sort_by_value: b
                 "sort": "-x" if sort_by_value else None,
                 "axis": {"labelLimit": 320},
             },
-            "x": {"field": field, "type": "quantitative", "title": "Decisions"},
+            "x": {
+                "field": field,
+                "type": "quantitative",
+                "title": "Decisions",
+                "axis": {"tickMinStep": 1, "format": "d"},  # whole decisions, never 2.5
+            },
         },
     }
 
