@@ -137,3 +137,16 @@ def test_after_a_write_the_held_matrix_serves_while_a_new_one_is_built(tmp_path)
         with writer.engine.connect() as connection:
             fresh = lexical.matrix(connection)
         assert fresh is not first and fresh.count == 21
+
+
+def test_a_precedents_record_has_the_sections_the_store_reads_back(store):
+    """The writer keeps sections only when the paragraphs cannot rebuild them; a precedent's
+    record (its 'why similar' sentence, its embedding) reads them as the store does."""
+    stored = store.get("24-015-969")
+    with store.engine.connect() as connection:
+        (id_,) = connection.exec_driver_sql(
+            "SELECT id FROM decisions WHERE key = '24 015 969'"
+        ).one()
+    (found,) = service._records(store.engine, [id_]).values()
+    assert found["sections"] and found["sections"] == stored["sections"]
+    assert found["grounds"] == stored["grounds"]

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from ombuds.config import db_url
 from ombuds.corpus.store import Store, open_store
+from ombuds.corpus.store.writer import document_fields
 from ombuds.errors import InputError
 from ombuds.inputs import quoted
 from ombuds.precedents import lexical, vectors
@@ -115,7 +116,7 @@ def _nearest(
         (i, score)
         for i, score in found
         if i in records and (skip is None or records[i]["key"] != skip)
-    ]
+    ]  # (a decision deleted since the matrix was built has no record)
     return weights, kept[:limit], records
 
 
@@ -138,12 +139,12 @@ def _records(engine: sa.Engine, ids: list[int]) -> dict[int, dict]:
         document = row["document"]
         if isinstance(document, str):
             document = json.loads(document)
-        document = document or {}
+        fields = document_fields(document or {}, row["text"])  # as the store reads it back
         found[int(row["id"])] = {
             **dict(row),
-            "sections": document.get("sections") or {},
-            "grounds": document.get("grounds") or [],
-            "referrals": document.get("referrals") or [],
+            "sections": fields["sections"] or {},
+            "grounds": fields["grounds"] or [],
+            "referrals": fields["referrals"] or [],
         }
     return found
 
@@ -183,7 +184,7 @@ def for_text(
     check_method(method)
     check_limit(limit)
     asked, found, records = _nearest(store, text, method, max(limit, VOTERS), skip)
-    precedents = [_precedent(records[i], score, asked) for i, score in found if i in records]
+    precedents = [_precedent(records[i], score, asked) for i, score in found]
     return Precedents(
         target=target,
         method=method,

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
+from ombuds.corpus.store.writer import document_fields
 from ombuds.errors import InputError
 
 METHOD = "embeddings"
@@ -101,7 +102,7 @@ def index(
                 )
             ).all()
             by_id = {
-                r[0]: text_of({"summary": r[1], "sections": _sections(r[2]), "text": r[3]})
+                r[0]: text_of({"summary": r[1], "sections": _sections(r[2], r[3]), "text": r[3]})
                 for r in docs
             }
             wanted = [r for r in chunk if r[0] in by_id]
@@ -127,15 +128,20 @@ def index(
         done += len(wanted)
         if on_progress:
             on_progress(done, len(rows))
+    if done:  # a re-embedded decision keeps the count the matrix is checked by: read it again
+        with _LOCK:
+            _MATRICES.pop(engine, None)
     return done
 
 
-def _sections(document: Any) -> dict:
+def _sections(document: Any, text: str) -> dict:
+    """The decision's sections as the store reads them back (rebuilt from the paragraphs when
+    the writer did not keep them twice: `document_fields`)."""
     if isinstance(document, str):
         import json
 
         document = json.loads(document)
-    return dict((document or {}).get("sections") or {})
+    return dict(document_fields(document or {}, text)["sections"])
 
 
 @dataclass
