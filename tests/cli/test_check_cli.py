@@ -83,3 +83,17 @@ def test_the_readmes_answers_file_reaches_an_ending():
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["result"]["kind"] == "can_look"
+
+
+def test_an_answers_file_that_expands_without_end_is_refused_at_once(tmp_path):
+    """A few hundred bytes of nested YAML aliases ("billion laughs") would take the interview
+    minutes to read; the same limits as a complaint file refuse it, naming the file."""
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    lines.append("for_whom: *a8")
+    answers = tmp_path / "bomb.yaml"
+    answers.write_text("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["check", "--answers", str(answers), "--date", "2025-06-01"])
+    assert result.exit_code != 0
+    assert "cannot read the answers file" in result.output and "bomb.yaml" in result.output
+    assert "Traceback" not in result.output

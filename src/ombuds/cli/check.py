@@ -9,28 +9,24 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from ombuds.cli.app import JsonOption, command, parse_date_option
+from ombuds.complaint.guard import load_yaml_file
 from ombuds.errors import InputError, OutputError
 from ombuds.selfcheck import SelfCheck
 from ombuds.selfcheck.catalogue import UNKNOWN
 from ombuds.selfcheck.interview import Step
 
-MAX_ANSWERS_FILE = 1_000_000
-
 
 def _read_answers(path: Path) -> Any:
-    try:
-        if path.stat().st_size > MAX_ANSWERS_FILE:
-            raise InputError("the answers file is too large", source=str(path))
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(
-            f"cannot read the answers: {type(error).__name__}",
-            source=str(path),
-            hint="give a YAML or JSON mapping of question keys to answers, as --json prints",
-        ) from None
+    return (
+        load_yaml_file(
+            path,
+            "the answers file",
+            "give a YAML or JSON mapping of question keys to answers, as --json prints",
+        )
+        or {}
+    )
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -19,8 +19,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import yaml
+
+from ombuds.errors import InputError
 
 # A complaint file of this size would be a few hundred pages of facts; the examples are 1-3 KB.
 MAX_FILE_BYTES = 1_000_000
@@ -40,6 +44,28 @@ class TooComplex(Exception):
         self.line = line
         self.expected = expected
         super().__init__(message)
+
+
+def load_yaml_file(path: Path, what: str, hint: str) -> Any:
+    """A person's own YAML file other than a complaint (self-check answers, a questions file),
+    read within the same limits: an InputError naming `path` when it cannot be read, is not
+    YAML, or is too large or too complex (`what` names it in the message: "the answers file")."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{what} is too large", source=str(path), hint=f"at most {MAX_FILE_BYTES:,} bytes"
+            )
+        text = path.read_text(encoding="utf-8")
+        check_yaml(text, yaml.SafeLoader)
+        return yaml.safe_load(text)
+    except TooComplex as problem:
+        raise InputError(
+            f"cannot read {what}: {problem.message}", source=str(path), hint=hint
+        ) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(
+            f"cannot read {what}: {type(error).__name__}", source=str(path), hint=hint
+        ) from None
 
 
 def check_yaml(text: str, loader: type) -> None:

@@ -19,8 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ombuds.complaint.guard import load_yaml_file
 from ombuds.errors import InputError
 
 QUESTIONS_FILE = Path(__file__).with_name("questions.yaml")
@@ -70,7 +69,7 @@ class Catalogue:
         for q in self.questions:
             if q.id == qid:
                 return q
-        raise InputError("no such question", source=qid, hint="see `ombuds check --list`")
+        raise InputError("no such question", source=qid, hint="use an id from the questions file")
 
     def follow_ups(self, qid: str, value: str) -> list[Question]:
         """The questions asked only after answer `value` to question `qid`."""
@@ -191,14 +190,11 @@ def _shipped() -> Catalogue:
 
 
 def _load(file: Path) -> Catalogue:
-    try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(
-            f"cannot read the questions file: {type(error).__name__}",
-            source=str(file),
-            hint="give a YAML file shaped like src/ombuds/selfcheck/questions.yaml",
-        ) from None
+    raw = load_yaml_file(
+        file,
+        "the questions file",
+        "give a YAML file shaped like src/ombuds/selfcheck/questions.yaml",
+    )
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise _fail(str(file), "expected a mapping with a `questions` list")
     questions = tuple(_question(q, i) for i, q in enumerate(raw["questions"]))
