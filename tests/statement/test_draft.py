@@ -362,3 +362,42 @@ def test_a_letters_first_person_is_never_adopted_in_our_voice():
     prose = " ".join(p.text for p in s.paragraphs)
     assert "My child" not in prose and "I complained" not in prose and " me " not in prose
     assert "The Council changed the plan in May." in prose and "It offered a meeting." in prose
+
+
+def test_where_to_go_next_is_said_once_when_two_parts_point_to_the_same_body(tmp_path):
+    """Two parts about the Council as a landlord: the Housing Ombudsman is named as the next
+    step once, not again for the second part."""
+    from ombuds.code.engine import assess
+    from ombuds.complaint.loader import load_complaint
+
+    case = tmp_path / "two_landlord.yaml"
+    case.write_text(
+        """body: Eastmoor City Council
+reference: 25 000 129
+category: Housing > Council housing
+assessment_date: 2025-06-16
+complainant: {title: Miss, alias: Miss W}
+dates:
+  first_knew: 2025-01-06
+  complained_to_council: 2025-01-13
+  council_replies: [{date: 2025-03-10, stage: 2, final: true}]
+  came_to_ombudsman: 2025-03-24
+heads:
+  - summary: The council has not repaired Miss W's broken boiler
+    about: a service the council provided or failed to provide
+    topics: [repairs to a council home]
+    allegations: [{kind: the council failed to act}]
+    council_response: {investigated: true, upheld: "no"}
+    outcomes_wanted: [the decision made again]
+  - summary: The council did not deal with damp in Miss W's council flat
+    about: a service the council provided or failed to provide
+    topics: [repairs to a council home]
+    allegations: [{kind: the council failed to act}]
+    council_response: {raised_with_council: false}
+    outcomes_wanted: [an apology]
+""",
+        encoding="utf-8",
+    )
+    statement = draft_statement(assess(load_complaint(case)))
+    text = "\n".join(p.text for s in statement.sections for p in s.paragraphs)
+    assert text.count("complain to the Housing Ombudsman") == 1

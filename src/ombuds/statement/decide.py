@@ -93,8 +93,9 @@ def decide(
                 Trace(head=n, referral=ref) for n in numbers
             ]
             text = d._referral(ref, "next_step", lead)
-            if key(text) in d.said:
+            if ref in d.stepped:  # the person was told already where to go: once is enough
                 continue
+            d.stepped.add(ref)
             # The next step belongs with the reason that points to the body.
             at = next(
                 (

@@ -141,6 +141,7 @@ class _Drafter:
         self.said: dict[str, int] = {}
         self.given: set[Ground] = set()  # grounds whose reasons My assessment has given
         self.introduced: dict[str, int] = {}
+        self.stepped: set[Referral] = set()  # bodies whose next step My assessment has given
         self.earlier: list[str] = []
         self.context["referral_next"] = self._referral_next
         self.context["subject"] = self._subject()
