@@ -78,3 +78,10 @@ def test_the_first_column_is_headed_by_what_the_table_counts(app_client):
 def test_a_chart_of_counts_has_whole_numbers_on_its_axis(app_client):
     chart = app_client.get("/insight/charts/outcome.svg").text  # 5 decisions: 0 to 5
     assert ">5<" in chart and ">0.5<" not in chart and ">2.5<" not in chart
+
+
+def test_an_overlong_search_is_cut_to_the_search_boxs_own_limit(app_client):
+    from ombuds.web.api import MAX_TEXT
+
+    html = app_client.get("/insight", params={"q": "x" * (MAX_TEXT + 100)}).text
+    assert 'value="' + "x" * MAX_TEXT + '"' in html

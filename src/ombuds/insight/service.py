@@ -105,25 +105,19 @@ def _pairs_counts(pairs, member: np.ndarray, total: int) -> list[Count]:
 
 
 def _rate(council: str, decisions: int, investigated: int, upheld: int) -> CouncilRate:
-    if investigated < MIN_INVESTIGATED:
-        return CouncilRate(
-            council=council,
-            decisions=decisions,
-            investigated=investigated,
-            upheld=upheld,
-            rate=None,
-            low=None,
-            high=None,
-        )
-    low, high = wilson(np.array([upheld]), np.array([investigated]))
+    rate = low = high = None
+    if investigated >= MIN_INVESTIGATED:
+        lows, highs = wilson(np.array([upheld]), np.array([investigated]))
+        rate = round(upheld / investigated, 4)
+        low, high = round(float(lows[0]), 4), round(float(highs[0]), 4)
     return CouncilRate(
         council=council,
         decisions=decisions,
         investigated=investigated,
         upheld=upheld,
-        rate=round(upheld / investigated, 4),
-        low=round(float(low[0]), 4),
-        high=round(float(high[0]), 4),
+        rate=rate,
+        low=low,
+        high=high,
     )
 
 

@@ -24,7 +24,7 @@ from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.service import make_query
 from ombuds.errors import NotFound
 from ombuds.insight import charts
-from ombuds.insight.service import MIN_INVESTIGATED, TABLES, Insight, csv_text, insight
+from ombuds.insight.service import MIN_CLOSED, MIN_INVESTIGATED, TABLES, Insight, csv_text, insight
 from ombuds.vocabulary import DECISION_LABELS, Ground, Referral
 from ombuds.web.api import MAX_TEXT
 from ombuds.web.auth import Public, optional_session
@@ -56,8 +56,7 @@ def _values(request: Request) -> dict[str, str]:
     values = {}
     for name in FILTERS:
         value = request.query_params.get(name, "")
-        if len(value) > (MAX_TEXT if name == "q" else MAX_FILTER):
-            value = value[:MAX_FILTER]
+        value = value[: MAX_TEXT if name == "q" else MAX_FILTER]
         if value.strip():
             values[name] = value.strip()
     return values
@@ -90,6 +89,7 @@ async def insight_page(request: Request, _: Public) -> HTMLResponse:
             "referrals": [r.value for r in Referral],
             "outliers": [c for c in figures.consistency if c.outlier],
             "min_investigated": MIN_INVESTIGATED,
+            "min_closed": MIN_CLOSED,
         },
     )
 

@@ -12,7 +12,7 @@ from typing import Any
 from ombuds.corpus.store import Store
 from ombuds.errors import OmbudsError
 from ombuds.precedents import service
-from ombuds.vocabulary import id_label, normalise_reference
+from ombuds.vocabulary import normalise_reference
 
 MAX_TEXT = 50_000  # characters of a case's text a precedent search reads
 
@@ -21,13 +21,12 @@ def _panel(found: service.Precedents, *, subject: str) -> dict[str, Any]:
     return {
         "result": found,
         "subject": subject,
-        "ground_titles": {g: id_label(g) for p in found.precedents for g in p.grounds},
         "error": None,
     }
 
 
 def _failed(error: OmbudsError) -> dict[str, Any]:
-    return {"result": None, "error": str(error), "subject": "", "ground_titles": {}}
+    return {"result": None, "error": str(error), "subject": ""}
 
 
 def for_decision(store: Store, reference: str) -> dict[str, Any]:
