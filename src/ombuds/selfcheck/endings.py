@@ -9,6 +9,7 @@ parameters in force on the day of the check (`code/parameters.yaml`). The words 
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ from pydantic import BaseModel, Field
 
 from ombuds.code.parameters import parameters_on
 from ombuds.code.result import Assessment
-from ombuds.selfcheck.catalogue import Catalogue
-from ombuds.selfcheck.interview import Answers, Interview, key, part_count
+from ombuds.selfcheck.catalogue import UNKNOWN, Catalogue
+from ombuds.selfcheck.interview import MORE, Answers, Interview, key, part_count
+from ombuds.statement.grammar import long_date
 from ombuds.vocabulary import GROUNDS, REFERRAL_BODIES, FindingResult, Ground, Outcome, Referral
 
 ENDINGS_FILE = Path(__file__).with_name("endings.yaml")
@@ -157,9 +159,6 @@ def ending(interview: Interview, answers: Answers) -> Ending:
 
 def answered(interview: Interview, answers: Answers) -> list[tuple[str, str]]:
     """(question, answer) in plain words, in the order of the question file."""
-    from ombuds.selfcheck.catalogue import UNKNOWN
-    from ombuds.selfcheck.interview import MORE
-
     rows: list[tuple[str, str]] = []
     catalogue = interview.catalogue
     for part in range(part_count(answers, catalogue)):
@@ -176,19 +175,14 @@ def answered(interview: Interview, answers: Answers) -> list[tuple[str, str]]:
             rows.append(
                 (catalogue.more_parts_text, {"yes": "Yes", "no": "No"}.get(more, "I don't know"))
             )
-    del UNKNOWN
     return rows
 
 
 def plain_answer(q: Any, value: Any) -> str:
-    from ombuds.selfcheck.catalogue import UNKNOWN
-
     if value == UNKNOWN:
         return "I don't know"
     if q.kind == "date":
-        import datetime as dt
-
-        return dt.date.fromisoformat(value).strftime("%-d %B %Y")
+        return long_date(dt.date.fromisoformat(value))
     values = value if isinstance(value, list) else [value]
     return "; ".join(o.label for o in q.options if o.value in values)
 

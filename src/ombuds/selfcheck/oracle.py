@@ -1,8 +1,9 @@
 """Answering the self-check's questions from a complaint's facts: the evaluation's respondent.
 
 `answer(step, complaint)` gives the answer a person whose complaint has those facts would give:
-the option whose `match` (else `set`) the complaint's facts agree with, the most specific one
-when several do; "I don't know" when none does or the fact is not stated. The evaluation
+the option whose `match` (else `set`) the complaint's facts agree with, the first in the
+question file's order when several do (options run from the most decisive); "I don't know" when
+none does or the fact is not stated. The evaluation
 (bench/selfcheck.py) runs the interview with these answers and compares its outcome with the
 engine's on the complete complaint.
 """
@@ -74,42 +75,27 @@ def _agrees(expected: Any, actual: Any) -> bool:
     return _canon(expected) == _canon(actual)
 
 
-def _size(value: Any) -> int:
-    if isinstance(value, dict):
-        return sum(_size(v) for v in value.values()) or 1
-    if isinstance(value, list):
-        return sum(_size(v) for v in value) or 1
-    return 1
-
-
-def _matches(option: Option, data: dict[str, Any], part: int | None) -> int:
-    """How many facts the option stands for that the complaint states (0: it disagrees)."""
+def _matches(option: Option, data: dict[str, Any], part: int | None) -> bool:
+    """Whether the complaint states every fact the option stands for."""
     spec = option.stands_for
-    if not spec:
-        return 0
-    if all(_agrees(v, _resolve(data, p, part)) for p, v in spec.items()):
-        return _size(spec)
-    return 0
+    return bool(spec) and all(_agrees(v, _resolve(data, p, part)) for p, v in spec.items())
 
 
 def _choice(catalogue: Catalogue, q: Question, data: dict[str, Any], part: int | None) -> Any:
-    scored: list[tuple[int, int, str]] = []
-    for position, option in enumerate(q.options):
-        score = _matches(option, data, part)
+    agreeing = []
+    for option in q.options:  # in the file's order: options run from the most decisive
+        agrees = _matches(option, data, part)
         if not option.sets:  # a routing answer: it stands for what its follow-ups stand for
-            for follow in catalogue.follow_ups(q.id, option.value):
-                score = max([score] + [_matches(o, data, part) for o in follow.options])
-        if score:
-            scored.append((score, -position, option.value))
+            agrees = agrees or any(
+                _matches(o, data, part)
+                for follow in catalogue.follow_ups(q.id, option.value)
+                for o in follow.options
+            )
+        if agrees:
+            agreeing.append(option.value)
     if q.kind == "choices":
-        chosen = [v for s, _, v in sorted(scored, key=lambda t: -t[1]) if s]
-        specific = [v for v in chosen if q.option(v) and _size(q.option(v).stands_for) > 0]  # type: ignore[union-attr]
-        return specific or UNKNOWN
-    if not scored:
-        return UNKNOWN
-    return max(scored, key=lambda t: t[1])[
-        2
-    ]  # the first that agrees: options run from the most decisive
+        return agreeing or UNKNOWN
+    return agreeing[0] if agreeing else UNKNOWN
 
 
 def _date(q: Question, data: dict[str, Any], part: int | None) -> str:

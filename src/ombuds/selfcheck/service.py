@@ -21,6 +21,7 @@ from ombuds.errors import InputError
 from ombuds.selfcheck.catalogue import UNKNOWN, Catalogue, Question, load_catalogue
 from ombuds.selfcheck.endings import Ending, answered, ending
 from ombuds.selfcheck.interview import MORE, Answers, Interview, Step, part_count
+from ombuds.statement.grammar import long_date
 
 _KEY = re.compile(r"^([a-z][a-z0-9_]*)(?:@(\d))?$")
 MAX_ANSWERS = 200
@@ -145,7 +146,7 @@ class SelfCheck:
         lines = [
             "Can the Ombudsman look at my complaint? A self-check",
             (
-                f"Checked on {self.day:%-d %B %Y}. This is not a decision: it says what the "
+                f"Checked on {long_date(self.day)}. This is not a decision: it says what the "
                 "Ombudsman would normally do."
             ),
             "",
