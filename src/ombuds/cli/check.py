@@ -151,4 +151,4 @@ def check_command(
         typer.echo(json.dumps({**check.export(answers), "asked": asked}, indent=2))
         return
     typer.echo("")
-    typer.echo(check.export_text(answers).split("\nYour answers:")[0].rstrip())
+    typer.echo(check.result_text(answers).rstrip())

@@ -140,8 +140,8 @@ class SelfCheck:
             "result": self.ending(answers).model_dump(),
         }
 
-    def export_text(self, answers: Answers) -> str:
-        """A plain-text copy of the answers and the result, for the person to keep."""
+    def result_text(self, answers: Answers) -> str:
+        """The result in plain text: what the Ombudsman would normally do, why, and what next."""
         result = self.ending(answers)
         lines = [
             "Can the Ombudsman look at my complaint? A self-check",
@@ -162,9 +162,14 @@ class SelfCheck:
             lines.append(f"{body.name}: {body.what} {body.how}")
         for item in result.open:
             lines.append(f"Could change the answer: {item}")
-        lines += ["", f"What to do next: {result.next_step}", "", "Your answers:"]
-        lines += [f"- {q} {a}" for q, a in answered(self.interview, answers)]
+        lines += ["", f"What to do next: {result.next_step}"]
         return "\n".join(lines) + "\n"
+
+    def export_text(self, answers: Answers) -> str:
+        """A plain-text copy of the result and the answers, for the person to keep."""
+        lines = ["", "Your answers:"]
+        lines += [f"- {q} {a}" for q, a in answered(self.interview, answers)]
+        return self.result_text(answers) + "\n".join(lines) + "\n"
 
 
 __all__ = ["SelfCheck"]
