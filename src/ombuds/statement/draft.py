@@ -396,10 +396,10 @@ class _Drafter:
         context = {**self.context, **self._closing()}
         text = self.pack.paragraphs("sections/final_decision.j2", reasons=reasons, **context)
         if len(reasons) > 1 and text and len(words(sentences(text[0])[0])) > MAX_FINAL_WORDS:
-            reasons = reasons[:1]
-        self._add_template(
-            sec, "sections/final_decision.j2", traces, reasons=reasons, **self._closing()
-        )
+            text = self.pack.paragraphs(
+                "sections/final_decision.j2", reasons=reasons[:1], **context
+            )
+        sec.paragraphs += [self._paragraph(sec.key, t, traces) for t in text]
         return sec
 
     # -- the whole statement -----------------------------------------------------------------

@@ -100,7 +100,7 @@ def warm_search(store: Store, stop: threading.Event) -> threading.Thread:
 
 
 def later_when_quiet(
-    activity: Activity | None,
+    activity: Activity,
     stop: threading.Event,
     work: Callable[..., Any],
     *args: Any,
@@ -112,7 +112,7 @@ def later_when_quiet(
     def run() -> None:
         if after is not None:
             after.join()
-        if activity is not None and not activity.wait_quiet(QUIET, stop):
+        if not activity.wait_quiet(QUIET, stop):
             return
         if not stop.is_set():
             with suppress(Exception):
