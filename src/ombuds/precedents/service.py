@@ -198,7 +198,18 @@ def for_reference(
     store: Store, reference: str, *, limit: int = DEFAULT_LIMIT, method: str = lexical.METHOD
 ) -> Precedents:
     """The precedents of a stored decision (itself left out); raises NotFound."""
-    record = store.get(reference)
+    return for_record(store, store.get(reference), reference, limit=limit, method=method)
+
+
+def for_record(
+    store: Store,
+    record: dict[str, Any],
+    reference: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    method: str = lexical.METHOD,
+) -> Precedents:
+    """The precedents of a decision already read (`store.get(reference)`), itself left out."""
     return for_text(
         store,
         record_text(record),

@@ -29,10 +29,11 @@ def _failed(error: OmbudsError) -> dict[str, Any]:
     return {"result": None, "error": str(error), "subject": ""}
 
 
-def for_decision(store: Store, reference: str) -> dict[str, Any]:
-    """The panel for a stored decision: its nearest others, the vote beside its own outcome."""
+def for_decision(store: Store, record: dict[str, Any], reference: str) -> dict[str, Any]:
+    """The panel for a stored decision (`record`, as the page read it): its nearest others, the
+    vote beside its own outcome."""
     try:
-        return _panel(service.for_reference(store, reference), subject="this decision")
+        return _panel(service.for_record(store, record, reference), subject="this decision")
     except OmbudsError as error:
         return _failed(error)
 

@@ -43,8 +43,13 @@ async def decision(request: Request, _: Public, reference: str) -> HTMLResponse:
     key = normalise_reference(reference)
     if key is None:
         raise NotFound("not a decision reference", source=reference[:40])
-    record = await run_in_threadpool(request.app.state.store.get, key)
-    panel = await run_in_threadpool(precedents.for_decision, request.app.state.store, key)
+    store = request.app.state.store
+
+    def read() -> tuple[dict, dict]:  # one hop to the thread pool, the decision read once
+        found = store.get(key)
+        return found, precedents.for_decision(store, found, key)
+
+    record, panel = await run_in_threadpool(read)
     title = f"{record.get('body') or 'Decision'} ({record['reference']})"
     return request.app.state.pages.render(
         request, "decision.html", {"title": title, "decision": record, "precedents": panel}
