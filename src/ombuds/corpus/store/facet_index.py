@@ -16,12 +16,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 import numpy as np
 import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
+from ombuds.corpus.store.facet_counts import Combos, FacetCounter
 from ombuds.corpus.store.rank_index import TermCache
 from ombuds.vocabulary import normalise_category
 
@@ -55,15 +58,49 @@ class _Coded:
 
 @dataclass
 class _Pairs:
-    """A many-valued field (grounds, referrals) as parallel arrays of (decision id, code)."""
+    """A many-valued field (grounds, referrals) as parallel arrays of (decision id, code), and
+    as `combo[id]`, the code in `combos` of the set of values each decision holds (for
+    counting and filtering in one pass over the decisions, see facet_counts)."""
 
     values: list[str]
     ids: np.ndarray
     codes: np.ndarray
+    combo: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.intp))
+    combos: Combos = field(default_factory=Combos)
+
+    def copy(self) -> _Pairs:
+        return _Pairs(list(self.values), self.ids, self.codes, self.combo, self.combos.copy())
+
+    def holding(self, code: int, size: int) -> np.ndarray:
+        """Whether each decision id (below `size`) holds the value `code` (-1: none does)."""
+        if code < 0:
+            return np.zeros(size, dtype=bool)
+        return self.combos.holding(code)[self.combo]
+
+
+@dataclass
+class Selection:
+    """The stored decisions passing a query's filters: a mask over ids, their number, and
+    (made when first wanted) their ids in order."""
+
+    mask: np.ndarray
+    count: int
+    _ids: np.ndarray | None = None
+
+    @property
+    def ids(self) -> np.ndarray:
+        if self._ids is None:
+            self._ids = np.flatnonzero(self.mask)
+        return self._ids
 
 
 _ROWS = "SELECT id, category, decision, body, year, decision_date, words, rank_block FROM decisions"
 _REFRESH_AT_MOST = 0.2  # a refresh reading more than this share of the store rebuilds instead
+_SELECTIONS_KEPT = 16  # filter masks kept per state of the index (a paged search asks again)
+# A filter passing fewer than 1/_LOOK_UP_UNDER of the matches is applied by looking its
+# decisions up among the matches (binary search, some 50 ns each) rather than by reading the
+# filter's mask at every match (some 3 ns each).
+_LOOK_UP_UNDER = 16
 
 
 def _grown(array: np.ndarray, size: int, fill: int = 0) -> np.ndarray:
@@ -99,6 +136,7 @@ class FacetIndex:
         self.average_length = 1.0
         self.newest_first = np.zeros(0, dtype=np.int64)
         self.terms = TermCache()  # scored search terms of this state of the store (ranking.py)
+        self._derived()
         self._apply(connection, connection.execute(sa.text(_ROWS)).all(), None)
 
     def refreshed(self, connection: sa.Connection, generation: int) -> FacetIndex:
@@ -111,14 +149,20 @@ class FacetIndex:
             return FacetIndex(connection, generation)
         fresh = copy.copy(self)
         fresh.scalars = {name: _Coded(list(c.values), c.codes) for name, c in self.scalars.items()}
-        fresh.grounds = _Pairs(list(self.grounds.values), self.grounds.ids, self.grounds.codes)
-        fresh.referrals = _Pairs(
-            list(self.referrals.values), self.referrals.ids, self.referrals.codes
-        )
+        fresh.grounds, fresh.referrals = self.grounds.copy(), self.referrals.copy()
         fresh.generation = generation
         fresh.terms = TermCache()
+        fresh._derived()
         fresh._apply(connection, rows, self.generation)
         return fresh
+
+    def _derived(self) -> None:
+        """Start this state's own caches of what is computed from its arrays when first needed
+        (the facet counter, the filters' masks, the decisions' BM25 length norms)."""
+        self._counter: FacetCounter | None = None
+        self._selections: OrderedDict[tuple, Selection] = OrderedDict()
+        self._norms: dict[tuple[float, float], np.ndarray] = {}
+        self._derived_lock = threading.Lock()
 
     def _apply(self, connection: sa.Connection, rows: Sequence, since: int | None) -> None:
         """Set the rows' fields (every row when `since` is None, else those written since)."""
@@ -158,6 +202,8 @@ class FacetIndex:
             new_ids = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
             pairs.ids = np.concatenate([pairs.ids, new_ids])
             pairs.codes = np.concatenate([pairs.codes, new_codes])
+            pairs.combo = _grown(pairs.combo, size)
+            pairs.combos.assign(pairs.combo, ids, new_ids, new_codes)
         # Every id, newest decision first (then highest id): the browse order.
         self.newest_first = stored[np.lexsort((-stored, -self.day[stored]))]
 
@@ -170,27 +216,79 @@ class FacetIndex:
 
     def passes(self, ids: np.ndarray, query: SearchQuery, decision: str | None) -> np.ndarray:
         """Whether each of `ids` (all < size) is stored and passes the query's filters."""
-        keep = self.present[ids]
-        if query.category:
-            keep &= np.isin(self.scalars["category"].codes[ids], self._category_codes(query))
+        selection = self.selection(query, decision)
+        return (self.present if selection is None else selection.mask)[ids]
+
+    @staticmethod
+    def restrict(
+        ids: np.ndarray, scores: np.ndarray, selection: Selection | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The `ids` (stored decisions, in id order) in `selection` (None: all), and their
+        `scores`: looked up among `ids` when the selection is small, else read from its mask."""
+        if selection is None:
+            return ids, scores
+        if not len(ids):
+            return ids, scores
+        if selection.count * _LOOK_UP_UNDER < len(ids):
+            wanted = selection.ids
+            at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+            found = ids[at] == wanted
+            return wanted[found], scores[at[found]]
+        keep = np.flatnonzero(selection.mask[ids])  # (a boolean index is slower: branches)
+        return ids[keep], scores[keep]
+
+    def selection(self, query: SearchQuery, decision: str | None) -> Selection | None:
+        """The stored decisions passing the query's filters (`decision`: its label), or None
+        when it has none. Each filter is one pass over the decisions' codes (a millisecond a
+        million); the last few are kept."""
+        key = (
+            normalise_category(query.category) if query.category else None,
+            decision or None,
+            " ".join(query.body.split()) if query.body else None,
+            str(query.ground) if query.ground else None,
+            str(query.referral) if query.referral else None,
+            query.date_from.toordinal() if query.date_from else None,
+            query.date_to.toordinal() if query.date_to else None,
+        )
+        if not any(part is not None for part in key):
+            return None
+        with self._derived_lock:
+            kept = self._selections.get(key)
+            if kept is not None:
+                self._selections.move_to_end(key)
+                return kept
+        category, _decision, body, ground, referral, date_from, date_to = key
+        keep = self.present.copy()
+        if category is not None:
+            codes, wanted = self.scalars["category"].codes, self._category_codes(query)
+            if len(wanted) > 8:
+                table = np.zeros(len(self.scalars["category"].values) + 1, dtype=bool)
+                table[np.asarray(wanted, dtype=np.intp) + 1] = True
+                keep &= table[codes + 1]
+            else:
+                any_of = np.zeros(self.size, dtype=bool)
+                for code in wanted:
+                    any_of |= codes == code
+                keep &= any_of
         if decision:
             coded = self.scalars["decision"]
-            keep &= coded.codes[ids] == coded.code_of(decision)
-        if query.body:
-            body = " ".join(query.body.split())
-            keep &= self.scalars["body"].codes[ids] == self.scalars["body"].code_of(body)
-        for pairs, wanted in ((self.grounds, query.ground), (self.referrals, query.referral)):
-            if wanted:
-                having = np.zeros(self.size, dtype=bool)
-                code = pairs.values.index(str(wanted)) if str(wanted) in pairs.values else -1
-                having[pairs.ids[pairs.codes == code]] = True
-                keep &= having[ids]
-        if query.date_from:
-            keep &= self.day[ids] >= query.date_from.toordinal()
-        if query.date_to:
-            days = self.day[ids]
-            keep &= (days > 0) & (days <= query.date_to.toordinal())
-        return keep
+            keep &= coded.codes == coded.code_of(decision)
+        if body is not None:
+            keep &= self.scalars["body"].codes == self.scalars["body"].code_of(body)
+        for pairs, wanted_value in ((self.grounds, ground), (self.referrals, referral)):
+            if wanted_value is not None:
+                code = pairs.values.index(wanted_value) if wanted_value in pairs.values else -1
+                keep &= pairs.holding(code, self.size)
+        if date_from is not None:
+            keep &= self.day >= date_from
+        if date_to is not None:
+            keep &= (self.day > 0) & (self.day <= date_to)
+        selection = Selection(keep, int(np.count_nonzero(keep)))
+        with self._derived_lock:
+            self._selections[key] = selection
+            while len(self._selections) > _SELECTIONS_KEPT:
+                self._selections.popitem(last=False)
+        return selection
 
     def _category_codes(self, query: SearchQuery) -> list[int]:
         category = normalise_category(query.category or "")
@@ -202,20 +300,23 @@ class FacetIndex:
     # Facets --------------------------------------------------------------------------------
 
     def facets(self, ids: np.ndarray) -> dict[str, dict[str, int]]:
-        """value -> count for every facet over `ids` (values without a match left out)."""
-        result: dict[str, dict[str, int]] = {}
-        for name, coded in self.scalars.items():
-            counts = np.bincount(coded.codes[ids] + 1, minlength=len(coded.values) + 1)[1:]
-            result[name] = {coded.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
-        counts = np.bincount(self.year[ids])  # years are small integers: count, do not sort
-        result["year"] = {str(int(y)): int(counts[y]) for y in np.flatnonzero(counts) if y > 0}
-        member = np.zeros(self.size, dtype=bool)
-        member[ids] = True
-        for name, pairs in (("ground", self.grounds), ("referral", self.referrals)):
-            codes = pairs.codes[member[pairs.ids]]
-            counts = np.bincount(codes, minlength=len(pairs.values))
-            result[name] = {pairs.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
-        return result
+        """value -> count for every facet over `ids`, distinct stored decisions (values without
+        a match left out); see facet_counts."""
+        with self._derived_lock:
+            if self._counter is None:
+                self._counter = FacetCounter(self)
+            counter = self._counter
+        return counter.facets(ids)
+
+    def length_norm(self, k1: float, b: float) -> np.ndarray:
+        """k1 * (1 - b + b * length / average length) of every decision, for BM25 (ranking.py),
+        computed once per state of the store."""
+        with self._derived_lock:
+            norm = self._norms.get((k1, b))
+            if norm is None:
+                norm = k1 * (1 - b + b * self.length / max(self.average_length, 1.0))
+                self._norms[(k1, b)] = norm
+            return norm
 
     def newest(self, ids: np.ndarray, offset: int, limit: int) -> list[int]:
         """A page of `ids` in browse order (newest decision first)."""

@@ -28,7 +28,7 @@ from collections.abc import Callable
 import numpy as np
 import sqlalchemy as sa
 
-from ombuds.corpus.store.facet_index import FacetIndex
+from ombuds.corpus.store.facet_index import FacetIndex, Selection
 from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
 from ombuds.corpus.store.rank_index import PostingsCache, expand, postings
 from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
@@ -36,18 +36,23 @@ from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
 K1 = 1.2
 B = 0.75
 
-# Required terms are intersected as id lists when the rarest holds under 1/SPARSE_AT_MOST of
-# the decisions (see match).
-SPARSE_AT_MOST = 8
+# A term's matches are looked up among another's by binary search when they are under
+# 1/LOOK_UP_UNDER as many (see _positions).
+LOOK_UP_UNDER = 16
 
 PhraseIds = Callable[[sa.Connection, Term], np.ndarray]
 
 
 def bm25(counts: np.ndarray, lengths: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
     """BM25 of one term for decisions with these `counts` of it and these `lengths`."""
+    return _bm25(counts, K1 * (1 - B + B * lengths / max(index.average_length, 1.0)), df, index)
+
+
+def _bm25(counts: np.ndarray, norm: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
+    """`bm25` with each decision's length norm given (`index.length_norm`: the same numbers,
+    computed once per state of the store rather than at every match of every term)."""
     n = max(index.count, 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5))
-    norm = K1 * (1 - B + B * lengths / max(index.average_length, 1.0))
     return idf * counts * (K1 + 1) / (counts + norm)
 
 
@@ -115,9 +120,10 @@ def _scored(
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
         word_ids = expand(connection, term.words[0], prefix=term.prefix)
         ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
-        ids_ok = index.present[ids]
+        ids_ok = np.flatnonzero(index.present[ids])
         ids, counts = ids[ids_ok], counts[ids_ok]
-        return ids.astype(np.int32), bm25(counts, index.length[ids], len(ids), index)
+        norms = index.length_norm(K1, B)[ids]
+        return ids.astype(np.int32), _bm25(counts, norms, len(ids), index)
     ids = phrase_ids(connection, term)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
@@ -153,22 +159,20 @@ def match(
     text: TextQuery,
     phrase_ids: PhraseIds,
     cache: PostingsCache | None = None,
+    within: Selection | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(ids of the stored decisions matching `text`, in id order, and their scores).
+    """(ids of the stored decisions matching `text`, in id order, and their scores), of those
+    `within` the selection of a query's filters when given (`FacetIndex.selection`).
 
     Every group must match (a group: any of its terms); no excluded term may occur."""
     if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
         # One term (most searches): its own ids (in id order) and scores.
         ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
-        return ids.astype(np.int64), scores
+        return index.restrict(ids.astype(np.int64), scores, within)
     if text.groups and all(len(group) == 1 for group in text.groups):
-        # Words and phrases, all required (most searches). When one of them is rare, the others
-        # are looked up at its matches (binary search in id order), without arrays over every
-        # decision: the work follows the rarest term, not the size of the corpus. When all are
-        # common, the arrays below are quicker (some 12 ns a decision, against 70 ns a match).
+        # Words and phrases, all required (most searches): their id lists intersected.
         terms = [_term(connection, index, group[0], phrase_ids, cache) for group in text.groups]
-        if min(len(ids) for ids, _scores in terms) * SPARSE_AT_MOST < index.size:
-            return _all_of(connection, index, terms, text, phrase_ids, cache)
+        return _all_of(connection, index, terms, text, phrase_ids, cache, within)
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
     for group in text.groups:
@@ -183,7 +187,23 @@ def match(
         ids, _scores = _term(connection, index, term, phrase_ids, cache)
         matched[ids] = False
     ids = np.flatnonzero(matched)
-    return ids, score[ids]
+    return index.restrict(ids, score[ids], within)
+
+
+def _positions(index: FacetIndex, ids: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """For each of `ids` (in id order), its position in `held` (in id order), or -1.
+
+    When `ids` are few beside `held`, each is looked up by binary search (some 50 ns each);
+    otherwise `held` is spread over an array as long as the store and read at `ids` (some 3 ns
+    a decision of either), so the work follows the terms' matches, never more than twice."""
+    if not len(held) or not len(ids):
+        return np.full(len(ids), -1, dtype=np.int64)
+    if len(ids) * LOOK_UP_UNDER < len(held):
+        at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
+        return np.where(held[at] == ids, at, -1)
+    spread = np.full(index.size, -1, dtype=np.int32)
+    spread[held] = np.arange(len(held), dtype=np.int32)
+    return spread[ids]
 
 
 def _all_of(
@@ -193,25 +213,48 @@ def _all_of(
     text: TextQuery,
     phrase_ids: PhraseIds,
     cache: PostingsCache | None,
+    within: Selection | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The decisions holding every one of `terms` (each (ids in id order, scores)), less those
-    holding an excluded term, and their scores summed in the terms' order (as the dense sum of
-    `match` adds them, so the same numbers)."""
-    rarest = min(terms, key=lambda t: len(t[0]))[0]
-    ids = rarest.astype(np.int64)
-    for held, _scores in terms:
-        if len(ids) and held is not rarest:
-            at = np.minimum(np.searchsorted(held, ids), max(len(held) - 1, 0))
-            ids = ids[held[at] == ids] if len(held) else ids[:0]
+    """The decisions holding every one of `terms` (each (ids in id order, scores)) and `within`
+    the filters' selection, less those holding an excluded term, and their scores summed in the
+    terms' order (as the dense sum of `match` adds them, so the same numbers). The smallest set
+    is narrowed by each other in turn, smallest first, so the work follows the terms' matches
+    (or the filters'), not the store's size."""
+    sizes = [len(ids) for ids, _scores in terms]
+    if within is not None:
+        sizes.append(within.count)  # the selection: position len(terms)
+    order = sorted(range(len(sizes)), key=sizes.__getitem__)
+    parts: dict[int, np.ndarray] = {}  # each term's scores at ids
+    if order[0] == len(terms):
+        ids = within.ids.astype(np.int64)  # type: ignore[union-attr]
+    else:
+        ids = terms[order[0]][0].astype(np.int64)
+        parts[order[0]] = terms[order[0]][1]
+    for t in order[1:]:
+        if t == len(terms):  # the filters' selection, read from its mask
+            keep = np.flatnonzero(within.mask[ids])  # type: ignore[union-attr]
+            ids = ids[keep]
+            parts = {u: part[keep] for u, part in parts.items()}
+            continue
+        held, scores = terms[t]
+        at = _positions(index, ids, held)
+        keep = np.flatnonzero(at >= 0)  # (positions, then take: a boolean index is slower)
+        ids = ids[keep]
+        parts = {u: part[keep] for u, part in parts.items()}
+        parts[t] = scores[at[keep]]
     for term in text.excluded:
         held, _scores = _term(connection, index, term, phrase_ids, cache)
-        if len(held) and len(ids):
-            at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
-            ids = ids[held[at] != ids]
+        keep = np.flatnonzero(_positions(index, ids, held) < 0)
+        ids = ids[keep]
+        parts = {u: part[keep] for u, part in parts.items()}
     score = np.zeros(len(ids), dtype=np.float64)
-    for held, scores in terms:
-        score += scores[np.searchsorted(held, ids)]
+    for t in range(len(terms)):
+        score += parts[t]
     return ids, score
+
+
+# Above SAMPLE_OVER matches a page, `top` first narrows the scores by a sample's threshold.
+SAMPLE_OVER = 1024
 
 
 def top(
@@ -222,8 +265,16 @@ def top(
     if wanted <= 0 or not len(ids):
         return []
     if len(ids) > 4 * wanted:  # sort only what can reach the page (and every tie with it)
+        if len(ids) > SAMPLE_OVER * wanted:
+            # The wanted-th highest score of an evenly spaced sample is at most the wanted-th
+            # highest of all (the sample's own scores are that many at or above it), so the
+            # scores at or above it hold the page and its ties: a few thousand, not a million.
+            sample = scores[:: len(ids) // (SAMPLE_OVER * wanted // 4)]
+            least = np.partition(sample, len(sample) - wanted)[len(sample) - wanted]
+            keep = np.flatnonzero(scores >= least)
+            ids, scores = ids[keep], scores[keep]
         kth = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
-        keep = scores >= kth
+        keep = np.flatnonzero(scores >= kth)
         ids, scores = ids[keep], scores[keep]
     order = np.lexsort((-ids, -index.day[ids], -scores))
     return [int(i) for i in ids[order][offset:wanted]]

@@ -117,11 +117,14 @@ class IndexedSearch:
             hits = index.filter(index.newest_first, query, decision)
             page = [int(i) for i in hits[query.offset : query.offset + query.limit]]
         else:
-            matched, scores = ranking.match(
-                connection, index, text, self.phrase_ids, self._postings
+            hits, scores = ranking.match(
+                connection,
+                index,
+                text,
+                self.phrase_ids,
+                self._postings,
+                index.selection(query, decision),
             )
-            keep = index.passes(matched, query, decision)
-            hits, scores = matched[keep], scores[keep]
             page = ranking.top(index, hits, scores, query.offset, query.limit)
         return SearchResults(
             total=len(hits),
@@ -139,8 +142,11 @@ class IndexedSearch:
         decision = decision_label(query.decision) if query.decision else None
         if not text:
             return index, index.filter(index.newest_first, query, decision)
-        matched, _scores = ranking.match(connection, index, text, self.phrase_ids, self._postings)
-        return index, matched[index.passes(matched, query, decision)]
+        selection = index.selection(query, decision)
+        matched, _scores = ranking.match(
+            connection, index, text, self.phrase_ids, self._postings, selection
+        )
+        return index, matched
 
     @staticmethod
     def _rows(
