@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Sequence
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
