@@ -290,8 +290,11 @@ def postings(
     else:
         found, counts, block_of = (np.concatenate(a) for a in zip(*parts, strict=True))
     found = found.astype(np.int64)
-    keep = found < len(current_block)
-    keep[keep] = current_block[found[keep]] == block_of[keep]
+    if len(found) and int(found.max()) >= len(current_block):  # ids the index has not seen
+        known = np.flatnonzero(found < len(current_block))
+        found, counts, block_of = found[known], counts[known], block_of[known]
+    # Positions, then take: a boolean index of a mixed mask costs several times more.
+    keep = np.flatnonzero(current_block[found] == block_of)
     found, counts = found[keep], counts[keep].astype(np.float64)
     if len(parts) > 1:  # several words (a stem's forms, a prefix): one count per decision
         dense = np.bincount(found, weights=counts, minlength=len(current_block))

@@ -119,9 +119,9 @@ def _scored(
     word = term.words[0].lower()
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
         word_ids = expand(connection, term.words[0], prefix=term.prefix)
+        # Stored decisions only: a count is current when its block is the decision's
+        # `index.block`, which is 0 for an id the index does not hold.
         ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
-        ids_ok = np.flatnonzero(index.present[ids])
-        ids, counts = ids[ids_ok], counts[ids_ok]
         norms = index.length_norm(K1, B)[ids]
         return ids.astype(np.int32), _bm25(counts, norms, len(ids), index)
     ids = phrase_ids(connection, term)
