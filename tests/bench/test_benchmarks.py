@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
 
 from bench import ingest as ingest_bench  # noqa: E402
 from bench import search as search_bench  # noqa: E402
+from bench import synthetic  # noqa: E402
 
 
 def test_ingest_benchmark_runs_floor_and_ingest_and_keeps_the_database(tmp_path, capsys):
@@ -63,20 +64,12 @@ def test_search_benchmark_in_process_only_times_a_cold_pass_and_warm_rounds(tmp_
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    from bench import synthetic
-
     for name, text in synthetic.generate(30, seed=2, fmt="mixed"):
         (folder / name).write_text(text, encoding="utf-8")
     with open_store(f"sqlite:///{tmp_path / 'ombuds.db'}") as store:
         assert ingest(store, [folder], workers=1).added == 30
-    argv = [
-        "--db",
-        str(tmp_path / "ombuds.db"),
-        "--queries",
-        "3",
-        "--rounds",
-        "2",
-    ]  # (later ones filter by councils the 30 lack)
+    # Three queries: later ones filter by councils the 30 decisions do not name.
+    argv = ["--db", str(tmp_path / "ombuds.db"), "--queries", "3", "--rounds", "2"]
     assert search_bench.main([*argv, "--in-process-only"]) == 0
     out = capsys.readouterr().out
     assert "first pass (cold caches)" in out and "round 2" in out and "round 3" not in out
