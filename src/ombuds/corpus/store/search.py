@@ -7,9 +7,11 @@ PostgreSQL within 50 ms):
   (`ranking.py`, `terms.py`): the same numbers on both backends, so the same order. Only quoted
   phrases ask the backend's full-text index (FTS5; tsvector with GIN), which knows positions.
 - Facet counts cover every match, so their cost grows with the number of matches: filters and
-  all six facets are counted over the matching ids by a NumPy column index (`facet_index.py`),
-  about a millisecond for 100,000 matches, where six SQL GROUP BYs would take a hundred (and on
-  PostgreSQL, reading every matching row, far more at a million).
+  all six facets are counted over the matching ids by a NumPy column index (`facet_index.py`,
+  in three joint passes: `facet_counts.py`), about a millisecond for 100,000 matches, where six
+  SQL GROUP BYs would take a hundred (and on PostgreSQL, reading every matching row, far more at
+  a million). The filters' selection joins the intersection of the terms (`ranking.match`), so
+  a council's few decisions are looked up among a common word's matches, not the reverse.
 - Snippets are cut only for the rows shown, by one regular expression (`snippets.py`), the same
   on both backends.
 - An empty query browses the filtered set newest first.
