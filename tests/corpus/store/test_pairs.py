@@ -80,3 +80,109 @@ def test_positions_are_those_of_postgresqls_tsvector(postgres_url):
             ours = {at for at, h in enumerate(_positions(text), 1) if h}
             assert theirs <= ours <= anything, text[:80]
     engine.dispose()
+
+
+def _phrase_terms(store) -> list[Term]:
+    """The bench's quoted phrases and every two- and three-word run of a few stored texts."""
+    terms = []
+    for query in search_bench.make_queries(300, 0):
+        text = parse_user_query(query["q"])
+        terms += [t for group in (text.groups if text else []) for t in group if len(t.words) > 1]
+    with store.engine.connect() as connection:
+        texts = connection.execute(
+            sa.text("SELECT text FROM decision_documents ORDER BY decision_id LIMIT 3")
+        ).scalars()
+        for text in texts:
+            words = re.findall(r"[^\W_]+", text.lower())[:400]
+            terms += [Term(tuple(words[i : i + 2]), False) for i in range(0, len(words) - 1, 3)]
+            terms += [Term(tuple(words[i : i + 3]), False) for i in range(1, len(words) - 2, 7)]
+    return list(dict.fromkeys(terms))
+
+
+@pytest.mark.slow
+def test_phrases_from_pairs_are_those_the_tsvector_finds(tmp_path, postgres_schema_url):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in synthetic.generate(150, seed=7, fmt="mixed"):
+        (folder / name).write_text(text, encoding="utf-8")
+    for name, text in realshaped.generate(50, seed=7, kind="seeds", start=600_000):
+        (folder / name).write_text(text, encoding="utf-8")
+    with open_store(postgres_schema_url) as store:
+        assert ingest(store, [folder], workers=2, batch_size=60).added == 200
+        search = store._search
+        answered = found = 0
+        with store.engine.connect() as connection:
+            for term in _phrase_terms(store):
+                if query_pairs(term.words) is None:
+                    continue
+                answered += 1
+                ids = search.phrase_ids(connection, term)
+                assert ids.tolist() == sorted(search.tsvector_ids(connection, term).tolist()), term
+                found += bool(len(ids))
+    assert answered >= 150 and found >= 100  # the pairs answered most phrases, most match
+
+
+def test_only_a_decisions_current_text_holds_its_pairs(postgres_schema_url):
+    with open_store(postgres_schema_url) as store:
+        store.upsert_many(
+            [
+                (decision("21 000 001"), "The social worker visited late."),
+                (decision("21 000 002"), "A worker who was social; the policy of care."),
+            ]
+        )
+        store.upsert_many([(decision("21 000 001"), "The care worker called.")])
+
+        def found(q: str) -> list[str]:
+            return [h.reference for h in store.search(SearchQuery(q=q)).results]
+
+        assert found('"social worker"') == []
+        assert found('"care worker"') == ["21 000 001"]
+        assert found('"policy of care"') == ["21 000 002"]
+        assert found('"policy care"') == []
+        with store.engine.connect() as connection:
+            rows = connection.execute(sa.text("SELECT count(*) FROM rank_pairs")).scalar()
+        # block 1: (social worker) (worker visit) (visit late), (worker social) (social policy)
+        # (policy care); block 2: (care worker) (worker call). The old text's rows stay, unread.
+        assert rows == 8
+
+
+def test_the_migration_fills_the_pairs_of_decisions_stored_before_it(postgres_schema_url):
+    texts = {
+        "21 000 001": "The social worker visited late.",
+        "21 000 002": "A financial assessment of the home to school transport.",
+        "21 000 003": "Nothing of the kind.",
+    }
+    with open_store(postgres_schema_url) as store:
+        store.upsert_many([(decision(ref), text) for ref, text in texts.items()])
+        store.upsert_many([(decision("21 000 003"), "Another social worker.")])  # a later block
+        with store.engine.begin() as connection:
+            before = connection.execute(
+                sa.text("SELECT pair, block, ids FROM rank_pairs ORDER BY 1, 2")
+            ).all()
+            connection.execute(sa.text("DROP TABLE rank_pairs"))
+            connection.execute(sa.text(f"UPDATE {VERSION_TABLE} SET version_num = '0003_precedents'"))
+    with open_store(postgres_schema_url) as store:  # migrates
+        with store.engine.connect() as connection:
+            after = connection.execute(
+                sa.text("SELECT pair, block, ids FROM rank_pairs ORDER BY 1, 2")
+            ).all()
+        found = [h.reference for h in store.search(SearchQuery(q='"social worker"')).results]
+        school = store.search(SearchQuery(q='"home to school transport"')).results
+    # the same rows, less those of the text 21 000 003 held before its update (never read)
+    stale = [row for row in before if row not in after]
+    assert len(after) > 5 and set(after) < set(before)
+    assert [row.ids for row in stale] == [np.array([3], dtype="<u4").tobytes()]
+    assert sorted(found) == ["21 000 001", "21 000 003"]
+    assert [h.reference for h in school] == ["21 000 002"]
+
+
+def test_sqlite_neither_computes_nor_stores_pairs(tmp_path):
+    from ombuds.corpus.store.writer import UpsertItem, prepare
+
+    assert prepare(UpsertItem(decision(), "The social worker.")).pairs is None
+    assert prepare(UpsertItem(decision(), "The social worker."), pairs=True).pairs
+    with open_store(f"sqlite:///{tmp_path / 'pairs.db'}") as store:
+        store.upsert_many([(decision(), "The social worker visited late.")])
+        assert not sa.inspect(store.engine).has_table("rank_pairs")
+        found = store.search(SearchQuery(q='"social worker"')).results
+    assert [h.reference for h in found] == ["24 015 969"]

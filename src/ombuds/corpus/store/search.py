@@ -225,7 +225,7 @@ class PostgresSearch(IndexedSearch):
             held = pair_ids(connection, keys, index.block, index.generation, self._pairs)
             if len(keys) == 1 or not len(held):
                 return held
-            return self.tsvector_ids(connection, term, held)  # the words' order, exactly
+            return np.sort(self.tsvector_ids(connection, term, held))  # the order, exactly
         return self.tsvector_ids(connection, term)
 
     def tsvector_ids(
