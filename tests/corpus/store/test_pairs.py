@@ -65,7 +65,9 @@ def test_positions_are_those_of_postgresqls_tsvector(postgres_url):
     word, and every plain word of the tsvector is one of ours, for texts with the forms the
     parser treats apart (hyphens, dotted and slashed names, numbers, e-mail, non-ASCII)."""
     fixtures = sorted((ROOT / "tests/corpus/fixtures").rglob("*.txt"))
-    texts = [TRICKY, TRICKY.replace("£", "$")] + [p.read_text(encoding="utf-8", errors="replace") for p in fixtures]
+    texts = [TRICKY, TRICKY.replace("£", "$")] + [
+        p.read_text(encoding="utf-8", errors="replace") for p in fixtures
+    ]
     texts += [text for _name, text in synthetic.generate(20, seed=5, fmt="txt")]
     plain = re.compile(r"^[^\W_]+$")
     engine = sa.create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://", 1))
@@ -160,7 +162,9 @@ def test_the_migration_fills_the_pairs_of_decisions_stored_before_it(postgres_sc
                 sa.text("SELECT pair, block, ids FROM rank_pairs ORDER BY 1, 2")
             ).all()
             connection.execute(sa.text("DROP TABLE rank_pairs"))
-            connection.execute(sa.text(f"UPDATE {VERSION_TABLE} SET version_num = '0003_precedents'"))
+            connection.execute(
+                sa.text(f"UPDATE {VERSION_TABLE} SET version_num = '0003_precedents'")
+            )
     with open_store(postgres_schema_url) as store:  # migrates
         with store.engine.connect() as connection:
             after = connection.execute(

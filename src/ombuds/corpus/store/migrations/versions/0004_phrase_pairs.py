@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import sys
 import time
+from multiprocessing.pool import AsyncResult
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,7 +45,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    from ombuds.corpus.store.pairs import pairs_of, write_pairs
+    from ombuds.corpus.store.pairs import pairs_of
 
     op.create_table(
         "rank_pairs",
@@ -69,19 +70,15 @@ def upgrade() -> None:
     # Forked workers compute the pairs of one block while this process reads the next and
     # writes the last (they never touch the connection).
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = None
-        for block in [*blocks, None]:
-            read = _texts(bind, block) if block is not None else None
+        pending: tuple[int, list[int], AsyncResult] | None = None
+        for block in blocks:
+            ids, texts = _texts(bind, block)
+            share = max(1, -(-len(texts) // workers))
+            chunks = [texts[i : i + share] for i in range(0, len(texts), share)]
+            started = (block, ids, pool.map_async(pairs_of, chunks))
             if pending is not None:
-                previous, ids, results = pending
-                pairs = [p for part in results.get() for p in part]
-                write_pairs(bind, list(zip(ids, pairs, strict=True)), previous)
-                done += len(ids)
-            if read is not None:
-                ids, texts = read
-                share = max(1, -(-len(texts) // workers))
-                chunks = [texts[i : i + share] for i in range(0, len(texts), share)]
-                pending = (block, ids, pool.map_async(pairs_of, chunks))
+                done += _write(bind, *pending)
+            pending = started
             now = time.monotonic()
             if now - last_report >= REPORT_EVERY:
                 last_report = now
@@ -91,6 +88,16 @@ def upgrade() -> None:
                     file=sys.stderr,
                     flush=True,
                 )
+        if pending is not None:
+            _write(bind, *pending)
+
+
+def _write(bind: sa.Connection, block: int, ids: list[int], results: AsyncResult) -> int:
+    from ombuds.corpus.store.pairs import write_pairs
+
+    pairs = [p for part in results.get() for p in part]
+    write_pairs(bind, list(zip(ids, pairs, strict=True)), block)
+    return len(ids)
 
 
 def downgrade() -> None:
