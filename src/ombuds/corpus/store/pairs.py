@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from itertools import chain
 from hashlib import blake2b
 
 import numpy as np
@@ -51,10 +52,14 @@ _CHUNK = 500  # keys per ANY(...) read
 _TOKEN = re.compile(r"-\d+(?![^\W_])|/?[^\W_]+(?:[-./@][^\W_]+)*")
 _OPAQUE = re.compile(r"[./@]")
 _URL = re.compile(r"[^\W_]+(?:[.\-][^\W_]+)*\.[^\W\d_]{2,}/")  # a host, then a path
+# Punctuation beyond ASCII common in decisions (curly quotes, dashes, bullets, the pound sign,
+# no-break spaces): PostgreSQL's parser reads each as a space, as terms.count_words does.
+_WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
 _PROTOCOL = re.compile(r"[^\W_]+://")
 _DECIMAL_WORD = re.compile(r"\d+\.\d+([^\W\d_][^\W_]*)$")
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 _hashes: dict[str, int] = {}  # word -> the hash of its stem (0 for a stop word)
+_tokens: dict[str, tuple[int, ...]] = {}  # token of the split -> its positions (`_token`)
 
 
 def _word_hash(word: str) -> int:
@@ -105,20 +110,33 @@ def _positions(text: str) -> list[int]:
     position no phrase can match (a stop word, a number or name, a hyphenated whole)."""
     if "://" in text:  # a protocol ("https://") has no position
         text = _PROTOCOL.sub(" ", text)
+    if not text.isascii():  # marks PostgreSQL's parser also reads as spaces (terms.py's list)
+        for mark in _WIDE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
     if text.isascii():
         tokens = text.encode().translate(_KEEP).decode().split()
     else:
         tokens = _TOKEN.findall(text.lower())
-    hashes = list(map(_hashes.get, tokens))
-    out: list[int] = []
-    for token, found in zip(tokens, hashes, strict=True):
-        if found is not None:  # a plain word met before (the usual case)
-            out.append(found)
-        elif token.isalnum():
-            out.append(_word_hash(token))
-        else:
-            _joined(token, out)
-    return out
+    found = list(map(_tokens.get, tokens))
+    if None in found:
+        found = [f if f is not None else _token(t) for t, f in zip(tokens, found, strict=True)]
+    return list(chain.from_iterable(found))  # type: ignore[arg-type]
+
+
+def _token(token: str) -> tuple[int, ...]:
+    """The positions of one token of the split (cached: a few thousand tokens make most of any
+    text, "care." and "council-tax" as well as plain words)."""
+    if token.isalnum():
+        found: tuple[int, ...] = (_word_hash(token),)
+    else:
+        out: list[int] = []
+        _joined(token, out)
+        found = tuple(out)
+    if len(_tokens) > 1 << 19:
+        _tokens.clear()
+    _tokens[token] = found
+    return found
 
 
 def _joined(token: str, out: list[int]) -> None:
