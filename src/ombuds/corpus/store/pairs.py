@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from itertools import chain
 from hashlib import blake2b
+from itertools import chain
 
 import numpy as np
 import sqlalchemy as sa
