@@ -1,8 +1,8 @@
 """Quoted phrases on PostgreSQL from adjacent word pairs of our own (`rank_pairs`).
 
 Why: PostgreSQL's GIN index on the tsvector has no positions, so for a phrase it returns every
-decision holding all its words and then reads each one's tsvector to check their order (about
-10 us a candidate): 50-1,300 ms for a phrase of common words at 100,000 decisions, seconds at a
+decision holding all its words and then reads each one's tsvector to check their order (10-60
+us a candidate): 50-1,300 ms for a phrase of common words at 100,000 decisions, seconds at a
 million. Like Elasticsearch's `index_phrases`, we store for each decision its pairs of adjacent
 words, per ingest block beside `rank_postings` (rank_index.py): a two-word phrase is then one
 indexed read of a few rows, exact; a longer one intersects its consecutive pairs and asks the
@@ -15,9 +15,11 @@ position for itself then one per part; numbers such as `1.5`, `-19` and names su
 outside PostgreSQL's English stop words (`terms.PHRASE_STOPWORDS`) is paired with the next such
 word, with the distance between their positions: "policy of care" is (polici, care, 2), as
 `phraseto_tsquery` reads "policy of care" as `polici <2> care`. Words are compared by their
-Snowball stem, as the tsvector compares lexemes. A pair's key is a 64-bit hash of (stem, stem,
-distance): the parsing processes compute it without the vocabulary, and a search reads one key
-per pair rather than the cross product of the forms of each stem.
+Snowball stem, as the tsvector compares lexemes. A pair's key is a 64-bit number mixed from a
+64-bit hash of each stem and the distance (`_keys`): the parsing processes compute it without
+the vocabulary, and a search reads one key per pair rather than the cross product of the forms
+of each stem. Two pairs sharing a key by chance is about as likely as two 64-bit hashes
+meeting: at a hundred million distinct pairs, one search in a hundred billion.
 
 Not the same as the tsvector (see docs/performance.md, "Fourth round: phrases"): PostgreSQL's
 `<2>` matches any word between (so "policy of care" also finds "policy social care"); a pair
