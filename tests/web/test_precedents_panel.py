@@ -88,3 +88,30 @@ def test_the_app_builds_the_precedents_matrix_at_start_up(db_url, clock):
             time.sleep(0.05)
         assert held is not None  # before any page asked for precedents
         assert client.get("/decisions/24-015-969").status_code == 200
+
+
+def test_the_decision_page_shows_the_statement_with_its_headings_and_numbers(app_client):
+    page = app_client.get("/decisions/24-015-969").text
+    statement = page.split('<div class="app-decision">', 1)[1].split('<section class="app-prec')[0]
+    assert '<h2 class="govuk-heading-m">The complaint</h2>' in statement
+    assert 'id="paragraph-4"' in statement and ">4.</span> We investigate complaints" in statement
+    assert '<ul class="govuk-list govuk-list--bullet">' in statement
+    assert "<li>we cannot achieve the outcome someone wants, or</li>" in statement
+    assert "- Miss X" not in statement and "Category :" not in statement
+
+
+def test_a_stored_statement_is_escaped_on_its_own_page(db_url, clock):
+    hostile = (
+        "Sheffield City Council (25 000 777)\n\nCategory : Children's care services > Other\n\n"
+        "Decision : Closed after initial enquiries\n\nDecision date : 01 Mar 2025\n\n"
+        "The complaint\n\n1. Miss X complains about <script>alert(1)</script> and more.\n"
+        "• <b>bold</b> item\n\nFinal decision\n\n2. We will not investigate.\n"
+    )
+    with open_store(db_url) as store:
+        parsed, text = parse_document(hostile, source="hostile.txt")
+        store.upsert(parsed, text)
+    with client_for(db_url, clock) as client:
+        page = client.get("/decisions/25-000-777").text
+    assert "<script>alert(1)</script>" not in page and "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;bold&lt;/b&gt; item</p>" in page

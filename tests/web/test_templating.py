@@ -33,3 +33,14 @@ def test_evidence_is_marked_and_everything_else_escaped():
     assert str(highlight("abc", [{"start": 2, "end": 99, "fact": "c"}])).endswith(
         'c<span class="govuk-visually-hidden"> (evidence for c)</span></mark>'
     )
+
+
+def test_dates_are_written_as_gov_uk_writes_them():
+    from datetime import date
+
+    from ombuds.web.templating import day_month_year
+
+    assert day_month_year(date(2025, 2, 5)) == "5 February 2025"
+    assert day_month_year("2025-02-10") == "10 February 2025"
+    assert day_month_year("sometime in 2019") == "sometime in 2019"
+    assert day_month_year(None) == ""

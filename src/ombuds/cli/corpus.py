@@ -177,59 +177,6 @@ def search_command(
             print(f"\n{name}: {top}" if name == "category" else f"{name}: {top}")
 
 
-# How the live site heads each section (the parser's keys, in the statement's order).
-SECTION_HEADINGS = {
-    "the_complaint": "The complaint",
-    "what_investigated": "What I have investigated",
-    "role_and_powers": "The Ombudsman's role and powers",
-    "how_considered": "How I considered this complaint",
-    "assessment": "My assessment",
-    "findings": "What I found",
-    "final_decision": "Final decision",
-}
-
-
-def statement_text(record: dict) -> str:
-    """The stored decision as the statement reads: its title and summary, then each section
-    under its heading with the statement's own paragraph numbers ("4. We investigate...") and
-    its statutory bullets indented beneath them; sub-headings inside a section stay unnumbered.
-
-    Falls back to the stored text when the parser found no numbered paragraphs."""
-    paragraphs = record.get("paragraphs") or []
-    if not paragraphs:
-        return str(record["text"])
-    # The title line (body and reference); the other header facts are printed above it.
-    lines = [record["text"].split("\n", 1)[0].strip()]
-    if record.get("summary"):
-        lines += ["", f"Summary: {record['summary']}"]
-    numbered: dict[str, list[dict]] = {}
-    for paragraph in paragraphs:
-        numbered.setdefault(paragraph["section"], []).append(paragraph)
-    sections = record.get("sections") or {}
-    for key in dict.fromkeys([*sections, *numbered]):
-        lines += ["", SECTION_HEADINGS.get(key, key.replace("_", " ").capitalize())]
-        queue = list(numbered.get(key, []))
-        blocks = [b for b in (sections.get(key) or "").split("\n\n") if b.strip()]
-        for block in blocks or [p["text"] for p in queue]:
-            if queue and block.strip() == queue[0]["text"].strip():
-                paragraph = queue.pop(0)
-                lines.append("")
-                lines.extend(_numbered(paragraph["number"], paragraph["text"]))
-            else:  # a sub-heading ("Law and guidance") or text the parser kept unnumbered
-                lines += ["", block.strip()]
-        for paragraph in queue:  # any paragraph the section text did not hold as a block
-            lines.append("")
-            lines.extend(_numbered(paragraph["number"], paragraph["text"]))
-    return "\n".join(lines)
-
-
-def _numbered(number: int, text: str) -> list[str]:
-    """ "4. First line" with the paragraph's other lines (bullets, citations) indented."""
-    first, *rest = text.strip().split("\n")
-    indent = " " * (len(str(number)) + 2)
-    return [f"{number}. {first}", *(indent + line.strip() for line in rest if line.strip())]
-
-
 @command("show", epilog=SHOW_EPILOG)
 def show_command(
     reference: Annotated[str, typer.Argument(help="e.g. 24-015-969, '24 015 969' or 24015969.")],
@@ -237,6 +184,7 @@ def show_command(
     as_json: JsonOption = False,
 ) -> None:
     """Print one stored decision."""
+    from ombuds.corpus.layout import as_text, lay_out
     from ombuds.corpus.service import show
 
     record = show(db, reference)
@@ -259,7 +207,7 @@ def show_command(
     for warning in record.get("warnings") or []:
         print(f"warning: {warning}")
     print()
-    print(statement_text(record))
+    print(as_text(lay_out(record)))
 
 
 @command("stats", epilog=STATS_EPILOG)

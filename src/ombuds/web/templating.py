@@ -10,6 +10,7 @@ GOV.UK macro (or of its page template) stays lenient; one used in our templates 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from ombuds.statement.grammar import long_date
 from ombuds.vocabulary import id_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -102,6 +104,19 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
     return Markup("").join(out)
 
 
+def day_month_year(value: object) -> str:
+    """A date (or an ISO date string) as GOV.UK writes dates: "5 February 2025". Anything else
+    (text a decision gave that is not a date) is shown as it is."""
+    if isinstance(value, dt.date):
+        return long_date(value)
+    if isinstance(value, str):
+        try:
+            return long_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
@@ -119,4 +134,5 @@ def environment() -> jinja2.Environment:
     )
     env.filters["highlight"] = highlight
     env.filters["id_label"] = id_label  # a ground's title or a body's name, for people
+    env.filters["date"] = day_month_year
     return env

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from ombuds.corpus.layout import lay_out
 from ombuds.corpus.models import SearchQuery
 from ombuds.errors import NotFound
 from ombuds.vocabulary import normalise_reference
@@ -52,5 +53,7 @@ async def decision(request: Request, _: Public, reference: str) -> HTMLResponse:
     record, panel = await run_in_threadpool(read)
     title = f"{record.get('body') or 'Decision'} ({record['reference']})"
     return request.app.state.pages.render(
-        request, "decision.html", {"title": title, "decision": record, "precedents": panel}
+        request,
+        "decision.html",
+        {"title": title, "decision": record, "layout": lay_out(record), "precedents": panel},
     )
