@@ -7,7 +7,8 @@ make most of that work avoidable:
   from the pattern's parse tree by `within_one_line`, stored for the tables' own patterns by
   `analysis.py`, so a pattern appended to the table is analysed like the others). Its regex
   then only needs to run on the few lines that contain a literal any match must hold (its
-  "locators", from `prefilter.py`), not over the whole statement; one Aho-Corasick pass (pyahocorasick) finds every locator of every rule at once;
+  "locators", from `prefilter.py`), not over the whole statement; one Aho-Corasick pass
+  (pyahocorasick) finds every locator of every rule at once;
 - statements repeat whole lines (the role-and-powers bullets, standard closing sentences), so
   the keys each line gives are remembered in a bounded LRU memo keyed by the line's text.
 
