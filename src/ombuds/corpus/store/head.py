@@ -261,6 +261,16 @@ def _metadata(dialect: str, version_table: str) -> tuple[sa.MetaData, sa.Table]:
         sa.Column("vector", sa.LargeBinary, nullable=False),
     )
 
+    # 0004_phrase_pairs: PostgreSQL only (SQLite's FTS5 keeps positions of its own)
+    if postgres:
+        sa.Table(
+            "rank_pairs",
+            metadata,
+            sa.Column("pair", sa.BigInteger, primary_key=True, autoincrement=False),
+            sa.Column("block", sa.Integer, primary_key=True, autoincrement=False),
+            sa.Column("ids", sa.LargeBinary, nullable=False),
+        )
+
     sa.Table(
         version_table,
         metadata,
