@@ -314,3 +314,23 @@ def test_batches_start_small_grow_to_the_batch_size_and_shrink_as_the_end_nears(
     assert _batch_limit(2000, 10, 100) == RAMP_FROM  # but never under RAMP_FROM
     assert _batch_limit(2, 0, 10**6) == 2  # a smaller batch size asked for is kept
     assert _batch_limit(2000, 10**6, 10**6) == 2000  # no overflow however many batches
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_parsing_processes_compute_phrase_pairs_only_when_asked(seed_files, tmp_path, workers):
+    """A PostgreSQL store needs each decision's adjacent word pairs: the parsing processes
+    compute them (not the writer) when asked, and a SQLite store is not made to pay for them."""
+    folder = tmp_path / "corpus"
+    write_corpus(seed_files, folder, 60)
+    for asked in (None, True):
+        with open_store(f"sqlite:///{tmp_path / f'p{workers}{asked}.db'}") as store:
+            seen: list = []
+
+            def upsert_many(items, real=store.upsert_many, seen=seen):
+                seen.extend(item.pairs for item in items)
+                return real(items)
+
+            store.upsert_many = upsert_many  # type: ignore[method-assign]
+            ingest(store, [folder], workers=workers, batch_size=25, phrase_pairs=asked)
+        assert len(seen) == 60
+        assert all(p is None for p in seen) if asked is None else all(seen)

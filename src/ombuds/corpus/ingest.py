@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ombuds.corpus.parse import parse_document, read_decision_file
@@ -164,7 +165,7 @@ def read_decision(path: str | Path) -> UpsertItem:
 Parsed = tuple[str, Prepared | None, str | None]  # (file, item, or the reason it failed)
 
 
-def _read_or_reason(path: str) -> Parsed:
+def _read_or_reason(path: str, pairs: bool = False) -> Parsed:
     """read_decision for a worker process, prepared for the writer (plain rows are far cheaper
     to pass between processes than the parsed model); failures come back as a reason, not an
     exception.
@@ -173,7 +174,7 @@ def _read_or_reason(path: str) -> Parsed:
     can be filed as a bug) rather than stopping an ingest of thousands of other files.
     """
     try:
-        return path, prepare(read_decision(path)), None
+        return path, prepare(read_decision(path), pairs=pairs), None
     except OmbudsError as error:
         return path, None, error.message + (f" ({error.hint})" if error.hint else "")
     except OSError as error:
@@ -182,11 +183,11 @@ def _read_or_reason(path: str) -> Parsed:
         return path, None, f"the parser failed ({type(error).__name__}: {error}); please report it"
 
 
-def _read_chunk(paths: list[str]) -> bytes:
+def _read_chunk(paths: list[str], pairs: bool = False) -> bytes:
     """A worker's task: a few files, so that each crossing between processes carries several,
     pickled here: the main process then unpickles them in its own thread, not the pool's result
     thread (which measured a third more of the main process's CPU for the same bytes)."""
-    return pickle.dumps([_read_or_reason(path) for path in paths], pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps([_read_or_reason(path, pairs) for path in paths], pickle.HIGHEST_PROTOCOL)
 
 
 def default_workers() -> int:
@@ -206,7 +207,9 @@ def _chunks(files: Iterable[str]) -> Iterator[list[str]]:
 
 
 @contextmanager
-def _parsing(files: Iterable[str], total: int, workers: int) -> Iterator[Iterator[Parsed]]:
+def _parsing(
+    files: Iterable[str], total: int, workers: int, pairs: bool = False
+) -> Iterator[Iterator[Parsed]]:
     """Each file parsed, in order. With several workers, files are parsed in other processes,
     CHUNK at a time, from the moment this is entered (so they work while the store opens), fed
     continuously but never more than WINDOW ahead of the writer, so memory stays bounded while
@@ -216,7 +219,7 @@ def _parsing(files: Iterable[str], total: int, workers: int) -> Iterator[Iterato
     between processes through the pool's threads, which cost the main process (where the
     writer runs) about a tenth of a millisecond a decision when crossed one by one."""
     if workers <= 1 or total < PARALLEL_FROM:
-        yield map(_read_or_reason, files)
+        yield (_read_or_reason(path, pairs) for path in files)
         return
     room = threading.Semaphore(max(1, WINDOW // CHUNK))
     stopped = threading.Event()
@@ -229,7 +232,7 @@ def _parsing(files: Iterable[str], total: int, workers: int) -> Iterator[Iterato
             yield chunk
 
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        results = pool.imap(_read_chunk, feed())
+        results = pool.imap(partial(_read_chunk, pairs=pairs), feed())
 
         def each() -> Iterator[Parsed]:
             for chunk in results:
@@ -252,6 +255,7 @@ def ingest(
     workers: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     on_failure: Callable[[str, str], None] | None = None,
+    phrase_pairs: bool | None = None,
 ) -> IngestReport:
     """Parse and store every decision file under `paths`; returns the report.
 
@@ -262,13 +266,17 @@ def ingest(
     `workers` parsing processes (default: one per core) feed one writer, which stores batches of
     at most `batch_size` (smaller at the start and the end: `_batch_limit`) in a transaction
     each. `on_progress(done, total)` is called after each file,
-    `on_failure(file, reason)` for each file skipped. Raises InputError (bad paths, nothing
+    `on_failure(file, reason)` for each file skipped. `phrase_pairs`: whether the parsing
+    processes compute each decision's adjacent word pairs (needed by a PostgreSQL store only;
+    by default, when `store` is one; otherwise its writer computes them). Raises InputError (bad paths, nothing
     found) before storing anything, and StorageError if the database fails (batches already
     committed stay stored).
     """
     given, total = _checked(paths)
     workers = default_workers() if workers is None else workers
-    with _parsing(_each_file(given), total, workers) as parsed:
+    if phrase_pairs is None:
+        phrase_pairs = isinstance(store, Store) and store.dialect == "postgresql"
+    with _parsing(_each_file(given), total, workers, phrase_pairs) as parsed:
         if isinstance(store, Store):
             return _store_all(store, parsed, total, batch_size, on_progress, on_failure)
         with store() as opened:

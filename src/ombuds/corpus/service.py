@@ -48,6 +48,7 @@ def ingest_paths(
         batch_size=batch_size,
         on_progress=on_progress,
         on_failure=on_failure,
+        phrase_pairs=location.startswith("postgres"),  # pairs: PostgreSQL only
     )
 
 

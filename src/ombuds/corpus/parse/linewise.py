@@ -4,10 +4,11 @@ Why: ingest parses ~100,000 statements, and the table patterns cost most of a pa
 make most of that work avoidable:
 - nearly every pattern cannot match across a line break (`[^.\n]{0,60}`, literal spaces, `\w`):
   such a pattern matches a text exactly when it matches one of its lines ("line-local", decided
-  from the pattern's parse tree by `within_one_line`, so a pattern appended to the table is
-  analysed like the others). Its regex then only needs to run on the few lines that contain a
-  literal any match must hold (its "locators", from `prefilter.py`), not over the whole
-  statement; one Aho-Corasick pass (pyahocorasick) finds every locator of every rule at once;
+  from the pattern's parse tree by `within_one_line`, stored for the tables' own patterns by
+  `analysis.py`, so a pattern appended to the table is analysed like the others). Its regex
+  then only needs to run on the few lines that contain a literal any match must hold (its
+  "locators", from `prefilter.py`), not over the whole statement; one Aho-Corasick pass
+  (pyahocorasick) finds every locator of every rule at once;
 - statements repeat whole lines (the role-and-powers bullets, standard closing sentences), so
   the keys each line gives are remembered in a bounded LRU memo keyed by the line's text.
 
@@ -133,7 +134,7 @@ class LineMatcher:
         self.whole_text: list[list] = [[] for _ in tables]
         for table, rules in enumerate(tables):
             for key, rule in rules:
-                if not (rule.needles and within_one_line(rule.pattern)):
+                if not (rule.needles and rule.one_line):
                     self.whole_text[table].append((key, rule))
                     continue
                 i = len(self.rules)

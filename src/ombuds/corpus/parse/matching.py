@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ombuds.corpus.parse.analysis import analysed
 from ombuds.corpus.parse.grounds import (
     GROUND_PATTERNS,
     REFERRAL_PATTERNS,
@@ -18,7 +19,7 @@ from ombuds.corpus.parse.grounds import (
     STATUTE_GROUNDS,
 )
 from ombuds.corpus.parse.linewise import LineMatcher
-from ombuds.corpus.parse.prefilter import BOUNDARY, COMMON_WORDS, complete_words, required_literals
+from ombuds.corpus.parse.prefilter import BOUNDARY, COMMON_WORDS, complete_words
 from ombuds.vocabulary import Ground, Referral
 
 
@@ -44,18 +45,14 @@ class _Rule:
     most statements, so checking them first keeps the whole table cheap (see `prefilter.py`).
     """
 
-    __slots__ = ("needles", "pattern", "triggers")
+    __slots__ = ("needles", "one_line", "pattern", "triggers")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        # Per group, per alternative: (whole words it needs, or the literal to look for). The
-        # analysis sees the pattern as matched: from the start of a word.
-        # A pattern compiled with its own flags (IGNORECASE, VERBOSE) is always run in full.
-        groups = (
-            ()
-            if pattern.flags & (re.IGNORECASE | re.VERBOSE)
-            else required_literals(rf"\b(?:{pattern.pattern})")
-        )
+        # Per group, per alternative: (whole words it needs, or the literal to look for), from
+        # the pattern's literals (see `analysis.analyse`, stored for the tables' own patterns);
+        # and whether no match can span lines (see `linewise.within_one_line`).
+        groups, self.one_line = analysed(pattern)
         self.needles = tuple(
             tuple(
                 (
@@ -184,6 +181,17 @@ def _variants(pattern: re.Pattern[str]) -> list[str]:
         variant
         for alt in split_alternatives(pattern.pattern)
         for variant in expand_leading_group(alt)
+    ]
+
+
+def table_patterns() -> list[re.Pattern[str]]:
+    """Every pattern the rules of both tables run (each alternative of a table's pattern)."""
+    return [
+        re.compile(variant, p.flags)
+        for table in (GROUND_PATTERNS, REFERRAL_PATTERNS)
+        for patterns in table.values()
+        for p in patterns
+        for variant in _variants(p)
     ]
 
 

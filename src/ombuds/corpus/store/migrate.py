@@ -8,8 +8,9 @@ the database as it was.
 Why HEAD is written here as well: every command that opens a store checks the revision, and
 importing Alembic to learn the head costs more than a second of start-up on a busy machine
 (ingest's fixed cost, `ombuds search`'s whole run). The check reads the version table with
-SQLAlchemy and compares it with HEAD; Alembic is imported only to upgrade. A test keeps HEAD equal
-to the head of the shipped scripts.
+SQLAlchemy and compares it with HEAD; Alembic is imported only to upgrade an existing database.
+A new one is created at HEAD directly (`head.py`; a test compares it with what the migrations
+make, on both backends). A test keeps HEAD equal to the head of the shipped scripts.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ WRITE_OPTION = "ombuds_write"
 # Our own version table, so that other parts of ombuds may keep their own migrations.
 VERSION_TABLE = "ombuds_corpus_version"
 SCRIPT_LOCATION = "ombuds.corpus.store:migrations"
-HEAD = "0003_precedents"  # the newest revision in migrations/versions (see the docstring)
+HEAD = "0004_phrase_pairs"  # the newest revision in migrations/versions (see the docstring)
 LOCK_KEY = 0x0B0D5C0A  # PostgreSQL advisory lock held while migrating the corpus schema
 
 
@@ -63,26 +64,37 @@ def _stored_revision(connection: sa.Connection) -> str | None:
     return rows[0] if len(rows) == 1 else None
 
 
+def _is_new(connection: sa.Connection) -> bool:
+    """Whether the database (its schema, on PostgreSQL) holds no table at all: a new one."""
+    return not sa.inspect(connection).get_table_names()
+
+
 def upgrade(engine: sa.Engine) -> None:
     """Create or upgrade the schema to the head revision (a no-op when already there).
 
     Two processes opening a new database at once (a web server and an ingest) must not both
     create the tables: the upgrade holds a lock (PostgreSQL advisory lock; SQLite write lock)
-    and looks at the revision again once it has it.
+    and looks at the revision again once it has it. A new database (no table at all) gets the
+    head schema directly (`head.py`), without importing Alembic; any other (an older revision,
+    or a database holding other tables) is left to Alembic, as before.
     """
     with engine.connect() as connection:
         if _stored_revision(connection) == HEAD:
             return
-    from alembic import command
-
-    head = head_revision()
     with (
         engine.connect().execution_options(**{WRITE_OPTION: True}) as connection,
         connection.begin(),
     ):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-        if current_revision(connection) == head:
+        if _is_new(connection):  # nothing to migrate: the head schema, without Alembic
+            from ombuds.corpus.store import head
+
+            head.create(connection, VERSION_TABLE, HEAD)
+            return
+        from alembic import command
+
+        if current_revision(connection) == head_revision():
             return
         config = _config()
         config.attributes["connection"] = connection

@@ -102,6 +102,16 @@ rank_postings = sa.Table(
     sa.Column("counts", sa.LargeBinary, nullable=False),  # uint8, one per id
 )
 
+# PostgreSQL only (pairs.py; migration 0004_phrase_pairs): for each ingest block, the decisions
+# holding each pair of adjacent words, so that a quoted phrase needs no tsvector recheck.
+rank_pairs = sa.Table(
+    "rank_pairs",
+    metadata,
+    sa.Column("pair", sa.BigInteger, primary_key=True, autoincrement=False),  # pairs.py's key
+    sa.Column("block", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("ids", sa.LargeBinary, nullable=False),  # uint32 little-endian decision ids
+)
+
 # How many stored decisions have each value of each facet ("total", "" counts them all), kept by
 # the writer in every batch's transaction, so that `stats` reads a few hundred rows at any size.
 corpus_counts = sa.Table(

@@ -5,7 +5,8 @@ Why it is shaped this way (100,000 decisions, p95 <= 20 ms for keyword + facets;
 PostgreSQL within 50 ms):
 - Words are matched and every search is ranked by BM25 from the store's own word counts
   (`ranking.py`, `terms.py`): the same numbers on both backends, so the same order. Only quoted
-  phrases ask the backend's full-text index (FTS5; tsvector with GIN), which knows positions.
+  phrases ask the backend's full-text index (FTS5, which knows positions; on PostgreSQL, whose
+  GIN index does not, our own pairs of adjacent words first: `pairs.py`).
 - Facet counts cover every match, so their cost grows with the number of matches: filters and
   all six facets are counted over the matching ids by a NumPy column index (`facet_index.py`,
   in three joint passes: `facet_counts.py`), about a millisecond for 100,000 matches, where six
@@ -33,6 +34,7 @@ import sqlalchemy as sa
 from ombuds.corpus.models import SearchHit, SearchQuery, SearchResults
 from ombuds.corpus.store import ranking
 from ombuds.corpus.store.facet_index import FacetIndex, parse_ids
+from ombuds.corpus.store.pairs import PairsCache, pair_ids, query_pairs
 from ombuds.corpus.store.query_text import Term, TextQuery, parse_user_query, to_fts5
 from ombuds.corpus.store.rank_index import PostingsCache
 from ombuds.corpus.store.snippets import make_snippet, word_pattern
@@ -194,7 +196,14 @@ class SqliteSearch(IndexedSearch):
 
 
 class PostgresSearch(IndexedSearch):
-    """Phrases from the tsvector column and its GIN index (English configuration)."""
+    """Phrases from our own adjacent word pairs (`pairs.py`: a phrase of two words is one
+    indexed read, exact; a longer one intersects its pairs, then asks the tsvector about the
+    candidates left), else from the tsvector column and its GIN index (English configuration):
+    a prefix phrase, or one whose words are too far apart for a pair."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pairs = PairsCache()
 
     @staticmethod
     def tsquery(text: TextQuery, params: dict) -> str:
@@ -218,13 +227,31 @@ class PostgresSearch(IndexedSearch):
         return expression
 
     def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
+        keys = None if term.prefix else query_pairs(term.words)
+        if keys is not None:
+            index = self.facet_index(connection)
+            held = pair_ids(connection, keys, index.block, index.generation, self._pairs)
+            if len(keys) == 1 or not len(held):
+                return held
+            return np.sort(self.tsvector_ids(connection, term, held))  # the order, exactly
+        return self.tsvector_ids(connection, term)
+
+    def tsvector_ids(
+        self, connection: sa.Connection, term: Term, among: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The decisions whose tsvector holds the phrase `term` (only those of `among`, if
+        given: the tsvector is read for those alone)."""
         params: dict = {}
         tsq = self.tsquery(TextQuery([[term]]), params)
+        where = f"search_vector @@ {tsq}"
+        if among is not None:
+            params["among"] = among.tolist()
+            where = f"decision_id = ANY(:among) AND {where}"
         return parse_ids(
             connection.execute(
                 sa.text(
                     "SELECT string_agg(decision_id::text, ',') FROM decision_documents "
-                    f"WHERE search_vector @@ {tsq}"
+                    f"WHERE {where}"
                 ),
                 params,
             ).scalar_one()

@@ -21,6 +21,7 @@ from pydantic_core import PydanticSerializationError, to_json
 from ombuds.corpus.models import ParsedDecision
 from ombuds.corpus.store import counts as facet_counts
 from ombuds.corpus.store.bulk import copy_rows
+from ombuds.corpus.store.pairs import phrase_pairs, write_pairs
 from ombuds.corpus.store.rank_index import write_postings
 from ombuds.corpus.store.schema import (
     corpus_state,
@@ -96,15 +97,18 @@ class Prepared:
     referrals: list[str]
     words: str = ""  # the text's words and their counts, for ranking (terms.count_words)
     counts: bytes = b""
+    # Its adjacent word pairs (pairs.phrase_pairs), for PostgreSQL's phrase index; None when the
+    # parsing process did not compute them (a SQLite store never needs them).
+    pairs: bytes | None = None
     # `row`'s values in the table's column order less the id, as SQLite stores them (dates as
     # ISO text): built by the parsing process, so the writer only adds the id, the time and the
     # block (`_sqlite_row`), about 20 us a decision less in the process that writes.
     values: tuple = ()
 
 
-def prepare(item: UpsertItem) -> Prepared:
+def prepare(item: UpsertItem, *, pairs: bool = False) -> Prepared:
     """What `write_batch` writes for one decision (hash, key, rows); pure, so any process can
-    do it."""
+    do it. With `pairs` (a PostgreSQL store), also its adjacent word pairs."""
     parsed, text = item.parsed, item.text
     digest = content_hash(text)
     key = record_key(parsed.reference, digest)
@@ -157,6 +161,7 @@ def prepare(item: UpsertItem) -> Prepared:
         referrals,
         words,
         counts,
+        phrase_pairs(text) if pairs else None,
         values,
     )
 
@@ -267,7 +272,10 @@ def write_batch(
     if not items:
         return []
     stored_at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    prepared = [item if isinstance(item, Prepared) else prepare(item) for item in items]
+    postgres = connection.dialect.name == "postgresql"
+    prepared = [
+        item if isinstance(item, Prepared) else prepare(item, pairs=postgres) for item in items
+    ]
     for p in prepared:
         p.row["stored_at"] = stored_at
     stored = _stored(connection, list(dict.fromkeys(p.key for p in prepared)))
@@ -324,6 +332,12 @@ def write_batch(
     ):
         _insert_pairs(connection, table, column, rows)
     write_postings(connection, [(ids[p.key], p.words, p.counts) for p in written], block)
+    if postgres:
+        write_pairs(
+            connection,
+            [(ids[p.key], phrase_pairs(p.text) if p.pairs is None else p.pairs) for p in written],
+            block,
+        )
     added = [
         pair for p in written for pair in facet_counts.facet_values(p.row, p.grounds, p.referrals)
     ]
