@@ -17,6 +17,23 @@ def db_url(explicit: str | None = None) -> str:
 DEFAULT_SEARCH_TIMEOUT = 5.0
 
 
+def search_cache_mb() -> int | None:
+    """A fixed budget in MB for each search cache ($OMBUDS_SEARCH_CACHE_MB), or None to let the
+    budgets grow with the corpus (`corpus.store.rank_index.cache_budget`)."""
+    from ombuds.errors import InputError
+
+    text = os.environ.get("OMBUDS_SEARCH_CACHE_MB", "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 16 <= int(text) <= 65536:
+        raise InputError(
+            f"not a cache size: {text[:40]!r}",
+            source="OMBUDS_SEARCH_CACHE_MB",
+            hint="give megabytes for each search cache, from 16 to 65536, e.g. 1024",
+        )
+    return int(text)
+
+
 def search_timeout() -> float:
     """The search time limit in seconds: $OMBUDS_SEARCH_TIMEOUT, else DEFAULT_SEARCH_TIMEOUT."""
     from ombuds.errors import InputError

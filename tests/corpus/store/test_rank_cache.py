@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
-from ombuds.corpus.store import open_store
-from ombuds.corpus.store.rank_index import PostingsCache, TermCache, postings
+from ombuds.corpus.store import open_store, rank_index
+from ombuds.corpus.store.rank_index import PostingsCache, TermCache, cache_budget, postings
+from ombuds.errors import InputError
 
 from .conftest import decision
 
@@ -95,10 +97,37 @@ def test_warming_keeps_within_its_share_of_the_caches(store):
 
     store.upsert_many(_texts(60))
     search = store._search
-    search._postings = PostingsCache(budget=60 * 9 * 2)  # room for about one common word
     with store.engine.connect() as connection:
+        search.facet_index(connection)  # sizes the caches for the store, then:
+        search._postings = PostingsCache(budget=60 * 9 * 2)  # room for about one common word
         stems = ranking.commonest_stems(connection)
         assert [n for _word, n in stems] == sorted((n for _word, n in stems), reverse=True)
         warmed = search.warm(connection)
     assert 1 <= warmed < len(stems)
     assert search._postings.size <= search._postings.budget * ranking.WARM_SHARE + 64 * warmed
+
+
+def test_the_cache_budgets_grow_with_the_store_above_their_floor(monkeypatch):
+    monkeypatch.delenv("OMBUDS_SEARCH_CACHE_MB", raising=False)
+    assert cache_budget("terms", 10) == 256 << 20  # the floor
+    assert cache_budget("postings", 1_000_000) == 1_000_000 * 1024  # about 1 GB at a million
+    assert cache_budget("pairs", 1_000_000) == 1_000_000 * 256
+    monkeypatch.setenv("OMBUDS_SEARCH_CACHE_MB", "64")
+    assert cache_budget("terms", 1_000_000) == 64 << 20
+    monkeypatch.setenv("OMBUDS_SEARCH_CACHE_MB", "lots")
+    with pytest.raises(InputError, match="OMBUDS_SEARCH_CACHE_MB"):
+        cache_budget("terms", 10)
+
+
+def test_a_store_sizes_its_caches_for_its_decisions(store, monkeypatch):
+    monkeypatch.delenv("OMBUDS_SEARCH_CACHE_MB", raising=False)
+    monkeypatch.setattr(rank_index, "CACHE_FLOOR", {"postings": 1, "terms": 1, "pairs": 1})
+    store.upsert_many(_texts(30))
+    store.search(SearchQuery(q="delay"))
+    search = store._search  # the store's search state, as the web app keeps it
+    assert search._postings.budget == 30 * rank_index.CACHE_BYTES_PER_DECISION["postings"]
+    index = search._index
+    assert index is not None and index.terms.budget == 30 * 1024
+    store.upsert_many(_texts(10, start=30))
+    store.search(SearchQuery(q="delay"))
+    assert search._postings.budget == 40 * 1024 and search._index.terms.budget == 40 * 1024

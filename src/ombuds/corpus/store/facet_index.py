@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store.facet_counts import Combos, FacetCounter
-from ombuds.corpus.store.rank_index import TermCache
+from ombuds.corpus.store.rank_index import TermCache, cache_budget
 from ombuds.vocabulary import normalise_category
 
 _SCALAR_FACETS = ("category", "decision", "body")
@@ -138,6 +138,7 @@ class FacetIndex:
         self.terms = TermCache()  # scored search terms of this state of the store (ranking.py)
         self._derived()
         self._apply(connection, connection.execute(sa.text(_ROWS)).all(), None)
+        self.terms.budget = cache_budget("terms", self.count)
 
     def refreshed(self, connection: sa.Connection, generation: int) -> FacetIndex:
         """This index brought up to `generation` (a new object: searches using this one are
@@ -154,6 +155,7 @@ class FacetIndex:
         fresh.terms = TermCache()
         fresh._derived()
         fresh._apply(connection, rows, self.generation)
+        fresh.terms.budget = cache_budget("terms", fresh.count)
         return fresh
 
     def _derived(self) -> None:

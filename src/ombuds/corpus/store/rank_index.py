@@ -134,6 +134,26 @@ def expand(connection: sa.Connection, word: str, *, prefix: bool) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+# The search caches' budgets grow with the store. A common word's decoded counts take about 9
+# bytes a decision and its scores 8, so a fixed budget that holds some thirty common words at
+# 100,000 decisions holds three at a million, and warm searches read and score them again: at a
+# million, warm p95 was 205 ms with 128 and 256 MB, 25 ms with 1 GB each (docs/performance.md).
+CACHE_FLOOR = {"postings": 128 << 20, "terms": 256 << 20, "pairs": 32 << 20}
+CACHE_BYTES_PER_DECISION = {"postings": 1024, "terms": 1024, "pairs": 256}
+
+
+def cache_budget(kind: str, decisions: int) -> int:
+    """Bytes for the search cache `kind` ("postings", "terms" or "pairs") of a store of
+    `decisions`: $OMBUDS_SEARCH_CACHE_MB when set, else a share per decision, at least the
+    floor (so about 1 GB each for postings and terms at a million decisions)."""
+    from ombuds.config import search_cache_mb
+
+    fixed = search_cache_mb()
+    if fixed is not None:
+        return fixed << 20
+    return max(CACHE_FLOOR[kind], decisions * CACHE_BYTES_PER_DECISION[kind])
+
+
 class PostingsCache:
     """The rows of `rank_postings` of the words searched, decoded, kept between searches.
 

@@ -36,7 +36,7 @@ from ombuds.corpus.store import ranking
 from ombuds.corpus.store.facet_index import FacetIndex, parse_ids
 from ombuds.corpus.store.pairs import PairsCache, pair_ids, query_pairs
 from ombuds.corpus.store.query_text import Term, TextQuery, parse_user_query, to_fts5
-from ombuds.corpus.store.rank_index import PostingsCache
+from ombuds.corpus.store.rank_index import PostingsCache, cache_budget
 from ombuds.corpus.store.snippets import make_snippet, word_pattern
 from ombuds.vocabulary import DECISION_LABELS
 
@@ -102,7 +102,14 @@ class IndexedSearch:
                 self._index = FacetIndex(connection, generation)
             elif self._index.generation != generation:
                 self._index = self._index.refreshed(connection, generation)
+            else:
+                return self._index
+            self._sized(self._index.count)
             return self._index
+
+    def _sized(self, decisions: int) -> None:
+        """Give the caches kept across writes their budgets for a store of `decisions`."""
+        self._postings.budget = cache_budget("postings", decisions)
 
     def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
         raise NotImplementedError
@@ -204,6 +211,10 @@ class PostgresSearch(IndexedSearch):
     def __init__(self) -> None:
         super().__init__()
         self._pairs = PairsCache()
+
+    def _sized(self, decisions: int) -> None:
+        super()._sized(decisions)
+        self._pairs.budget = cache_budget("pairs", decisions)
 
     @staticmethod
     def tsquery(text: TextQuery, params: dict) -> str:
