@@ -30,20 +30,28 @@ def test_the_decision_page_lists_the_nearest_others_with_their_vote(app_client):
     assert "the published decision" in panel
 
 
-def test_a_sentence_from_a_stored_decision_is_escaped(db_url, clock):
-    hostile = (
-        "Sheffield City Council (25 000 777)\n\nCategory : Children's care services > Other\n\n"
-        "Decision : Closed after initial enquiries\n\nDecision date : 01 Mar 2025\n\n"
-        "The complaint\n\n1. Miss X complains about her social worker <script>alert(1)</script> "
-        "and the social worker's discriminatory and unprofessional conduct.\n\n"
-        "Final decision\n\n2. We will not investigate the social worker complaint.\n"
-    )
+HEADER = (
+    "Sheffield City Council (25 000 777)\n\nCategory : Children's care services > Other\n\n"
+    "Decision : Closed after initial enquiries\n\nDecision date : 01 Mar 2025\n\n"
+)
+
+
+def _page_after_storing(db_url, clock, hostile: str, path: str) -> str:
+    """Store the decision `hostile`, then the page at `path`."""
     with open_store(db_url) as store:
         parsed, text = parse_document(hostile, source="hostile.txt")
         store.upsert(parsed, text)
     with client_for(db_url, clock) as client:
-        page = client.get("/decisions/24-015-969").text
-    panel = _panel(page)
+        return client.get(path).text
+
+
+def test_a_sentence_from_a_stored_decision_is_escaped(db_url, clock):
+    hostile = HEADER + (
+        "The complaint\n\n1. Miss X complains about her social worker <script>alert(1)</script> "
+        "and the social worker's discriminatory and unprofessional conduct.\n\n"
+        "Final decision\n\n2. We will not investigate the social worker complaint.\n"
+    )
+    panel = _panel(_page_after_storing(db_url, clock, hostile, "/decisions/24-015-969"))
     assert "25 000 777" in panel
     assert "<script>alert(1)</script>" not in panel
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel
@@ -101,17 +109,11 @@ def test_the_decision_page_shows_the_statement_with_its_headings_and_numbers(app
 
 
 def test_a_stored_statement_is_escaped_on_its_own_page(db_url, clock):
-    hostile = (
-        "Sheffield City Council (25 000 777)\n\nCategory : Children's care services > Other\n\n"
-        "Decision : Closed after initial enquiries\n\nDecision date : 01 Mar 2025\n\n"
+    hostile = HEADER + (
         "The complaint\n\n1. Miss X complains about <script>alert(1)</script> and more.\n"
         "• <b>bold</b> item\n\nFinal decision\n\n2. We will not investigate.\n"
     )
-    with open_store(db_url) as store:
-        parsed, text = parse_document(hostile, source="hostile.txt")
-        store.upsert(parsed, text)
-    with client_for(db_url, clock) as client:
-        page = client.get("/decisions/25-000-777").text
+    page = _page_after_storing(db_url, clock, hostile, "/decisions/25-000-777")
     assert "<script>alert(1)</script>" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;b&gt;bold&lt;/b&gt; item</p>" in page
