@@ -268,9 +268,9 @@ def ingest(
     each. `on_progress(done, total)` is called after each file,
     `on_failure(file, reason)` for each file skipped. `phrase_pairs`: whether the parsing
     processes compute each decision's adjacent word pairs (needed by a PostgreSQL store only;
-    by default, when `store` is one; otherwise its writer computes them). Raises InputError (bad paths, nothing
-    found) before storing anything, and StorageError if the database fails (batches already
-    committed stay stored).
+    by default, when `store` is one; otherwise its writer computes them). Raises InputError
+    (bad paths, nothing found) before storing anything, and StorageError if the database fails
+    (batches already committed stay stored).
     """
     given, total = _checked(paths)
     workers = default_workers() if workers is None else workers

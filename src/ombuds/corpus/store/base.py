@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
+from ombuds.config import search_cache_mb
 from ombuds.corpus.filters import resolve_filters
 from ombuds.corpus.models import ParsedDecision, SearchQuery, SearchResults
 from ombuds.corpus.store import counts as facet_counts
@@ -51,6 +52,7 @@ class Store:
         self.engine = engine
         self.url = url  # as shown to users: the password is hidden
         self.dialect = engine.dialect.name  # "sqlite" | "postgresql"
+        search_cache_mb()  # a bad $OMBUDS_SEARCH_CACHE_MB is refused once, here, not per search
         self._search = SqliteSearch() if self.dialect == "sqlite" else PostgresSearch()
 
     # Writing -------------------------------------------------------------------------------
@@ -225,6 +227,7 @@ class Store:
                     "decision_referrals",
                     "rank_words",
                     "rank_postings",
+                    "rank_pairs",
                 )
             ]
         )

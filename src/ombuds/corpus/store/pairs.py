@@ -28,6 +28,10 @@ there); pairs have no such limit. Rarer token forms (URLs, e-mail addresses) may
 little differently.
 
 SQLite is unchanged: FTS5 keeps positions, and its ingest does not compute pairs.
+
+Stored keys depend on the tokens, the stop words, the stemmer (PyStemmer, pinned) and `_keys`'
+mixing: a change to any of them needs a migration that rebuilds `rank_pairs`, or phrase searches
+miss the rows stored before it. `tests/corpus/store/test_pairs.py` pins some keys to catch it.
 """
 
 from __future__ import annotations

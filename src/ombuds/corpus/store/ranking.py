@@ -40,7 +40,8 @@ B = 0.75
 # 1/LOOK_UP_UNDER as many (see _positions).
 LOOK_UP_UNDER = 16
 
-PhraseIds = Callable[[sa.Connection, Term], np.ndarray]
+# (connection, phrase, the column index the search uses) -> ids of the decisions holding it
+PhraseIds = Callable[[sa.Connection, Term, FacetIndex], np.ndarray]
 
 
 def bm25(counts: np.ndarray, lengths: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
@@ -124,7 +125,7 @@ def _scored(
         ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
         norms = index.length_norm(K1, B)[ids]
         return ids.astype(np.int32), _bm25(counts, norms, len(ids), index)
-    ids = phrase_ids(connection, term)
+    ids = phrase_ids(connection, term, index)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
     smallest = np.full(len(ids), np.inf)
@@ -327,5 +328,5 @@ def warm(
     return warmed
 
 
-def _no_phrases(_connection: sa.Connection, term: Term) -> np.ndarray:
+def _no_phrases(_connection: sa.Connection, term: Term, _index: FacetIndex) -> np.ndarray:
     raise AssertionError(f"warming scores single words only, not {term}")

@@ -4,7 +4,8 @@ backends (SQLite and PostgreSQL).
 Why it is shaped this way (100,000 decisions, p95 <= 20 ms for keyword + facets; a million on
 PostgreSQL within 50 ms):
 - Words are matched and every search is ranked by BM25 from the store's own word counts
-  (`ranking.py`, `terms.py`): the same numbers on both backends, so the same order. Only quoted
+  (`ranking.py`, `terms.py`): the same numbers on both backends, so the same order (quoted
+  phrases may match a few decisions differently: `pairs.py` says where). Only quoted
   phrases ask the backend's full-text index (FTS5, which knows positions; on PostgreSQL, whose
   GIN index does not, our own pairs of adjacent words first: `pairs.py`).
 - Facet counts cover every match, so their cost grows with the number of matches: filters and
@@ -111,7 +112,8 @@ class IndexedSearch:
         """Give the caches kept across writes their budgets for a store of `decisions`."""
         self._postings.budget = cache_budget("postings", decisions)
 
-    def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
+    def phrase_ids(self, connection: sa.Connection, term: Term, index: FacetIndex) -> np.ndarray:
+        """The decisions holding the phrase `term`, as of `index` (the search's own state)."""
         raise NotImplementedError
 
     def warm(self, connection: sa.Connection, stop: Callable[[], bool] = lambda: False) -> int:
@@ -191,7 +193,7 @@ class IndexedSearch:
 class SqliteSearch(IndexedSearch):
     """Phrases from FTS5 (porter unicode61), in one pass over its index."""
 
-    def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
+    def phrase_ids(self, connection: sa.Connection, term: Term, index: FacetIndex) -> np.ndarray:
         return parse_ids(
             connection.execute(
                 sa.text(
@@ -204,7 +206,8 @@ class SqliteSearch(IndexedSearch):
 
 class PostgresSearch(IndexedSearch):
     """Phrases from our own adjacent word pairs (`pairs.py`: a phrase of two words is one
-    indexed read, exact; a longer one intersects its pairs, then asks the tsvector about the
+    indexed read, exact as pairs define it, which its docstring compares with the tsvector; a
+    longer one intersects its pairs, then asks the tsvector about the
     candidates left), else from the tsvector column and its GIN index (English configuration):
     a prefix phrase, or one whose words are too far apart for a pair."""
 
@@ -237,10 +240,9 @@ class PostgresSearch(IndexedSearch):
             expression = f"({expression}) && !!{term(t)}"
         return expression
 
-    def phrase_ids(self, connection: sa.Connection, term: Term) -> np.ndarray:
+    def phrase_ids(self, connection: sa.Connection, term: Term, index: FacetIndex) -> np.ndarray:
         keys = None if term.prefix else query_pairs(term.words)
         if keys is not None:
-            index = self.facet_index(connection)
             held = pair_ids(connection, keys, index.block, index.generation, self._pairs)
             if len(keys) == 1 or not len(held):
                 return held

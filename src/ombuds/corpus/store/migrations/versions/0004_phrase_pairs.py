@@ -53,6 +53,9 @@ def upgrade() -> None:
         sa.Column("block", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("ids", sa.LargeBinary, nullable=False),
     )
+    # Writers update this row in every batch: holding it until this transaction commits keeps a
+    # process still on the old code from storing a decision in a block the backfill never reads.
+    bind.execute(sa.text("SELECT generation FROM corpus_state WHERE id = 1 FOR UPDATE"))
     blocks = [
         int(b)
         for b in bind.execute(
