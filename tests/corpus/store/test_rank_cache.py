@@ -131,3 +131,11 @@ def test_a_store_sizes_its_caches_for_its_decisions(store, monkeypatch):
     store.upsert_many(_texts(10, start=30))
     store.search(SearchQuery(q="delay"))
     assert search._postings.budget == 40 * 1024 and search._index.terms.budget == 40 * 1024
+
+
+def test_a_bad_cache_size_is_refused_when_the_store_opens(tmp_path, monkeypatch):
+    from ombuds.corpus.store import open_store
+
+    monkeypatch.setenv("OMBUDS_SEARCH_CACHE_MB", "lots")
+    with pytest.raises(InputError, match="OMBUDS_SEARCH_CACHE_MB"):
+        open_store(f"sqlite:///{tmp_path / 'x.db'}")
