@@ -145,7 +145,7 @@ QUERIES = [
 def test_filters_and_required_terms_equal_the_straightforward_computation(
     index, monkeypatch, look_up_under
 ):
-    monkeypatch.setattr(facet_index, "_LOOK_UP_UNDER", look_up_under)
+    monkeypatch.setattr(facet_index, "LOOK_UP_UNDER", look_up_under)
     monkeypatch.setattr(ranking, "LOOK_UP_UNDER", look_up_under)
     store, connection, index = index
     phrase_ids = store._search.phrase_ids

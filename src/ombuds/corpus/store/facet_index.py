@@ -97,10 +97,10 @@ class Selection:
 _ROWS = "SELECT id, category, decision, body, year, decision_date, words, rank_block FROM decisions"
 _REFRESH_AT_MOST = 0.2  # a refresh reading more than this share of the store rebuilds instead
 _SELECTIONS_KEPT = 16  # filter masks kept per state of the index (a paged search asks again)
-# A filter passing fewer than 1/_LOOK_UP_UNDER of the matches is applied by looking its
-# decisions up among the matches (binary search, some 50 ns each) rather than by reading the
-# filter's mask at every match (some 3 ns each).
-_LOOK_UP_UNDER = 16
+# A set under 1/LOOK_UP_UNDER the size of another is looked up in it by binary search (some 50
+# ns each) rather than by reading an array as long as the store at each of the other's members
+# (some 3 ns each): a filter among a search's matches here, a term among another's in ranking.py.
+LOOK_UP_UNDER = 16
 
 
 def _grown(array: np.ndarray, size: int, fill: int = 0) -> np.ndarray:
@@ -231,7 +231,7 @@ class FacetIndex:
             return ids, scores
         if not len(ids):
             return ids, scores
-        if selection.count * _LOOK_UP_UNDER < len(ids):
+        if selection.count * LOOK_UP_UNDER < len(ids):
             wanted = selection.ids
             at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
             found = ids[at] == wanted

@@ -28,7 +28,7 @@ from collections.abc import Callable
 import numpy as np
 import sqlalchemy as sa
 
-from ombuds.corpus.store.facet_index import FacetIndex, Selection
+from ombuds.corpus.store.facet_index import LOOK_UP_UNDER, FacetIndex, Selection
 from ombuds.corpus.store.query_text import STOPWORDS, Term, TextQuery
 from ombuds.corpus.store.rank_index import PostingsCache, expand, postings
 from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
@@ -36,22 +36,15 @@ from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
 K1 = 1.2
 B = 0.75
 
-# A term's matches are looked up among another's by binary search when they are under
-# 1/LOOK_UP_UNDER as many (see _positions).
-LOOK_UP_UNDER = 16
 
 # (connection, phrase, the column index the search uses) -> ids of the decisions holding it
 PhraseIds = Callable[[sa.Connection, Term, FacetIndex], np.ndarray]
 
 
-def bm25(counts: np.ndarray, lengths: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
-    """BM25 of one term for decisions with these `counts` of it and these `lengths`."""
-    return _bm25(counts, K1 * (1 - B + B * lengths / max(index.average_length, 1.0)), df, index)
-
-
-def _bm25(counts: np.ndarray, norm: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
-    """`bm25` with each decision's length norm given (`index.length_norm`: the same numbers,
-    computed once per state of the store rather than at every match of every term)."""
+def bm25(counts: np.ndarray, ids: np.ndarray, df: int, index: FacetIndex) -> np.ndarray:
+    """BM25 of one term held by decisions `ids` with these `counts` of it; their length norms
+    come from `index.length_norm`, computed once per state of the store."""
+    norm = index.length_norm(K1, B)[ids]
     n = max(index.count, 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5))
     return idf * counts * (K1 + 1) / (counts + norm)
@@ -123,8 +116,7 @@ def _scored(
         # Stored decisions only: a count is current when its block is the decision's
         # `index.block`, which is 0 for an id the index does not hold.
         ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
-        norms = index.length_norm(K1, B)[ids]
-        return ids.astype(np.int32), _bm25(counts, norms, len(ids), index)
+        return ids.astype(np.int32), bm25(counts, ids, len(ids), index)
     ids = phrase_ids(connection, term, index)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
@@ -140,7 +132,7 @@ def _scored(
         smallest = np.minimum(smallest, dense[ids])
     # A phrase of stop words only, or words the counts missed: it occurs at least once.
     counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
-    return ids.astype(np.int32), bm25(counts, index.length[ids], len(ids), index)
+    return ids.astype(np.int32), bm25(counts, ids, len(ids), index)
 
 
 def _phrase_core(term: Term) -> Term:
@@ -199,7 +191,7 @@ def _positions(index: FacetIndex, ids: np.ndarray, held: np.ndarray) -> np.ndarr
     a decision of either), so the work follows the terms' matches, never more than twice."""
     if not len(held) or not len(ids):
         return np.full(len(ids), -1, dtype=np.int64)
-    if len(ids) * LOOK_UP_UNDER < len(held):
+    if len(ids) * LOOK_UP_UNDER < len(held):  # (facet_index's rule, for terms as for filters)
         at = np.minimum(np.searchsorted(held, ids), len(held) - 1)
         return np.where(held[at] == ids, at, -1)
     spread = np.full(index.size, -1, dtype=np.int32)
