@@ -37,8 +37,7 @@ miss the rows stored before it. `tests/corpus/store/test_pairs.py` pins some key
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
+from collections.abc import Mapping
 from hashlib import blake2b
 from itertools import chain
 
@@ -46,7 +45,11 @@ import numpy as np
 import sqlalchemy as sa
 
 from ombuds.corpus.store.bulk import copy_rows
-from ombuds.corpus.store.terms import PHRASE_STOPWORDS, stem
+from ombuds.corpus.store.rank_index import PostingsCache
+
+# terms.WIDE_PUNCTUATION: PostgreSQL's parser reads each of these marks as a space, as
+# terms.count_words does.
+from ombuds.corpus.store.terms import PHRASE_STOPWORDS, WIDE_PUNCTUATION, stem
 
 MAX_GAP = 4  # pairs further apart (3 stop words or more between) are not stored
 _CHUNK = 500  # keys per ANY(...) read
@@ -58,9 +61,6 @@ _CHUNK = 500  # keys per ANY(...) read
 _TOKEN = re.compile(r"-\d+(?![^\W_])|/?[^\W_]+(?:[-./@][^\W_]+)*")
 _OPAQUE = re.compile(r"[./@]")
 _URL = re.compile(r"[^\W_]+(?:[.\-][^\W_]+)*\.[^\W\d_]{2,}/")  # a host, then a path
-# Punctuation beyond ASCII common in decisions (curly quotes, dashes, bullets, the pound sign,
-# no-break spaces): PostgreSQL's parser reads each as a space, as terms.count_words does.
-_WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
 _PROTOCOL = re.compile(r"[^\W_]+://")
 _DECIMAL_WORD = re.compile(r"\d+\.\d+([^\W\d_][^\W_]*)$")
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
@@ -117,7 +117,7 @@ def _positions(text: str) -> list[int]:
     if "://" in text:  # a protocol ("https://") has no position
         text = _PROTOCOL.sub(" ", text)
     if not text.isascii():  # marks PostgreSQL's parser also reads as spaces (terms.py's list)
-        for mark in _WIDE_PUNCTUATION:
+        for mark in WIDE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
     if text.isascii():
@@ -223,56 +223,20 @@ def write_pairs(connection: sa.Connection, docs: list[tuple[int, bytes]], block:
 _EMPTY = (np.zeros(0, dtype="<u4"), np.zeros(0, dtype=np.int32))
 
 
-class PairsCache:
-    """The rows of `rank_pairs` of the pairs searched, decoded, kept between searches.
+class PairsCache(PostingsCache):
+    """The rows of `rank_pairs` of the pairs searched, decoded, kept between searches: (decision
+    ids, blocks) of each pair, kept and refreshed as `rank_index.PostingsCache` keeps words'."""
 
-    As `rank_index.PostingsCache`: a block never changes once committed, so a pair's rows stay
-    right for ever; after a write only the rows of newer blocks are read. Least recently used
-    pairs are dropped beyond `budget` bytes. Thread-safe; one per Store."""
+    _empty = _EMPTY
 
     def __init__(self, budget: int = 32 << 20):
-        self.budget = budget
-        self.size = 0
-        self._pairs: OrderedDict[int, tuple[int, np.ndarray, np.ndarray]] = OrderedDict()
-        self._lock = threading.Lock()
+        super().__init__(budget)
 
-    def rows(
-        self, connection: sa.Connection, keys: list[int], generation: int
-    ) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(decision ids, blocks) of each pair of `keys`, blocks up to `generation`."""
-        with self._lock:
-            known = {k: self._pairs[k] for k in keys if k in self._pairs}
-        fresh = {k: known.get(k, (0, *_EMPTY)) for k in keys}
-        since: dict[int, list[int]] = {}
-        for k, (upto, _ids, _blocks) in fresh.items():
-            if upto < generation:
-                since.setdefault(upto, []).append(k)
-        for upto, wanted in since.items():
-            read = _read(connection, wanted, upto, generation)
-            for k in wanted:
-                old = fresh[k]
-                ids, blocks = read.get(k, ([], []))
-                fresh[k] = (
-                    generation,
-                    np.concatenate([old[1], *ids]),
-                    np.concatenate([old[2], *blocks]),
-                )
-        with self._lock:
-            for k, entry in fresh.items():
-                previous = self._pairs.pop(k, None)
-                if previous is not None:
-                    self.size -= _nbytes(previous)
-                kept = previous if previous is not None and previous[0] > entry[0] else entry
-                self._pairs[k] = kept
-                self.size += _nbytes(kept)
-            while self.size > self.budget and len(self._pairs) > 1:
-                _k, dropped = self._pairs.popitem(last=False)
-                self.size -= _nbytes(dropped)
-        return [(fresh[k][1], fresh[k][2]) for k in keys]
-
-
-def _nbytes(entry: tuple[int, np.ndarray, np.ndarray]) -> int:
-    return 64 + entry[1].nbytes + entry[2].nbytes
+    @staticmethod
+    def _read(
+        connection: sa.Connection, keys: list[int], since: int, upto: int
+    ) -> Mapping[int, tuple[list[np.ndarray], ...]]:
+        return _read(connection, keys, since, upto)
 
 
 def _read(

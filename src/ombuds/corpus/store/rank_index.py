@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import sqlalchemy as sa
@@ -164,20 +164,30 @@ class PostingsCache:
     right for ever; after a write, only the rows of blocks newer than those already read are
     fetched (an index range of the primary key). Least recently used words are dropped beyond
     `budget` bytes. Thread-safe; one per Store.
+
+    A subclass keeps other rows of blocks the same way (`pairs.PairsCache`): it gives `_read`
+    and `_empty`, the arrays of a key with no rows.
     """
+
+    _empty: tuple[np.ndarray, ...]  # set below, after _EMPTY_ROWS
 
     def __init__(self, budget: int = 128 << 20):
         self.budget = budget
         self.size = 0
-        self._words: OrderedDict[int, tuple[int, np.ndarray, np.ndarray, np.ndarray]] = (
-            OrderedDict()
-        )
+        self._words: OrderedDict[int, tuple] = OrderedDict()  # key -> (generation, *arrays)
         self._lock = threading.Lock()
+
+    @staticmethod
+    def _read(
+        connection: sa.Connection, keys: list[int], since: int, upto: int
+    ) -> Mapping[int, tuple[list[np.ndarray], ...]]:
+        return _read_rows(connection, keys, since, upto)
 
     def rows(
         self, connection: sa.Connection, ids: list[int], generation: int
-    ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(decision ids, counts, blocks) of each word of `ids`, blocks up to `generation`."""
+    ) -> list[tuple[np.ndarray, ...]]:
+        """The arrays of each key of `ids`, blocks up to `generation`: for words, (decision
+        ids, counts, blocks)."""
         with self._lock:
             known = {w: self._words[w] for w in ids if w in self._words}
             for w in known:
@@ -187,15 +197,13 @@ class PostingsCache:
             upto = known[w][0] if w in known else 0
             if upto < generation:
                 since.setdefault(upto, []).append(w)
-        fresh = {w: known.get(w, (0, *_EMPTY_ROWS)) for w in ids}
+        fresh = {w: known.get(w, (0, *self._empty)) for w in ids}
         for upto, words in since.items():
-            for w, parts in _read_rows(connection, words, upto, generation).items():
+            for w, parts in self._read(connection, words, upto, generation).items():
                 old = fresh[w]
                 fresh[w] = (
                     generation,
-                    np.concatenate([old[1], *parts[0]]),
-                    np.concatenate([old[2], *parts[1]]),
-                    np.concatenate([old[3], *parts[2]]),
+                    *(np.concatenate([o, *p]) for o, p in zip(old[1:], parts, strict=True)),
                 )
             for w in words:
                 if w not in fresh or fresh[w][0] < generation:
@@ -211,7 +219,7 @@ class PostingsCache:
             while self.size > self.budget and len(self._words) > 1:
                 _w, dropped = self._words.popitem(last=False)
                 self.size -= _nbytes(dropped)
-        return [(e[1], e[2], e[3]) for e in (fresh[w] for w in ids)]
+        return [fresh[w][1:] for w in ids]
 
 
 class TermCache:
@@ -246,9 +254,10 @@ class TermCache:
 
 
 _EMPTY_ROWS = (np.zeros(0, dtype="<u4"), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int32))
+PostingsCache._empty = _EMPTY_ROWS
 
 
-def _nbytes(entry: tuple[int, np.ndarray, np.ndarray, np.ndarray]) -> int:
+def _nbytes(entry: tuple) -> int:
     return 64 + sum(a.nbytes for a in entry[1:])
 
 

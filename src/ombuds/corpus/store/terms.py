@@ -173,7 +173,7 @@ PHRASE_STOPWORDS = frozenset(
 
 # Punctuation common in decisions outside ASCII: replaced by spaces, most texts become ASCII and
 # take the fast path of count_words (a byte translation, several times quicker than the regex).
-_WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
+WIDE_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2022\u2026\u00a3\u00a0"
 _ASCII_SPACES = bytes(
     i if chr(i).isalnum() and chr(i) != "_" else ord(" ") for i in range(128)
 ) + bytes(range(128, 256))
@@ -188,13 +188,13 @@ def count_words(text: str) -> tuple[str, bytes, int]:
     processes: cheap to pass to the writer."""
     spaced = text
     if not spaced.isascii():
-        for mark in _WIDE_PUNCTUATION:  # marks have no case: spaced before lower-casing
+        for mark in WIDE_PUNCTUATION:  # marks have no case: spaced before lower-casing
             if mark in spaced:
                 spaced = spaced.replace(mark, " ")
     if spaced.isascii():  # the usual case: lower-cased and split as bytes, no regex
         return _counted(spaced.encode().translate(_ASCII_LOWER_SPACES))
     low = text.lower()
-    for mark in _WIDE_PUNCTUATION:
+    for mark in WIDE_PUNCTUATION:
         if mark in low:
             low = low.replace(mark, " ")
     if low.isascii():  # letters whose lower case is ASCII (the Kelvin sign)
