@@ -158,7 +158,9 @@ class FacetCounter:
         """value -> count for every facet over `ids`: distinct stored decisions (values without
         a match left out)."""
         ids = np.asarray(ids, dtype=np.intp)
-        if 2 * len(ids) > self.count:  # most of the store: its totals less the rest
+        if len(ids) == self.count:  # every stored decision: the totals themselves
+            counted = self.totals
+        elif 2 * len(ids) > self.count:  # most of the store: its totals less the rest
             rest = self.present.copy()
             rest[ids] = False
             left = self._count(np.flatnonzero(rest))

@@ -213,6 +213,8 @@ class FacetIndex:
 
     def filter(self, ids: np.ndarray, query: SearchQuery, decision: str | None) -> np.ndarray:
         """The ids (order kept) that pass the query's filters; `decision` is its label."""
+        if ids is self.newest_first and self.selection(query, decision) is None:
+            return ids  # a browse without filters: every stored decision, already in order
         ids = ids[ids < self.size]
         return ids[self.passes(ids, query, decision)]
 
@@ -319,14 +321,6 @@ class FacetIndex:
                 norm = k1 * (1 - b + b * self.length / max(self.average_length, 1.0))
                 self._norms[(k1, b)] = norm
             return norm
-
-    def newest(self, ids: np.ndarray, offset: int, limit: int) -> list[int]:
-        """A page of `ids` in browse order (newest decision first)."""
-        member = np.zeros(self.size, dtype=bool)
-        member[ids] = True
-        ordered = self.newest_first[member[self.newest_first]]
-        return [int(i) for i in ordered[offset : offset + limit]]
-
 
 def _ordinal(value) -> int:
     if value is None:
