@@ -322,6 +322,7 @@ class FacetIndex:
                 self._norms[(k1, b)] = norm
             return norm
 
+
 def _ordinal(value) -> int:
     if value is None:
         return 0
