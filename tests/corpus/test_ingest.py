@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from ombuds.corpus.ingest import find_files, ingest
+from ombuds.corpus.ingest import _read_chunk, find_files, ingest
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.parse import parse_file
 from ombuds.corpus.store import open_store
-from ombuds.errors import InputError
+from ombuds.errors import InputError, OmbudsError
 
 _TITLE_REFERENCE = re.compile(r"\(\d\d \d{3} \d{3}\)")
 
@@ -262,6 +262,36 @@ def test_a_parser_crash_on_one_file_is_reported_and_the_rest_are_stored(
     assert report.failed == [
         (str(paths[1]), "the parser failed (IndexError: list index out of range); please report it")
     ]
+
+
+def _read_or_die(chunk, pairs=False):
+    """A parsing task that ends its process, as if killed, on the file named by $DIE_AT."""
+    if os.environ["DIE_AT"] in chunk:
+        os._exit(9)
+    return _read_chunk(chunk, pairs)
+
+
+def test_a_parsing_process_that_dies_ends_the_ingest_with_a_message_and_keeps_whole_batches(
+    seed_files, tmp_path, monkeypatch
+):
+    from ombuds.corpus import ingest as ingest_module
+
+    folder = tmp_path / "corpus"
+    paths = write_corpus(seed_files, folder, 200)
+    monkeypatch.setenv("DIE_AT", str(paths[150]))
+    monkeypatch.setattr(ingest_module, "_read_chunk", _read_or_die)  # the forked workers' too
+    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    with open_store(url) as store:
+        with pytest.raises(OmbudsError, match="a parsing process stopped") as raised:
+            ingest(store, [folder], workers=2, batch_size=25)
+        assert "run the same ingest again" in str(raised.value)
+        stored = store.count()
+        assert stored < 200 and store.check_consistency() == []
+    monkeypatch.setattr(ingest_module, "_read_chunk", _read_chunk)
+    with open_store(url) as store:
+        report = ingest(store, [folder], workers=2, batch_size=25)
+        assert (report.added, report.unchanged) == (200 - stored, stored)
+        assert store.count() == 200
 
 
 def test_a_store_given_as_a_function_is_opened_while_parsing_and_closed(seed_files, tmp_path):
