@@ -8,7 +8,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ombuds.corpus.store import _wordcount, terms
 from ombuds.corpus.store.query_text import STOPWORDS
 from ombuds.corpus.store.terms import MAX_COUNT, WORD, count_words, stem
 
@@ -62,3 +65,118 @@ def test_counts_are_capped_at_a_byte_and_stems_group_word_forms():
     words, counts, length = count_words("delay " * 300)
     assert words == "delay" and counts == bytes([MAX_COUNT]) and length == 300
     assert {stem(w) for w in ("delay", "delays", "delayed", "delaying")} == {"delay"}
+
+
+# The C extension (`_wordcount.c`) against the Python it replaces (`_counted_python`): the same
+# result for every text, since ingest uses the one when built and the other when not.
+
+
+def test_the_c_extension_is_built():
+    """`pip install -e .` builds it; without it ingest counts words in Python, 5 times slower."""
+    from ombuds.corpus.store import _wordcount
+
+    assert terms._count_in_c is _wordcount.count and _wordcount.MAX_COUNT == MAX_COUNT
+
+
+def outcome(count, spaced: bytes):
+    try:
+        return count(spaced)
+    except UnicodeDecodeError as error:  # the Python's decode("ascii") and the C's alike
+        return ("raised", error.args)
+
+
+def in_c(spaced: bytes) -> tuple[str, bytes, int]:
+    return _wordcount.count(spaced, terms._STOP_TUPLE)
+
+
+@cache
+def every_text() -> list[str]:
+    """texts() and every file of examples/ (the corpus fixtures are in texts())."""
+    found = [p.read_bytes() for p in sorted((ROOT / "examples").rglob("*")) if p.is_file()]
+    return texts() + [b.decode("utf-8", "replace") for b in found]
+
+
+def test_c_and_python_count_every_text_alike(monkeypatch):
+    assert len(every_text()) > 150
+    for text in every_text():
+        for spaced in (
+            text.encode().translate(terms._ASCII_LOWER_SPACES),  # beyond ASCII: both raise
+            text.encode("ascii", "ignore").translate(terms._ASCII_LOWER_SPACES),
+            text.encode("ascii", "ignore"),  # unspaced, upper case: words between whitespace
+        ):
+            assert outcome(in_c, spaced) == outcome(terms._counted_python, spaced)
+        with_c = count_words(text)
+        monkeypatch.setattr(terms, "_count_in_c", None)
+        assert count_words(text) == with_c
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize(
+    "spaced",
+    [
+        b"",
+        b"   \t\n\r\x0b\x0c ",
+        b"delay",
+        b"the",
+        b"the a an and of",
+        b"delay " * 300 + b"council " * 255 + b"care " * 254 + b"x " * 100_000,
+        b"x" * 100_000 + b" y " + b"x" * 100_000,  # long words
+        b" ".join(str(i).encode() for i in range(200_000)),  # many distinct: the table grows
+        b" ".join(str(i % 7919).encode() for i in range(100_000)),
+        b"\x00 \x01\x02 \x7f a\x00b",  # control bytes are word bytes, as for bytes.split()
+        b"caf\xc3\xa9 x",  # beyond ASCII in a word: UnicodeDecodeError, as decode("ascii")
+        b"x \xa0 y",  # 0xa0 is no space for bytes.split()
+    ],
+)
+def test_c_and_python_agree_on_edges(spaced):
+    assert outcome(in_c, spaced) == outcome(terms._counted_python, spaced)
+
+
+def test_the_c_reads_any_stop_words_given_and_refuses_others():
+    assert _wordcount.count(b"b a c a", [b"a"]) == ("b c", b"\x01\x01", 2)
+    assert _wordcount.count(b"b a c a", iter((b"b", b"", b"x y"))) == ("a c", b"\x02\x01", 3)
+    assert _wordcount.count(b"b a c a", frozenset()) == ("b a c", b"\x01\x02\x01", 4)
+    assert _wordcount.count(bytearray(b"b b"), ()) == ("b", b"\x02", 2)
+    with pytest.raises(TypeError):
+        _wordcount.count(b"a", ["a"])
+    with pytest.raises(TypeError):
+        _wordcount.count(b"a", 3)
+    with pytest.raises(TypeError):
+        _wordcount.count("a", ())
+    with pytest.raises(TypeError):
+        _wordcount.count(b"a")
+
+
+_WORDS = st.sampled_from([*sorted(STOPWORDS), "delay", "x", "9", "council", "s26a", "ab" * 40])
+_SPACES = st.sampled_from([b" ", b"  ", b"\t", b"\n", b"\r\n", b"\x0b", b"\x0c"])
+
+
+@given(st.lists(st.tuples(_WORDS, _SPACES), max_size=400))
+def test_c_and_python_agree_on_word_lists(pairs):
+    spaced = b"".join(word.encode() + space for word, space in pairs)
+    assert in_c(spaced) == terms._counted_python(spaced)
+
+
+@given(st.binary(max_size=300), st.lists(st.binary(max_size=4), max_size=6))
+def test_c_and_python_agree_on_any_bytes_and_stop_words(spaced, stop):
+    def python(s: bytes):
+        stops = frozenset(stop)
+        raw = Counter(s.split())
+        for word in stops & raw.keys():
+            raw.pop(word)
+        values = list(raw.values())
+        return b" ".join(raw).decode("ascii"), bytes(min(n, MAX_COUNT) for n in values), sum(values)
+
+    assert outcome(lambda s: _wordcount.count(s, stop), spaced) == outcome(python, spaced)
+    assert outcome(in_c, spaced) == outcome(terms._counted_python, spaced)
+
+
+@given(st.text(max_size=200))
+def test_count_words_is_the_same_without_the_c(text):
+    assert terms._count_in_c is not None
+    with_c = count_words(text)
+    saved, terms._count_in_c = terms._count_in_c, None
+    try:
+        assert count_words(text) == with_c
+    finally:
+        terms._count_in_c = saved

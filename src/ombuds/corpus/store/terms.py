@@ -15,6 +15,14 @@ two little-endian arrays. A word's rows are read in one indexed range; an update
 counts stay in their block and are ignored, because each decision records the block of its
 current counts (`decisions.rank_block`).
 
+Counting runs in ingest's parsing processes for every decision, and was a fifth of their CPU in
+Python (a byte translation, `split()`, a Counter: a Python object per word of the text). So the
+usual case, an ASCII text, is counted by ombuds' one C extension, `_wordcount.c`: one pass over
+the bytes with a small hash table of slices, a Python object only for the results (see
+docs/performance.md for the figures). No library in the registries does this count. It gives
+exactly what the Python below gives (`_counted_python`; tests compare the two), which stays as
+the fallback when the extension is not built (a source tree put on PYTHONPATH).
+
 Stemming happens at search time, on the vocabulary (`rank_words.stem`, Snowball's English
 stemmer, as PostgreSQL's English configuration uses): "delays" finds delay, delays, delayed and
 delaying, and `educat*` finds every stored word that begins so.
@@ -24,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -180,6 +189,13 @@ _ASCII_SPACES = bytes(
 # The same, lower-casing as it goes: an ASCII text is lower-cased and split in one pass.
 _ASCII_LOWER_SPACES = _ASCII_SPACES.lower()
 _STOP_BYTES = frozenset(word.encode() for word in STOPWORDS)
+_STOP_TUPLE = tuple(sorted(_STOP_BYTES))  # as the C extension reads them best
+
+_count_in_c: Callable[[bytes, Iterable[bytes]], tuple[str, bytes, int]] | None
+try:
+    from ombuds.corpus.store._wordcount import count as _count_in_c
+except ImportError:  # not built: counted in Python, with the same results
+    _count_in_c = None
 
 
 def count_words(text: str) -> tuple[str, bytes, int]:
@@ -208,6 +224,13 @@ def count_words(text: str) -> tuple[str, bytes, int]:
 
 def _counted(spaced: bytes) -> tuple[str, bytes, int]:
     """count_words of an ASCII text already lower-cased, with every mark a space."""
+    if _count_in_c is not None:
+        return _count_in_c(spaced, _STOP_TUPLE)
+    return _counted_python(spaced)
+
+
+def _counted_python(spaced: bytes) -> tuple[str, bytes, int]:
+    """_counted without the C extension (and its definition: the tests compare the two)."""
     raw: Counter[bytes] = Counter(spaced.split())
     for stop in _STOP_BYTES & raw.keys():
         raw.pop(stop)
