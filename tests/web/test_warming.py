@@ -1,5 +1,6 @@
 """Start-up work of the web app: the search caches are filled in the background at once, and
-heavy work (the precedents' matrix) waits until no request is in flight."""
+heavy work (the precedents' matrix) waits until no request is in flight; the first request
+waits for the warming, a few seconds at most."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import time
 
 from fastapi.testclient import TestClient
 
+from ombuds.corpus.store import Store
 from ombuds.web import warming
-from ombuds.web.app import create_app
+from ombuds.web.app import WebSettings, create_app
 
 
 def test_quiet_means_no_request_in_flight_for_a_while():
@@ -53,3 +55,43 @@ def test_the_app_warms_the_search_caches_at_start_up(db_url):
         assert store._search._postings.size > 0
         response = client.get("/api/decisions", params={"q": "complaint"})
         assert response.status_code == 200
+
+
+def test_the_app_takes_its_first_request_once_the_search_warming_is_done(db_url, monkeypatch):
+    done = threading.Event()
+
+    def slow_warming(self, stop=lambda: False):
+        time.sleep(0.3)
+        done.set()
+        return 0
+
+    monkeypatch.setattr(Store, "warm_search", slow_warming)
+    with TestClient(create_app(db_url)):
+        assert done.is_set()  # start-up waited for it
+
+
+def test_the_app_waits_for_the_warming_a_few_seconds_at_most(db_url, monkeypatch):
+    release, done = threading.Event(), threading.Event()
+
+    def endless_warming(self, stop=lambda: False):
+        while not (release.is_set() or stop()):
+            time.sleep(0.01)
+        done.set()
+        return 0
+
+    monkeypatch.setattr(Store, "warm_search", endless_warming)
+    started = time.monotonic()
+    app = create_app(db_url, settings=WebSettings(secure_cookies=False, warm_before_ready=0.2))
+    with TestClient(app) as client:
+        assert time.monotonic() - started < 5 and not done.is_set()
+        assert client.get("/api/decisions", params={"q": "complaint"}).status_code == 200
+    assert done.is_set()  # shutdown stopped the warming and joined it
+
+
+def test_a_quiet_moment_is_counted_from_when_the_app_takes_requests():
+    activity = warming.Activity()
+    activity.last -= 60  # a start-up (the warming) that took longer than any quiet moment
+    activity.ready()
+    started = time.monotonic()
+    assert activity.wait_quiet(0.3, threading.Event())
+    assert time.monotonic() - started >= 0.25  # not at once, under the first requests

@@ -15,6 +15,7 @@ The store is opened once (the lifespan) and shared; casework tables live in the 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from contextlib import asynccontextmanager
@@ -48,6 +49,9 @@ class WebSettings:
     secure_cookies: bool = True
     limits: Limits = field(default_factory=Limits)
     clock: Clock = utc_now
+    # Seconds the app may wait at start-up for the search warming before it takes requests
+    # (web.warming.READY_WITHIN); the warming goes on in the background after that.
+    warm_before_ready: float = warming.READY_WITHIN
 
 
 def create_app(
@@ -70,8 +74,11 @@ def create_app(
         try:
             store.search(SearchQuery(limit=1))  # build the facet index before the first request
             # In the background (see web.warming): the commonest words' counts and scores at
-            # once; the precedents' term matrix when no request is in flight.
+            # once, and the first request waits for them a few seconds at most; the
+            # precedents' term matrix when no request is in flight.
             searching = warming.warm_search(store, stop)
+            await asyncio.to_thread(searching.join, settings.warm_before_ready)
+            app.state.activity.ready()
             matrix = warming.later_when_quiet(
                 app.state.activity, stop, warm_precedents, store.engine, after=searching
             )

@@ -3,15 +3,18 @@ background and out of their way.
 
     app.add_middleware(Tracked, activity=(activity := Activity()))  # requests in flight
     thread = warm_search(store, stop)   # now: the commonest words' counts, read and scored
+    thread.join(READY_WITHIN)           # the app takes requests once warm, or after this
     later_when_quiet(activity, stop, warm_precedents, store.engine)   # heavy work, when idle
 
 Why: the first searches after start-up paid for reading and scoring every word they met (p95
 29 ms on SQLite and 60 ms on PostgreSQL in the first round at 100,000 decisions, against 5-7 ms
 warm), and the precedents' term matrix, built in the background at start-up, took 3.7 s of
 processor time (4-6 s of wall time) beside them. So the search caches are filled at once
-(`Store.warm_search`, under a second at 100,000 decisions, at a lower priority), and the matrix
-is built at the first moment no request has been in flight for `QUIET` seconds: a page that
-needs it earlier builds it then, as it would without warming (`ombuds.precedents.lexical`).
+(`Store.warm_search`, under a second at 100,000 decisions and about 4 s at a million, at a lower
+priority), and the app takes its first request once they are, or after READY_WITHIN seconds (the
+warming then goes on beside the requests). The matrix is built at the first moment no request
+has been in flight for `QUIET` seconds: a page that needs it earlier builds it then, as it
+would without warming (`ombuds.precedents.lexical`).
 At shutdown the app sets `stop`: warming ends between two words and is joined, and work not yet
 begun never begins, so the store is never closed under a background read.
 """
@@ -30,6 +33,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ombuds.corpus.store import Store
 
 QUIET = 1.0  # seconds without a request in flight before heavy background work starts
+# Seconds the app waits at start-up for the search warming before taking requests. Why wait at
+# all: warming beside the first requests held the interpreter's lock while they ran (p95 of the
+# first round over HTTP 20.5 ms against 10.7 ms in process after warming, PostgreSQL, 100,000
+# decisions); starting half a second later costs no user anything.
+READY_WITHIN = 10.0
 LOWER_PRIORITY = 10  # nice increment of a warming thread (Linux: each thread has its own)
 
 
@@ -40,6 +48,12 @@ class Activity:
         self.in_flight = 0
         self.last = time.monotonic()
         self._lock = threading.Lock()
+
+    def ready(self) -> None:
+        """The app takes requests from now: a quiet moment is counted from here, not from
+        before start-up (which would let heavy work start at once, under the first requests)."""
+        with self._lock:
+            self.last = time.monotonic()
 
     def begin(self) -> None:
         with self._lock:
