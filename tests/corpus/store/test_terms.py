@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from functools import cache
@@ -145,6 +146,18 @@ def test_the_c_reads_any_stop_words_given_and_refuses_others():
         _wordcount.count("a", ())
     with pytest.raises(TypeError):
         _wordcount.count(b"a")
+
+
+def test_words_sharing_one_hash_are_counted_in_python_not_in_quadratic_time():
+    # "ar" and "c0" share the C table's hash, and so does every word built of them: a hostile
+    # text of 65,536 such words. The C gives up (None) and count_words counts in Python.
+    crowd = [b"".join(blocks) for blocks in itertools.product([b"ar", b"c0"], repeat=16)]
+    spaced = b" ".join(crowd)
+    assert _wordcount.count(spaced, ()) is None
+    assert terms._counted(spaced) == terms._counted_python(spaced)
+    assert count_words(spaced.decode())[2] == len(crowd)
+    fair = b" ".join(b"w%d" % i for i in range(200_000))  # many words, none crowding
+    assert _wordcount.count(fair, ()) == terms._counted_python(fair)
 
 
 _WORDS = st.sampled_from([*sorted(STOPWORDS), "delay", "x", "9", "council", "s26a", "ab" * 40])

@@ -10,7 +10,13 @@
    One pass over the buffer: each word (a slice of it, never a Python object) is looked up in
    an open-addressing hash table (linear probing, at most half full, doubled as it fills) whose
    entries are kept in order of first occurrence. The stop words are entered first, so the
-   entries after theirs are the words kept. Only the three results are Python objects. */
+   entries after theirs are the words kept. Only the three results are Python objects.
+
+   Hostile input: the hash is not keyed, and words that share it are easy to make ("ar" and
+   "c0" do, and so does every word built of such blocks), which would make the table's probes
+   quadratic in the text's words. So a lookup that probes more than MAX_PROBES slots (a fair
+   text's longest is a few dozen, at half full) gives up, and count() returns None: the caller
+   then counts in Python, whose hash is keyed per process. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -18,6 +24,7 @@
 #include <string.h>
 
 #define MAX_COUNT 255
+#define MAX_PROBES 256
 
 typedef struct {
     const char *start;
@@ -32,6 +39,7 @@ typedef struct {
     Py_ssize_t room;      /* entries allocated */
     Py_ssize_t *slots;    /* index into entries + 1; 0 is an empty slot */
     size_t mask;          /* slots - 1, a power of two less one */
+    int crowded;          /* a lookup probed more than MAX_PROBES slots: given up */
 } Table;
 
 /* ASCII whitespace as bytes.split() reads it (Py_ISSPACE on a byte). */
@@ -73,6 +81,7 @@ table_init(Table *t, Py_ssize_t expected)
     t->entries = PyMem_Malloc((size_t)t->room * sizeof(Entry));
     t->used = 0;
     t->mask = size - 1;
+    t->crowded = 0;
     if (t->slots == NULL || t->entries == NULL) {
         PyMem_Free(t->slots);
         PyMem_Free(t->entries);
@@ -128,15 +137,19 @@ table_grow(Table *t)
 }
 
 /* The entry of the word (start, length) of hash h (hash_of), added (count 0) if new; NULL on
-   a memory error. */
+   a memory error (an exception set) or after MAX_PROBES slots (t->crowded set, no exception). */
 static inline Entry *
 table_find(Table *t, const char *start, Py_ssize_t length, uint64_t h)
 {
     size_t j = (size_t)h & t->mask;
-    for (;;) {
+    for (int probes = 0;; probes++) {
         Py_ssize_t k = t->slots[j];
         if (k == 0) {
             break;
+        }
+        if (probes == MAX_PROBES) {
+            t->crowded = 1;
+            return NULL;
         }
         Entry *e = &t->entries[k - 1];
         if (e->hash == h && e->length == length && memcmp(e->start, start, (size_t)length) == 0) {
@@ -298,6 +311,9 @@ count(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
             result = results(&t, stops, high);
         }
     }
+    if (result == NULL && t.crowded && !PyErr_Occurred()) { /* see MAX_PROBES */
+        result = Py_NewRef(Py_None);
+    }
     table_free(&t);
     Py_XDECREF(stop);
     PyBuffer_Release(&view);
@@ -306,9 +322,10 @@ count(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 
 static PyMethodDef methods[] = {
     {"count", (PyCFunction)(void (*)(void))count, METH_FASTCALL,
-     "count(spaced, stop, /) -> (words joined by spaces, counts as bytes, total)\n\n"
+     "count(spaced, stop, /) -> (words joined by spaces, counts as bytes, total) or None\n\n"
      "terms._counted_python in C: the words of lower-cased ASCII bytes whose marks are\n"
-     "spaces, less the stop words (bytes), in order of first occurrence."},
+     "spaces, less the stop words (bytes), in order of first occurrence; None when words\n"
+     "sharing a hash crowd the table (hostile input: count them in Python)."},
     {NULL, NULL, 0, NULL},
 };
 

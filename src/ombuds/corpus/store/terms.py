@@ -191,7 +191,7 @@ _ASCII_LOWER_SPACES = _ASCII_SPACES.lower()
 _STOP_BYTES = frozenset(word.encode() for word in STOPWORDS)
 _STOP_TUPLE = tuple(sorted(_STOP_BYTES))  # as the C extension reads them best
 
-_count_in_c: Callable[[bytes, Iterable[bytes]], tuple[str, bytes, int]] | None
+_count_in_c: Callable[[bytes, Iterable[bytes]], tuple[str, bytes, int] | None] | None
 try:
     from ombuds.corpus.store._wordcount import count as _count_in_c
 except ImportError:  # not built: counted in Python, with the same results
@@ -224,9 +224,9 @@ def count_words(text: str) -> tuple[str, bytes, int]:
 
 def _counted(spaced: bytes) -> tuple[str, bytes, int]:
     """count_words of an ASCII text already lower-cased, with every mark a space."""
-    if _count_in_c is not None:
-        return _count_in_c(spaced, _STOP_TUPLE)
-    return _counted_python(spaced)
+    if _count_in_c is not None and (counted := _count_in_c(spaced, _STOP_TUPLE)) is not None:
+        return counted
+    return _counted_python(spaced)  # not built, or words crowding its table (_wordcount.c)
 
 
 def _counted_python(spaced: bytes) -> tuple[str, bytes, int]:
