@@ -264,6 +264,26 @@ def test_a_parser_crash_on_one_file_is_reported_and_the_rest_are_stored(
     ]
 
 
+def _read_noting_niceness(chunk, pairs=False):
+    """A parsing task that also notes its process's niceness in the folder $NOTE_TO."""
+    Path(os.environ["NOTE_TO"], str(os.getpid())).write_text(str(os.nice(0)))
+    return _read_chunk(chunk, pairs)
+
+
+def test_the_parsing_processes_give_the_writer_the_cores_first(seed_files, tmp_path, monkeypatch):
+    from ombuds.corpus import ingest as ingest_module
+
+    folder, notes = tmp_path / "corpus", tmp_path / "notes"
+    notes.mkdir()
+    write_corpus(seed_files, folder, 80)
+    monkeypatch.setenv("NOTE_TO", str(notes))
+    monkeypatch.setattr(ingest_module, "_read_chunk", _read_noting_niceness)
+    with open_store(f"sqlite:///{tmp_path / 'nice.db'}") as store:
+        assert ingest(store, [folder], workers=2).added == 80
+    seen = {int(note.read_text()) for note in notes.iterdir()}
+    assert seen == {min(19, os.nice(0) + ingest_module.PARSE_NICENESS)}  # this one unchanged
+
+
 def _read_or_die(chunk, pairs=False):
     """A parsing task that ends its process, as if killed, on the file named by $DIE_AT."""
     if os.environ["DIE_AT"] in chunk:
