@@ -229,6 +229,35 @@ def test_killed_midway_leaves_whole_batches_and_a_rerun_completes(seed_files, tm
         assert store.check_consistency() == []
 
 
+@pytest.mark.slow
+def test_ctrl_c_midway_says_what_is_kept_and_leaves_whole_batches(seed_files, tmp_path, db_url):
+    folder = tmp_path / "corpus"
+    total = 3000
+    write_corpus(seed_files, folder, total)
+    # Ctrl-C as in a terminal (a test runner's worker may ignore SIGINT, and its children too)
+    start = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    command = [sys.executable, "-c", start + "from ombuds.cli import main; main()", "ingest"]
+    command += [str(folder), "--db", db_url, "--batch-size", "10"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if _count_while_running(db_url) >= 10:
+            break
+        time.sleep(0.002)
+    assert process.poll() is None, "ingest finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.strip() == (
+        "ingest: interrupted; the batches already stored are kept whole (run the same command "
+        "again to store the rest: what is stored is skipped as unchanged)"
+    )
+    with open_store(db_url) as store:
+        count = store.count()
+        assert 10 <= count < total and count % 10 == 0
+        assert store.check_consistency() == []
+
+
 def test_parsing_in_worker_processes_stores_the_same_as_in_process(seed_files, tmp_path):
     folder = tmp_path / "corpus"
     write_corpus(seed_files, folder, 60)

@@ -95,18 +95,26 @@ def ingest_command(
             TimeRemainingColumn(),
             transient=True,
         )
-    if progress is None:
-        report = ingest_paths(db, paths, batch_size=batch_size, on_failure=report_failure)
-    else:
-        with progress:
-            task = progress.add_task("ingesting", total=None)
+    try:
+        if progress is None:
+            report = ingest_paths(db, paths, batch_size=batch_size, on_failure=report_failure)
+        else:
+            with progress:
+                task = progress.add_task("ingesting", total=None)
 
-            def advance(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
+                def advance(done: int, total: int) -> None:
+                    progress.update(task, completed=done, total=total)
 
-            report = ingest_paths(
-                db, paths, batch_size=batch_size, on_progress=advance, on_failure=report_failure
-            )
+                report = ingest_paths(
+                    db, paths, batch_size=batch_size, on_progress=advance, on_failure=report_failure
+                )
+    except KeyboardInterrupt:  # Ctrl-C: say what is kept and how to go on, no traceback
+        print(
+            "ingest: interrupted; the batches already stored are kept whole (run the same "
+            "command again to store the rest: what is stored is skipped as unchanged)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(130) from None
     if as_json:
         _dump(report.as_dict())
     else:
