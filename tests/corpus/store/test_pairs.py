@@ -16,7 +16,17 @@ from ombuds.corpus.ingest import ingest
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store import open_store
 from ombuds.corpus.store.migrate import VERSION_TABLE
-from ombuds.corpus.store.pairs import _positions, phrase_pairs, query_pairs
+from ombuds.corpus.store.pairs import (
+    _keys,
+    _positions,
+    _triple_keys,
+    pairs_of,
+    phrase_pairs,
+    query_pairs,
+    triples_of,
+    write_pairs,
+)
+from ombuds.corpus.store.phrase_backfill import merge_pairs
 from ombuds.corpus.store.query_text import Term, parse_user_query
 
 from .conftest import decision
@@ -144,8 +154,10 @@ def test_only_a_decisions_current_text_holds_its_pairs(postgres_schema_url):
         with store.engine.connect() as connection:
             rows = connection.execute(sa.text("SELECT count(*) FROM rank_pairs")).scalar()
         # block 1: (social worker) (worker visit) (visit late), (worker social) (social policy)
-        # (policy care); block 2: (care worker) (worker call). The old text's rows stay, unread.
-        assert rows == 8
+        # (policy care), triples (social worker visit) (worker visit late), (worker social
+        # policy) (social policy care); block 2: (care worker) (worker call), (care worker call).
+        # The old text's rows stay, unread.
+        assert rows == 13
 
 
 def test_the_migration_fills_the_pairs_of_decisions_stored_before_it(postgres_schema_url):
@@ -198,3 +210,163 @@ def test_stored_pair_keys_do_not_change_without_a_migration():
     assert query_pairs(("social", "worker")) == [3280832003650863370]
     assert query_pairs(("social", "workers")) == [3280832003650863370]  # the same stems
     assert query_pairs(("policy", "of", "care")) == [3950048628515367967]  # polici <2> care
+    # triples (migration 0005_phrase_triples): three stems and two gaps
+    assert query_pairs(("social", "worker", "visited")) == [4416788839424674383]
+    assert query_pairs(("house", "in", "multiple", "occupation")) == [-6516784298993681252]
+    assert query_pairs(("home", "to", "school", "transport")) == [667715817849797723]
+
+
+def test_a_triple_is_three_words_in_a_row_by_stem_with_the_stop_words_between():
+    text = "A house in multiple occupation; the social workers visited the house."
+    assert _held(text, "house", "in", "multiple", "occupation")
+    assert _held(text, "house", "of", "multiple", "occupations")  # any stop word, by stem
+    assert not _held(text, "house", "multiple", "occupation")  # the gap counts
+    assert _held(text, "social", "worker", "visited")
+    assert _held(text, "social", "worker", "visited", "the", "house")  # two triples
+    assert len(query_pairs(("social", "worker", "visited", "the", "house")) or []) == 2
+    assert not _held(text, "occupation", "social", "house")
+    # a triple's two gaps are each at most MAX_GAP, as a pair's
+    assert query_pairs(("house", "of", "the", "to", "a", "care", "home")) is None
+    positions = _positions(text)
+    # a text's keys are its pairs and its triples, and never the same number by construction
+    assert len(_keys(positions)) == 6 and len(_triple_keys(positions)) == 5
+    both = set(_keys(positions).tolist()) | set(_triple_keys(positions).tolist())
+    assert set(np.frombuffer(phrase_pairs(text), dtype="<i8").tolist()) == both
+    assert len(both) == 11
+    assert pairs_of([text]) == [np.unique(_keys(positions)).tobytes()]
+    assert triples_of([text]) == [np.unique(_triple_keys(positions)).tobytes()]
+
+
+def _statements(store) -> list[str]:
+    """The SQL statements sent by `store`'s engine from now on (a spy)."""
+    sent: list[str] = []
+
+    @sa.event.listens_for(store.engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, _parameters, _context, _many):
+        sent.append(statement)
+
+    return sent
+
+
+def test_a_three_word_phrase_is_one_read_of_its_triple_and_longer_ones_are_checked(
+    postgres_schema_url,
+):
+    texts = {
+        "21 000 001": "The social worker visited late.",
+        "21 000 002": "A social worker left; another worker visited.",  # both pairs, no triple
+        "21 000 003": "A house in multiple occupation was let.",
+        "21 000 004": "The house of multiple occupation, and the social worker visited early.",
+        "21 000 005": "A house, multiple occupation.",
+    }
+    with open_store(postgres_schema_url) as store:
+        store.upsert_many([(decision(ref), text) for ref, text in texts.items()])
+        sent = _statements(store)
+
+        def found(q: str) -> list[str]:
+            sent.clear()
+            return sorted(h.reference for h in store.search(SearchQuery(q=q)).results)
+
+        def tsvector_read() -> bool:
+            return any("search_vector" in s for s in sent)
+
+        assert found('"social worker visited"') == ["21 000 001", "21 000 004"]
+        assert not tsvector_read()
+        assert found('"house in multiple occupation"') == ["21 000 003", "21 000 004"]
+        assert not tsvector_read()
+        assert found('"social worker"') == ["21 000 001", "21 000 002", "21 000 004"]
+        assert not tsvector_read()
+        assert found('"social worker visited late"') == ["21 000 001"]  # 2 triples: checked
+        assert tsvector_read()
+        assert found('"the social worker visited early"') == ["21 000 004"]
+        assert tsvector_read()
+
+
+def _rows(url: str) -> list:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT pair, block, ids FROM rank_pairs ORDER BY 1, 2")
+        ).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]
+
+
+def _upgrade_to(url: str, revision: str) -> None:
+    from alembic import command
+
+    from ombuds.corpus.store import migrate
+
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        config = migrate._config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def _stamp(url: str, revision: str, sql: str = "") -> None:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        if sql:
+            connection.execute(sa.text(sql))
+        connection.execute(sa.text(f"UPDATE {VERSION_TABLE} SET version_num = '{revision}'"))
+    engine.dispose()
+
+
+def _corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in synthetic.generate(40, seed=11, fmt="mixed"):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_triples_migration_gives_a_0004_database_the_rows_of_a_new_one(
+    tmp_path, postgres_schema_url
+):
+    folder = _corpus(tmp_path)
+    with open_store(postgres_schema_url) as store:  # at HEAD: pairs and triples
+        assert ingest(store, [folder], workers=1, batch_size=15).added == 40
+    expected = _rows(postgres_schema_url)
+    # a database as 0004 left it: pairs only
+    _stamp(postgres_schema_url, "0003_precedents", "DROP TABLE rank_pairs")
+    _upgrade_to(postgres_schema_url, "0004_phrase_pairs")
+    pairs_only = _rows(postgres_schema_url)
+    assert 0 < len(pairs_only) < len(expected) // 2 + len(expected) // 4
+    assert set(pairs_only) != set(expected)
+    with open_store(postgres_schema_url) as store:  # migrates to HEAD: 0005
+        found = store.search(SearchQuery(q='"social worker visited"')).total
+    assert _rows(postgres_schema_url) == expected
+    # run on rows that already hold the triples (created at HEAD, stamped back): no duplicate
+    # key, nothing changed
+    _stamp(postgres_schema_url, "0004_phrase_pairs")
+    with open_store(postgres_schema_url) as store:
+        assert store.search(SearchQuery(q='"social worker visited"')).total == found
+    assert _rows(postgres_schema_url) == expected
+    # downgrade: the pairs alone again, as 0004 made them
+    from alembic import command
+
+    from ombuds.corpus.store import migrate
+
+    engine = sa.create_engine(
+        postgres_schema_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    )
+    with engine.begin() as connection:
+        config = migrate._config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_phrase_pairs")
+    engine.dispose()
+    assert _rows(postgres_schema_url) == pairs_only
+
+
+def test_merged_rows_get_the_union_of_their_ids(postgres_schema_url):
+    with open_store(postgres_schema_url) as store, store.engine.begin() as connection:
+        one = np.array([7, 9], dtype="<i8").tobytes()
+        write_pairs(connection, [(1, one), (5, np.array([7], dtype="<i8").tobytes())], 3)
+        merge_pairs(connection, [(2, one), (5, np.array([7, 8], dtype="<i8").tobytes())], 3)
+        merge_pairs(connection, [(2, one)], 3)  # again: nothing new
+        rows = connection.execute(
+            sa.text("SELECT pair, block, ids FROM rank_pairs ORDER BY 1")
+        ).all()
+    ids = {int(k): np.frombuffer(v, "<u4").tolist() for k, _b, v in rows}
+    assert ids == {7: [1, 2, 5], 8: [5], 9: [1, 2]}

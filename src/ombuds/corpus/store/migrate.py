@@ -27,7 +27,7 @@ WRITE_OPTION = "ombuds_write"
 # Our own version table, so that other parts of ombuds may keep their own migrations.
 VERSION_TABLE = "ombuds_corpus_version"
 SCRIPT_LOCATION = "ombuds.corpus.store:migrations"
-HEAD = "0004_phrase_pairs"  # the newest revision in migrations/versions (see the docstring)
+HEAD = "0005_phrase_triples"  # the newest revision in migrations/versions (see the docstring)
 LOCK_KEY = 0x0B0D5C0A  # PostgreSQL advisory lock held while migrating the corpus schema
 
 

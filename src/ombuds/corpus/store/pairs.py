@@ -64,6 +64,13 @@ _URL = re.compile(r"[^\W_]+(?:[.\-][^\W_]+)*\.[^\W\d_]{2,}/")  # a host, then a 
 _PROTOCOL = re.compile(r"[^\W_]+://")
 _DECIMAL_WORD = re.compile(r"\d+\.\d+([^\W\d_][^\W_]*)$")
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+# A triple's mixing: odd constants of their own (splitmix64's and murmur3's finalisers), so that
+# a triple key never systematically equals a pair key.
+_MIX3 = (
+    np.uint64(0xBF58476D1CE4E5B9),
+    np.uint64(0x94D049BB133111EB),
+    np.uint64(0xFF51AFD7ED558CCD),
+)
 _hashes: dict[str, int] = {}  # word -> the hash of its stem (0 for a stop word)
 _tokens: dict[str, tuple[int, ...]] = {}  # token of the split -> its positions (`_token`)
 
@@ -176,30 +183,63 @@ def _keys(positions: list[int]) -> np.ndarray:
     return keys.view("<i8")
 
 
+def _triple_keys(positions: list[int]) -> np.ndarray:
+    """The triple keys (int64) of three consecutive matchable positions whose two gaps are each
+    at most MAX_GAP: mixed from the three stems' hashes and the two gaps."""
+    hashes = np.array(positions, dtype=np.uint64)
+    at = np.flatnonzero(hashes)
+    if len(at) < 3:
+        return np.zeros(0, dtype="<i8")
+    gaps = np.diff(at)
+    near = (gaps[:-1] <= MAX_GAP) & (gaps[1:] <= MAX_GAP)
+    first, second, third = hashes[at[:-2][near]], hashes[at[1:-1][near]], hashes[at[2:][near]]
+    gap1, gap2 = gaps[:-1][near].astype(np.uint64), gaps[1:][near].astype(np.uint64)
+    with np.errstate(over="ignore"):
+        keys = (
+            first * _MIX3[0]
+            + (second ^ gap1) * _MIX3[1]
+            + (third ^ (gap2 << np.uint64(8))) * _MIX3[2]
+        )
+    return keys.view("<i8")
+
+
 def phrase_pairs(text: str) -> bytes:
-    """The distinct pair keys of a text, as little-endian int64 bytes (cheap to pass between
-    processes). Runs in ingest's parsing processes (PostgreSQL only)."""
-    return np.unique(_keys(_positions(text))).tobytes()
+    """The distinct pair and triple keys of a text, as little-endian int64 bytes (cheap to pass
+    between processes). Runs in ingest's parsing processes (PostgreSQL only)."""
+    positions = _positions(text)
+    return np.unique(np.concatenate((_keys(positions), _triple_keys(positions)))).tobytes()
 
 
 def pairs_of(texts: list[str]) -> list[bytes]:
-    """`phrase_pairs` of each text (a task for a pool of processes: the migration's backfill)."""
-    return [phrase_pairs(text) for text in texts]
+    """The distinct pair keys alone of each text, as `phrase_pairs` gives them (migration 0004's
+    backfill, and 0005's downgrade, in a pool of processes)."""
+    return [np.unique(_keys(_positions(text))).tobytes() for text in texts]
+
+
+def triples_of(texts: list[str]) -> list[bytes]:
+    """The distinct triple keys alone of each text (migration 0005's backfill)."""
+    return [np.unique(_triple_keys(_positions(text))).tobytes() for text in texts]
 
 
 def query_pairs(words: tuple[str, ...] | list[str]) -> list[int] | None:
-    """The pair keys of a quoted phrase's words, in order; None when pairs cannot answer it
-    (fewer than two words outside the stop words, or two of them too far apart)."""
+    """The keys to read for a quoted phrase's words: its one pair when two of its words are
+    outside the stop words, its overlapping triples in order when three or more; None when
+    neither can answer it (fewer than two such words, or two of them too far apart). One key
+    is an exact answer (as pairs define it); several are candidates for the tsvector to check."""
     positions = _positions(" ".join(words))
     at = np.flatnonzero(positions)
     if len(at) < 2 or int(np.diff(at).max()) > MAX_GAP:
         return None
-    return [int(k) for k in _keys(positions)]
+    keys = _keys(positions) if len(at) == 2 else _triple_keys(positions)
+    return [int(k) for k in keys]
 
 
-def write_pairs(connection: sa.Connection, docs: list[tuple[int, bytes]], block: int) -> None:
-    """Store the pairs of `docs` — (decision id, `phrase_pairs` bytes) — as block `block`: one
-    row per distinct pair, its decisions' ids as uint32 little-endian (PostgreSQL, by COPY)."""
+def write_pairs(
+    connection: sa.Connection, docs: list[tuple[int, bytes]], block: int, table: str = "rank_pairs"
+) -> None:
+    """Store the keys of `docs` — (decision id, `phrase_pairs` bytes) — as block `block`: one
+    row per distinct key, its decisions' ids as uint32 little-endian (PostgreSQL, by COPY into
+    `table`)."""
     docs = [d for d in docs if d[1]]
     if not docs:
         return
@@ -211,7 +251,7 @@ def write_pairs(connection: sa.Connection, docs: list[tuple[int, bytes]], block:
     ends = np.r_[starts[1:], len(keys)]
     copy_rows(
         connection,
-        "rank_pairs",
+        table,
         ["pair", "block", "ids"],
         (
             (k, block, ids[s:e].tobytes())
