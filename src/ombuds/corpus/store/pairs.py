@@ -1,12 +1,16 @@
-"""Quoted phrases on PostgreSQL from adjacent word pairs of our own (`rank_pairs`).
+"""Quoted phrases on PostgreSQL from adjacent word pairs and triples of our own (`rank_pairs`).
 
 Why: PostgreSQL's GIN index on the tsvector has no positions, so for a phrase it returns every
 decision holding all its words and then reads each one's tsvector to check their order (10-60
 us a candidate): 50-1,300 ms for a phrase of common words at 100,000 decisions, seconds at a
 million. Like Elasticsearch's `index_phrases`, we store for each decision its pairs of adjacent
-words, per ingest block beside `rank_postings` (rank_index.py): a two-word phrase is then one
-indexed read of a few rows, exact; a longer one intersects its consecutive pairs and asks the
-tsvector only about the few decisions left (`PostgresSearch.phrase_ids`).
+words, and its triples of words in a row, per ingest block beside `rank_postings`
+(rank_index.py): a two-word phrase is then one indexed read of a few rows, exact, and so is a
+three-word phrase from its one triple; a longer one intersects its overlapping triples and asks
+the tsvector only about the few decisions left (`PostgresSearch.phrase_ids`). Before the
+triples (migration 0005_phrase_triples), a three-word phrase intersected its two pairs and had
+the tsvector check every candidate: 54-90 ms cold at 100,000 decisions, 0.5-1 s at a million,
+the slowest first search on PostgreSQL (docs/performance.md, "Phrase triples").
 
 What a pair is, so that it matches what `phraseto_tsquery` matches: the text is split into the
 tokens PostgreSQL's default parser gives a position (`_TOKEN`: words; a hyphenated word is one
@@ -19,7 +23,12 @@ Snowball stem, as the tsvector compares lexemes. A pair's key is a 64-bit number
 64-bit hash of each stem and the distance (`_keys`): the parsing processes compute it without
 the vocabulary, and a search reads one key per pair rather than the cross product of the forms
 of each stem. Two pairs sharing a key by chance is about as likely as two 64-bit hashes
-meeting: at a hundred million distinct pairs, one search in a hundred billion.
+meeting: at a hundred million distinct pairs, one search in a hundred billion. A triple is
+three such words in a row, each gap at most MAX_GAP, keyed from the three hashes and the two
+gaps (`_triple_keys`) with mixing constants of its own, so that it does not systematically meet
+a pair's key; pairs and triples share the table (`phrase_pairs` gives both). A three-word
+phrase's triple is exact as a pair is: only stop words between, any stop words. Triples cost
+about as many rows again as pairs (docs/performance.md).
 
 Not the same as the tsvector (see docs/performance.md, "Fourth round: phrases"): PostgreSQL's
 `<2>` matches any word between (so "policy of care" also finds "policy social care"); a pair
@@ -30,7 +39,7 @@ little differently.
 SQLite is unchanged: FTS5 keeps positions, and its ingest does not compute pairs.
 
 Stored keys depend on the tokens, the stop words, the stemmer (PyStemmer, pinned) and `_keys`'
-mixing: a change to any of them needs a migration that rebuilds `rank_pairs`, or phrase searches
+and `_triple_keys`' mixing: a change to any of them needs a migration that rebuilds `rank_pairs`, or phrase searches
 miss the rows stored before it. `tests/corpus/store/test_pairs.py` pins some keys to catch it.
 """
 

@@ -205,11 +205,11 @@ class SqliteSearch(IndexedSearch):
 
 
 class PostgresSearch(IndexedSearch):
-    """Phrases from our own adjacent word pairs (`pairs.py`: a phrase of two words is one
-    indexed read, exact as pairs define it, which its docstring compares with the tsvector; a
-    longer one intersects its pairs, then asks the tsvector about the
-    candidates left), else from the tsvector column and its GIN index (English configuration):
-    a prefix phrase, or one whose words are too far apart for a pair."""
+    """Phrases from our own adjacent word pairs and triples (`pairs.py`: a phrase of two words
+    is one indexed read of its pair, of three one read of its triple, exact as pairs define it,
+    which its docstring compares with the tsvector; a longer one intersects its triples, then
+    asks the tsvector about the candidates left), else from the tsvector column and its GIN
+    index (English configuration): a prefix phrase, or one whose words are too far apart."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -244,7 +244,7 @@ class PostgresSearch(IndexedSearch):
         keys = None if term.prefix else query_pairs(term.words)
         if keys is not None:
             held = pair_ids(connection, keys, index.block, index.generation, self._pairs)
-            if len(keys) == 1 or not len(held):
+            if len(keys) == 1 or not len(held):  # one pair or one triple: exact
                 return held
             return np.sort(self.tsvector_ids(connection, term, held))  # the order, exactly
         return self.tsvector_ids(connection, term)
