@@ -261,8 +261,8 @@ def _metadata(dialect: str, version_table: str) -> tuple[sa.MetaData, sa.Table]:
         sa.Column("vector", sa.LargeBinary, nullable=False),
     )
 
-    # 0004_phrase_pairs: PostgreSQL only (SQLite's FTS5 keeps positions of its own); 0005_phrase_triples
-    # adds rows (triple keys) to it, no schema change
+    # 0004_phrase_pairs: PostgreSQL only (SQLite's FTS5 keeps positions of its own).
+    # 0005_phrase_triples adds rows (triple keys) to it: no schema change.
     if postgres:
         sa.Table(
             "rank_pairs",
