@@ -8,8 +8,9 @@ The texts are read a block at a time; their keys are computed by one forked proc
 standard error every 30 seconds.
 
 Why `ProcessPoolExecutor` and not `multiprocessing.Pool` (as `ingest._parsing`): Pool's
-worker-handler thread wakes every 0.1 s for as long as the pool lives, and Pool waits for ever
-for the results of a worker that died; the executor raises `BrokenProcessPool` instead.
+worker-handler thread wakes whenever a result waits in its queue (it spins while this process is
+busy writing), and Pool waits for ever for the results of a worker that died; the executor
+raises `BrokenProcessPool` instead.
 """
 
 from __future__ import annotations
