@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ombuds.corpus.ingest import ingest
 from ombuds.corpus.models import SearchQuery
@@ -19,6 +21,7 @@ from ombuds.corpus.store.migrate import VERSION_TABLE
 from ombuds.corpus.store.pairs import (
     _keys,
     _positions,
+    _sorted_distinct,
     _triple_keys,
     pairs_of,
     phrase_pairs,
@@ -370,3 +373,9 @@ def test_merged_rows_get_the_union_of_their_ids(postgres_schema_url):
         ).all()
     ids = {int(k): np.frombuffer(v, "<u4").tolist() for k, _b, v in rows}
     assert ids == {7: [1, 2, 5], 8: [5], 9: [1, 2]}
+
+
+@given(st.lists(st.integers(0, 60), max_size=40), st.booleans())
+def test_a_keys_ids_are_sorted_and_distinct_as_np_unique_gives_them(ids, presorted):
+    held = np.array(sorted(ids) if presorted else ids, dtype=np.int64)
+    assert np.array_equal(_sorted_distinct(held), np.unique(held))

@@ -311,6 +311,17 @@ def _read(
     return found
 
 
+def _sorted_distinct(ids: np.ndarray) -> np.ndarray:
+    """`np.unique(ids)`, quicker for what a key's rows give: each decision once (its current
+    block's row only), in block order, so nearly sorted already. Why not np.unique: NumPy 2.4's
+    took 166 ms for the 700,000 ids of "social worker" at a million decisions (a hash, then a
+    sort), a sort and a pass 6 ms."""
+    if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+        ids = np.sort(ids)
+        ids = ids[np.r_[True, ids[1:] != ids[:-1]]]
+    return ids
+
+
 def pair_ids(
     connection: sa.Connection,
     keys: list[int],
@@ -325,7 +336,7 @@ def pair_ids(
         found = ids.astype(np.int64)
         keep = found < len(current_block)
         keep[keep] = current_block[found[keep]] == blocks[keep]
-        found = np.unique(found[keep])
+        found = _sorted_distinct(found[keep])
         held = found if held is None else np.intersect1d(held, found, assume_unique=True)
         if not len(held):
             break
