@@ -35,6 +35,9 @@ def upgrade() -> None:
     from ombuds.corpus.store.phrase_backfill import backfill, merge_pairs
 
     backfill(bind, triples_of, merge_pairs, "phrase triples")
+    # About three times the rows it held: the planner's figures for it are refreshed at once
+    # rather than when autovacuum gets round to it.
+    bind.execute(sa.text("ANALYZE rank_pairs"))
 
 
 def downgrade() -> None:
