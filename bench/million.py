@@ -18,8 +18,10 @@ What it does, in order:
    with the process's caches of word counts and scored terms cold, then `--rounds` warm passes,
    wall and CPU time each; the first search is reported apart (it builds the column index of
    the short fields, once per process).
-4. Serves the database (`ombuds serve`) and times `GET /api/decisions` for the same queries,
-   `GET /api/decisions/{reference}`, and `ombuds stats` as a user runs it (a new process).
+4. Serves the database (`ombuds serve`) and times `GET /api/decisions` for the same queries
+   twice (each query's first search on a fresh server, then again warm; both are judged
+   against the target), `GET /api/decisions/{reference}`, and `ombuds stats` as a user runs it
+   (a new process).
 5. EXPLAIN (ANALYZE, BUFFERS) of every SQL statement a sample of searches sends, written to
    plans.txt in the work folder; any sequential scan of a corpus table is reported.
 """
@@ -194,7 +196,8 @@ def time_http(url: str, count: int) -> dict[str, list[float]]:
     try:
         base = f"http://127.0.0.1:{port}"
         search_urls = ["/api/decisions?" + urlencode({**q, "limit": 20}) for q in queries]
-        searches, _totals = search_bench.time_http(base, search_urls)
+        searches, _totals = search_bench.time_http(base, search_urls)  # each query's first
+        again, _totals = search_bench.time_http(base, search_urls)  # the same, warm
         import httpx
 
         references = [
@@ -216,7 +219,12 @@ def time_http(url: str, count: int) -> dict[str, list[float]]:
             capture_output=True,
         )
         stats_runs.append((time.perf_counter() - begin) * 1000)
-    return {"GET /api/decisions": searches, "GET /api/decisions/{ref}": shows, "stats": stats_runs}
+    return {
+        "GET /api/decisions": searches,
+        "GET /api/decisions, again": again,
+        "GET /api/decisions/{ref}": shows,
+        "stats": stats_runs,
+    }
 
 
 def _row(name: str, timings: list[float]) -> str:
@@ -303,17 +311,29 @@ def main(argv: list[str] | None = None) -> int:
     for name, timings in http.items():
         print(_row(name if name != "stats" else "ombuds stats (new process)", timings))
     http_p95 = search_bench.percentile(http["GET /api/decisions"], 0.95)
+    warm_p95 = search_bench.percentile(http["GET /api/decisions, again"], 0.95)
+
+    def verdict(ms: float) -> str:
+        return "met" if ms <= target else "NOT met"
+
+    # Both passes are judged, neither hidden: warm (what a running server answers) and each
+    # query's first search after a restart (what the caches' cold reads cost).
     print(
-        f"\nsearch p95 in process: best {min(p95s):.1f} ms, spread {min(p95s):.1f}-"
-        f"{max(p95s):.1f} ms; over HTTP {http_p95:.1f} ms (target <= {target:g} ms: "
-        f"{'met' if max(min(p95s), http_p95) <= target else 'NOT met'})"
+        f"\nsearch p95 (target <= {target:g} ms), warm: in process best {min(p95s):.1f} ms "
+        f"(spread {min(p95s):.1f}-{max(p95s):.1f}), over HTTP {warm_p95:.1f} ms: "
+        f"{verdict(max(min(p95s), warm_p95))}; each query's first search, over HTTP from a "
+        f"fresh server: {http_p95:.1f} ms: {verdict(http_p95)}"
     )
     problems = explain(args.url, args.work, args.queries)
     print(
         f"plans: {args.work / 'plans.txt'}; "
         + ("no sequential scan of a corpus table" if not problems else "; ".join(problems))
     )
-    summary["search"] = {"p95_best": round(min(p95s), 1), "p95_http": round(http_p95, 1)}
+    summary["search"] = {
+        "p95_best": round(min(p95s), 1),
+        "p95_http": round(http_p95, 1),  # each query's first search, fresh server
+        "p95_http_warm": round(warm_p95, 1),
+    }
     summary["stats_ms"] = round(min(http["stats"]))
     print(json.dumps(summary))
     return 0
