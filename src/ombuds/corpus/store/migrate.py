@@ -92,10 +92,10 @@ def upgrade(engine: sa.Engine) -> None:
 
             head.create(connection, VERSION_TABLE, HEAD)
             return
+        if _stored_revision(connection) == HEAD:  # another process upgraded it meanwhile
+            return
         from alembic import command
 
-        if current_revision(connection) == head_revision():
-            return
         config = _config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
