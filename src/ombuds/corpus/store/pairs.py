@@ -180,9 +180,9 @@ def _joined(token: str, out: list[int]) -> None:
             out.append(_word_hash(part))
 
 
-def _keys(positions: list[int]) -> np.ndarray:
+def _keys(positions: list[int] | np.ndarray) -> np.ndarray:
     """The pair keys (int64) of consecutive matchable positions at most MAX_GAP apart."""
-    hashes = np.array(positions, dtype=np.uint64)
+    hashes = np.asarray(positions, dtype=np.uint64)
     at = np.flatnonzero(hashes)
     if len(at) < 2:
         return np.zeros(0, dtype="<i8")
@@ -194,10 +194,10 @@ def _keys(positions: list[int]) -> np.ndarray:
     return keys.view("<i8")
 
 
-def _triple_keys(positions: list[int]) -> np.ndarray:
+def _triple_keys(positions: list[int] | np.ndarray) -> np.ndarray:
     """The triple keys (int64) of three consecutive matchable positions whose two gaps are each
     at most MAX_GAP: mixed from the three stems' hashes and the two gaps."""
-    hashes = np.array(positions, dtype=np.uint64)
+    hashes = np.asarray(positions, dtype=np.uint64)
     at = np.flatnonzero(hashes)
     if len(at) < 3:
         return np.zeros(0, dtype="<i8")
@@ -217,8 +217,8 @@ def _triple_keys(positions: list[int]) -> np.ndarray:
 def phrase_pairs(text: str) -> bytes:
     """The distinct pair and triple keys of a text, as little-endian int64 bytes (cheap to pass
     between processes). Runs in ingest's parsing processes (PostgreSQL only)."""
-    positions = _positions(text)
-    return np.unique(np.concatenate((_keys(positions), _triple_keys(positions)))).tobytes()
+    hashes = np.array(_positions(text), dtype=np.uint64)  # made once for both kinds of key
+    return np.unique(np.concatenate((_keys(hashes), _triple_keys(hashes)))).tobytes()
 
 
 def pairs_of(texts: list[str]) -> list[bytes]:

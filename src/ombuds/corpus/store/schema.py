@@ -102,8 +102,9 @@ rank_postings = sa.Table(
     sa.Column("counts", sa.LargeBinary, nullable=False),  # uint8, one per id
 )
 
-# PostgreSQL only (pairs.py; migration 0004_phrase_pairs): for each ingest block, the decisions
-# holding each pair of adjacent words, so that a quoted phrase needs no tsvector recheck.
+# PostgreSQL only (pairs.py; migrations 0004_phrase_pairs and 0005_phrase_triples): for each
+# ingest block, the decisions holding each pair, and each triple, of adjacent words, so that a
+# quoted phrase of two or three words needs no tsvector recheck.
 rank_pairs = sa.Table(
     "rank_pairs",
     metadata,
