@@ -88,3 +88,47 @@ def test_bm25_scores_follow_the_formula(tmp_path):
 
     assert len(ids) == 2
     assert scores.tolist() == pytest.approx([expected(3, lengths[0]), expected(1, lengths[1])])
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_phrase_counts_as_often_as_its_rarest_word_in_each_decision(tmp_path, backend, request):
+    """A phrase's count in a decision is the smallest count of its words there (the module's
+    rule), read for the phrase's own decisions among words held by others too; a decision
+    stored again is counted from its new text only."""
+    from ombuds.corpus.store import ranking
+    from ombuds.corpus.store.query_text import parse_user_query
+
+    from .conftest import decision
+
+    texts = {
+        "21 000 001": "school transport, school transport and more school here",
+        "22 000 002": "school transport once; transport transport transport",
+        "23 000 003": "the school only, and transport elsewhere, school school",
+        "24 000 004": "school transport",
+    }
+    url = (
+        f"sqlite:///{tmp_path / 'phrase.db'}"
+        if backend == "sqlite"
+        else request.getfixturevalue("postgres_schema_url")
+    )
+    with open_store(url) as store:
+        store.upsert_many([(decision(ref), text) for ref, text in texts.items()])
+        # Stored again in a later block: its old counts (school 1, transport 1) no longer count.
+        store.upsert_many([(decision("24 000 004"), "school transport school transport x")])
+        texts["24 000 004"] = "school transport school transport x"
+        with store.engine.connect() as connection:
+            index = store._search.facet_index(connection)
+            phrase = parse_user_query('"school transport"')
+            ids, scores = ranking.match(connection, index, phrase, store._search.phrase_ids)
+    lengths = {ref: count_words(text)[2] for ref, text in texts.items()}
+    average = sum(lengths.values()) / 4
+    idf = math.log(1 + (4 - 3 + 0.5) / (3 + 0.5))
+
+    def expected(tf: int, ref: str) -> float:
+        return idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[ref] / average))
+
+    assert len(ids) == 3  # the third decision holds both words, never in a row
+    # (school 3, transport 2) -> 2; (1, 4) -> 1; (2, 2) -> 2
+    assert scores.tolist() == pytest.approx(
+        [expected(2, "21 000 001"), expected(1, "22 000 002"), expected(2, "24 000 004")]
+    )

@@ -57,14 +57,19 @@ def _word(
     prefix: bool,
     cache: PostingsCache | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, counts) of a search word's current counts (kept in `index.terms` while the
-    index is current: the same word searched again costs nothing)."""
+    """(ids, in id order, and counts) of a search word's current counts, kept in `index.terms`
+    while the index is current: the same word searched again, alone or in a phrase, costs
+    nothing. Counts are uint16: a stem's forms add at most PREFIX_WORDS counts of 255."""
     key = ("word", word.lower()) if prefix else ("stem", stem(word.lower()))
     kept = index.terms.get(key)
     if kept is None:
-        ids = expand(connection, word, prefix=prefix)
-        found, counts = postings(connection, ids, index.block, cache, index.generation)
-        kept = found.astype(np.int32), counts.astype(np.float32)  # exact: counts are integers
+        word_ids = expand(connection, word, prefix=prefix)
+        found, counts = postings(connection, word_ids, index.block, cache, index.generation)
+        found, counts = found.astype(np.int32), counts.astype(np.uint16)
+        if len(found) > 1 and not bool(np.all(found[1:] > found[:-1])):
+            order = np.argsort(found, kind="stable")  # (a decision stored again: a later block)
+            found, counts = found[order], counts[order]
+        kept = found, counts
         index.terms.put(key, kept)
     return kept
 
@@ -112,11 +117,11 @@ def _scored(
 ) -> tuple[np.ndarray, np.ndarray]:
     word = term.words[0].lower()
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
-        word_ids = expand(connection, term.words[0], prefix=term.prefix)
-        # Stored decisions only: a count is current when its block is the decision's
-        # `index.block`, which is 0 for an id the index does not hold.
-        ids, counts = postings(connection, word_ids, index.block, cache, index.generation)
-        return ids.astype(np.int32), bm25(counts, ids, len(ids), index)
+        # Its counts are kept as a word's too (`_word`), for the phrases that hold it. Stored
+        # decisions only: a count is current when its block is the decision's `index.block`,
+        # which is 0 for an id the index does not hold.
+        ids, counts = _word(connection, index, term.words[0], term.prefix, cache)
+        return ids, bm25(counts.astype(np.float64), ids, len(ids), index)
     ids = phrase_ids(connection, term, index)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
@@ -126,10 +131,12 @@ def _scored(
         prefix = term.prefix and position == last
         if word.lower() in STOPWORDS and not prefix:
             continue
+        # Each word's count in the phrase's decisions alone, looked up (`_positions`): a
+        # phrase of a few decisions does not spread counts held by most of the store.
         found, counts = _word(connection, index, word, prefix, cache)
-        dense = np.zeros(index.size, dtype=np.float64)
-        dense[found[found < index.size]] = counts[found < index.size]
-        smallest = np.minimum(smallest, dense[ids])
+        at = _positions(index, ids, found)
+        held = np.where(at >= 0, counts[at], 0) if len(found) else np.zeros(len(ids))
+        smallest = np.minimum(smallest, held)
     # A phrase of stop words only, or words the counts missed: it occurs at least once.
     counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
     return ids.astype(np.int32), bm25(counts, ids, len(ids), index)
@@ -304,7 +311,9 @@ def warm(
     WARM_SHARE of each cache (or until `stop()` says so); returns the stems warmed. After this,
     a first search of a common word costs what a repeated one does."""
     postings_room = cache.budget * WARM_SHARE / 9  # a decoded count: id, count, block
-    scores_room = index.terms.budget * WARM_SHARE / 12  # a scored one: id, score
+    # A scored one: id, score, and its count kept for phrases (`_word`; the ids are shared,
+    # but the cache counts them twice).
+    scores_room = index.terms.budget * WARM_SHARE / 18
     least = max(1, int(index.count * WARM_LEAST))
     warmed = 0
     for word, n in commonest_stems(connection):
