@@ -121,3 +121,25 @@ def test_a_new_database_file_is_readable_by_its_owner_only(tmp_path):
     with open_store(f"sqlite:///{existing}"):
         pass
     assert stat.S_IMODE(existing.stat().st_mode) == 0o640  # an owner's choice is kept
+
+
+def test_statements_asking_for_binary_results_get_them_on_postgresql(postgres_schema_url):
+    """BINARY_RESULTS sets the psycopg cursor's format (bytea arrives as bytes, not hex text);
+    other statements keep the text format, and a time limit still stops a binary statement
+    with the store's own error."""
+    from ombuds.corpus.store.bulk import BINARY_RESULTS
+    from ombuds.errors import QueryTimeout
+
+    with open_store(postgres_schema_url) as store, store.engine.connect() as connection:
+        plain = connection.execute(sa.text("SELECT '\\x0102'::bytea"))
+        binary = connection.execute(
+            sa.text("SELECT '\\x0102'::bytea"), execution_options={BINARY_RESULTS: True}
+        )
+        assert (plain.context.cursor.format, binary.context.cursor.format) == (0, 1)
+        assert plain.scalar_one() == binary.scalar_one() == b"\x01\x02"
+    with (
+        open_store(postgres_schema_url, timeout=0.05) as store,
+        store.engine.connect() as connection,
+        pytest.raises(QueryTimeout),
+    ):
+        connection.execute(sa.text("SELECT pg_sleep(1)"), execution_options={BINARY_RESULTS: True})

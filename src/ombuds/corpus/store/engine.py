@@ -35,6 +35,7 @@ from ombuds.config import search_timeout
 from ombuds.corpus.store import migrate
 from ombuds.corpus.store.base import WRITE_OPTION, Store
 from ombuds.corpus.store.budget import POOL_WAIT
+from ombuds.corpus.store.bulk import BINARY_RESULTS
 from ombuds.corpus.store.writer import serialise_json
 from ombuds.errors import QueryTimeout, StorageError
 
@@ -271,6 +272,8 @@ def _stop_at_time_limit(engine: sa.Engine, timeout: float, marker: str) -> None:
 
 
 def _postgres_engine(url: sa.URL, *, read_only: bool, timeout: float) -> sa.Engine:
+    import psycopg  # (here: an SQLite store never loads it)
+
     engine = sa.create_engine(
         url, pool_pre_ping=True, pool_timeout=POOL_WAIT, json_serializer=serialise_json
     )
@@ -305,6 +308,11 @@ def _postgres_engine(url: sa.URL, *, read_only: bool, timeout: float) -> sa.Engi
         elif options.get(TIMEOUT_OPTION) is not None:
             milliseconds = max(int(_limit(options, timeout) * 1000), 1)
             connection.exec_driver_sql(f"SET LOCAL statement_timeout = {milliseconds}")
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _on_execute(_connection, cursor, _statement, _parameters, context, _many):  # type: ignore[no-untyped-def]
+        if context is not None and context.execution_options.get(BINARY_RESULTS):
+            cursor.format = psycopg.pq.Format.BINARY  # see bulk.py
 
     _stop_at_time_limit(engine, timeout, "canceling statement due to statement timeout")
     return engine

@@ -55,7 +55,7 @@ from itertools import chain
 import numpy as np
 import sqlalchemy as sa
 
-from ombuds.corpus.store.bulk import copy_rows
+from ombuds.corpus.store.bulk import BINARY_RESULTS, copy_rows
 from ombuds.corpus.store.rank_index import PostingsCache
 
 # terms.WIDE_PUNCTUATION: PostgreSQL's parser reads each of these marks as a space, as
@@ -302,6 +302,7 @@ def _read(
                 "AND block > :since AND block <= :upto"
             ),
             {"keys": keys[start : start + _CHUNK], "since": since, "upto": upto},
+            execution_options={BINARY_RESULTS: True},
         )
         for key, block, raw in rows:
             parts = found.setdefault(int(key), ([], []))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import sqlalchemy as sa
 
-from ombuds.corpus.store.bulk import copy_rows
+from ombuds.corpus.store.bulk import BINARY_RESULTS, copy_rows
 from ombuds.corpus.store.schema import rank_postings, rank_words
 from ombuds.corpus.store.terms import stems
 
@@ -283,6 +283,7 @@ def _read_rows(
             )
             .where(*where)
             .order_by(rank_postings.c.word_id, rank_postings.c.block)
+            .execution_options(**{BINARY_RESULTS: True})
         )
         for word, block, raw_ids, raw_counts in rows:
             parts = found.setdefault(word, ([], [], []))
@@ -299,34 +300,38 @@ def postings(
     cache: PostingsCache | None = None,
     generation: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(decision ids, counts) of the words `ids`, summed per decision, current counts only:
-    a pair counts when its block is the decision's `current_block[id]` (0 for none). With a
-    `cache`, rows come from it (read up to `generation`)."""
-    if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    """(decision ids, int32, and counts, uint16) of the words `ids`, summed per decision,
+    current counts only: a pair counts when its block is the decision's `current_block[id]`
+    (0 for none). With a `cache`, rows come from it (read up to `generation`). The ids are in
+    id order when several words are summed; one word's are in block order. A summed count
+    stops at 65,535, far past where BM25 stops growing with it."""
     if cache is not None and generation is not None:
-        parts = cache.rows(connection, ids, generation)
+        parts = cache.rows(connection, ids, generation) if ids else []
     else:
         parts = [
             (np.concatenate(a), np.concatenate(b), np.concatenate(c))
             for a, b, c in _read_rows(connection, ids, 0, None).values()
         ]
-    parts = [p for p in parts if len(p[0])]
-    if not parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    if len(parts) == 1:
-        found, counts, block_of = parts[0]
-    else:
-        found, counts, block_of = (np.concatenate(a) for a in zip(*parts, strict=True))
-    found = found.astype(np.int64)
-    if len(found) and int(found.max()) >= len(current_block):  # ids the index has not seen
-        known = np.flatnonzero(found < len(current_block))
-        found, counts, block_of = found[known], counts[known], block_of[known]
-    # Positions, then take: a boolean index of a mixed mask costs several times more.
-    keep = np.flatnonzero(current_block[found] == block_of)
-    found, counts = found[keep], counts[keep].astype(np.float64)
-    if len(parts) > 1:  # several words (a stem's forms, a prefix): one count per decision
-        dense = np.bincount(found, weights=counts, minlength=len(current_block))
-        found = np.flatnonzero(dense).astype(np.int64)
-        counts = dense[found].astype(np.float64)
-    return found, counts
+    current = []
+    for part in parts:
+        if not len(part[0]):
+            continue
+        found, counts, block_of = part
+        if int(found.max()) >= len(current_block):  # ids the index has not seen
+            known = np.flatnonzero(found < len(current_block))
+            found, counts, block_of = found[known], counts[known], block_of[known]
+        # Positions, then take: a boolean index of a mixed mask costs several times more.
+        keep = np.flatnonzero(current_block[found] == block_of)
+        current.append((found[keep], counts[keep]))
+    if not current:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
+    if len(current) == 1:
+        found, counts = current[0]
+        return found.astype(np.int32), counts.astype(np.uint16)
+    # Several words (a stem's forms, a prefix): one count per decision. A word holds each
+    # decision once (its current block's row), so each adds into the dense counts in one step.
+    dense = np.zeros(len(current_block), dtype=np.uint32)
+    for found, counts in current:
+        dense[found] += counts
+    found = np.flatnonzero(dense)
+    return found.astype(np.int32), np.minimum(dense[found], 0xFFFF).astype(np.uint16)

@@ -59,13 +59,12 @@ def _word(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(ids, in id order, and counts) of a search word's current counts, kept in `index.terms`
     while the index is current: the same word searched again, alone or in a phrase, costs
-    nothing. Counts are uint16: a stem's forms add at most PREFIX_WORDS counts of 255."""
+    nothing. Counts are uint16 (see `postings`)."""
     key = ("word", word.lower()) if prefix else ("stem", stem(word.lower()))
     kept = index.terms.get(key)
     if kept is None:
         word_ids = expand(connection, word, prefix=prefix)
         found, counts = postings(connection, word_ids, index.block, cache, index.generation)
-        found, counts = found.astype(np.int32), counts.astype(np.uint16)
         if len(found) > 1 and not bool(np.all(found[1:] > found[:-1])):
             order = np.argsort(found, kind="stable")  # (a decision stored again: a later block)
             found, counts = found[order], counts[order]
