@@ -14,10 +14,8 @@ same read transaction, so it never mixes two states of the data.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,35 +23,10 @@ import sqlalchemy as sa
 
 from ombuds.corpus.models import SearchQuery
 from ombuds.corpus.store.facet_counts import Combos, FacetCounter
+from ombuds.corpus.store.facet_rows import SCALAR_FACETS as _SCALAR_FACETS
+from ombuds.corpus.store.facet_rows import Coded, Columns, read_columns
 from ombuds.corpus.store.rank_index import TermCache, cache_budget
 from ombuds.vocabulary import normalise_category
-
-_SCALAR_FACETS = ("category", "decision", "body")
-
-
-@dataclass
-class _Coded:
-    """One field as codes: `codes[id]` is an index into `values`, or -1 when missing."""
-
-    values: list[str]
-    codes: np.ndarray
-
-    def code_of(self, value: str) -> int:
-        try:
-            return self.values.index(value)
-        except ValueError:
-            return -1
-
-    def coded(self, column: list) -> np.ndarray:
-        """Codes for `column`, adding the values not met before."""
-        lookup = {v: i for i, v in enumerate(self.values)}
-        for value in column:
-            if value is not None and value not in lookup:
-                lookup[value] = len(self.values)
-                self.values.append(value)
-        return np.fromiter(
-            (lookup[v] if v is not None else -1 for v in column), dtype=np.int32, count=len(column)
-        )
 
 
 @dataclass
@@ -94,7 +67,6 @@ class Selection:
         return self._ids
 
 
-_ROWS = "SELECT id, category, decision, body, year, decision_date, words, rank_block FROM decisions"
 _REFRESH_AT_MOST = 0.2  # a refresh reading more than this share of the store rebuilds instead
 _SELECTIONS_KEPT = 16  # filter masks kept per state of the index (a paged search asks again)
 # A set under 1/LOOK_UP_UNDER the size of another is looked up in it by binary search (some 50
@@ -124,7 +96,7 @@ class FacetIndex:
         self.size = 1
         self.count = 0  # decisions in the store
         self.present = np.zeros(1, dtype=bool)
-        self.scalars = {name: _Coded([], np.full(1, -1, dtype=np.int32)) for name in _SCALAR_FACETS}
+        self.scalars = {name: Coded([], np.full(1, -1, dtype=np.int32)) for name in _SCALAR_FACETS}
         self.year = np.zeros(1, dtype=np.int32)
         self.day = np.zeros(1, dtype=np.int32)  # date ordinal, 0 when missing
         # For ranking (ranking.py): each decision's length in words and the block of its counts.
@@ -137,24 +109,22 @@ class FacetIndex:
         self.newest_first = np.zeros(0, dtype=np.int64)
         self.terms = TermCache()  # scored search terms of this state of the store (ranking.py)
         self._derived()
-        self._apply(connection, connection.execute(sa.text(_ROWS)).all(), None)
+        self._apply(read_columns(connection, None), None)
         self.terms.budget = cache_budget("terms", self.count)
 
     def refreshed(self, connection: sa.Connection, generation: int) -> FacetIndex:
         """This index brought up to `generation` (a new object: searches using this one are
         undisturbed), reading only the decisions written after this index's generation."""
-        rows = connection.execute(
-            sa.text(_ROWS + " WHERE rank_block > :since"), {"since": self.generation}
-        ).all()
-        if len(rows) > max(1000, self.count * _REFRESH_AT_MOST):
+        written = read_columns(connection, self.generation)
+        if len(written.ids) > max(1000, self.count * _REFRESH_AT_MOST):
             return FacetIndex(connection, generation)
         fresh = copy.copy(self)
-        fresh.scalars = {name: _Coded(list(c.values), c.codes) for name, c in self.scalars.items()}
+        fresh.scalars = {name: Coded(list(c.values), c.codes) for name, c in self.scalars.items()}
         fresh.grounds, fresh.referrals = self.grounds.copy(), self.referrals.copy()
         fresh.generation = generation
         fresh.terms = TermCache()
         fresh._derived()
-        fresh._apply(connection, rows, self.generation)
+        fresh._apply(written, self.generation)
         fresh.terms.budget = cache_budget("terms", fresh.count)
         return fresh
 
@@ -166,42 +136,35 @@ class FacetIndex:
         self._norms: dict[tuple[float, float], np.ndarray] = {}
         self._derived_lock = threading.Lock()
 
-    def _apply(self, connection: sa.Connection, rows: Sequence, since: int | None) -> None:
-        """Set the rows' fields (every row when `since` is None, else those written since)."""
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    def _apply(self, columns: Columns, since: int | None) -> None:
+        """Set the fields of `columns`' decisions (every decision when `since` is None, else
+        those written since)."""
+        ids = columns.ids
         size = max(self.size, int(ids.max()) + 1 if len(ids) else 1)
         self.size = size
         self.present = _grown(self.present, size)
         self.present[ids] = True
-        for i, name in enumerate(_SCALAR_FACETS):
+        for name in _SCALAR_FACETS:
             coded = self.scalars[name]
             coded.codes = _grown(coded.codes, size, -1)
-            coded.codes[ids] = coded.coded([r[i + 1] for r in rows])
+            coded.codes[ids] = coded.adopted(columns.scalars[name])
         self.year, self.day = _grown(self.year, size), _grown(self.day, size)
         self.length, self.block = _grown(self.length, size), _grown(self.block, size)
-        self.year[ids] = [r[4] or 0 for r in rows]
-        self.day[ids] = [_ordinal(r[5]) for r in rows]
-        self.length[ids] = [r[6] or 0 for r in rows]
-        self.block[ids] = [r[7] or 0 for r in rows]
+        self.year[ids] = columns.year
+        self.day[ids] = columns.day
+        self.length[ids] = columns.words
+        self.block[ids] = columns.block
         stored = np.flatnonzero(self.present)
         self.count = len(stored)
         self.average_length = float(self.length[stored].mean()) if self.count else 1.0
-        for attribute, table, column in (
-            ("grounds", "decision_grounds", "ground"),
-            ("referrals", "decision_referrals", "referral"),
-        ):
+        for attribute in ("grounds", "referrals"):
             pairs: _Pairs = getattr(self, attribute)
-            sql = f"SELECT decision_id, {column} FROM {table}"
-            params: dict = {}
             if since is not None:  # keep the pairs of the others, read those of the rows
                 keep = ~np.isin(pairs.ids, ids)
                 pairs.ids, pairs.codes = pairs.ids[keep], pairs.codes[keep]
-                sql += " WHERE decision_id IN (SELECT id FROM decisions WHERE rank_block > :since)"
-                params = {"since": since}
-            found = connection.execute(sa.text(sql), params).all()
-            holder = _Coded(pairs.values, np.zeros(0, dtype=np.int32))
-            new_codes = holder.coded([r[1] for r in found])
-            new_ids = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
+            new_ids, new_coded = columns.pairs[attribute]
+            holder = Coded(pairs.values, np.zeros(0, dtype=np.int32))
+            new_codes = holder.adopted(new_coded)
             pairs.ids = np.concatenate([pairs.ids, new_ids])
             pairs.codes = np.concatenate([pairs.codes, new_codes])
             pairs.combo = _grown(pairs.combo, size)
@@ -321,14 +284,6 @@ class FacetIndex:
                 norm = k1 * (1 - b + b * self.length / max(self.average_length, 1.0))
                 self._norms[(k1, b)] = norm
             return norm
-
-
-def _ordinal(value) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return value.toordinal()
 
 
 def parse_ids(text: str | None) -> np.ndarray:
