@@ -60,8 +60,7 @@ def _word(
     """(ids, in id order, and counts) of a search word's current counts, kept in `index.terms`
     while the index is current: the same word searched again, alone or in a phrase, costs
     nothing. Counts are uint16 (see `postings`)."""
-    key = ("word", word.lower()) if prefix else ("stem", stem(word.lower()))
-    kept = index.terms.get(key)
+    kept = index.terms.get(key := term_key(Term((word,), prefix)))
     if kept is None:
         word_ids = expand(connection, word, prefix=prefix)
         found, counts = postings(connection, word_ids, index.block, cache, index.generation)
@@ -80,50 +79,70 @@ def _term(
     phrase_ids: PhraseIds,
     cache: PostingsCache | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(ids of the stored decisions holding `term`, in id order, the term's BM25 in each).
+    """(ids of the stored decisions holding `term`, in id order, the term's BM25 in each),
+    kept in `index.terms`: for searches that rank every decision holding it (the term alone,
+    without filters, or in an OR group)."""
+    key = ("scores", term_key(_phrase_core(term)))
+    kept = index.terms.get(key)
+    if kept is None:
+        ids, counts = _counted(connection, index, term, phrase_ids, cache)
+        kept = ids, bm25(counts, ids, len(ids), index)
+        index.terms.put(key, kept)
+    return kept
+
+
+def _counted(
+    connection: sa.Connection,
+    index: FacetIndex,
+    term: Term,
+    phrase_ids: PhraseIds,
+    cache: PostingsCache | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(ids of the stored decisions holding `term`, in id order, int32, and its count in each,
+    uint16), kept in `index.terms`. Scores are made from counts where a search needs them
+    (`bm25`), for its matches only: a search narrowed by a filter or another term scores a
+    few decisions, not every one holding a common word.
 
     A lone stop word (a search of nothing else, see query_text) has no counts: the backend's
     index finds it, and each decision holding it counts it once."""
     term = _phrase_core(term)
+    word = term.words[0].lower()
+    if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
+        return _word(connection, index, term.words[0], term.prefix, cache)
     kept = index.terms.get(key := term_key(term))
     if kept is None:
-        ids, scores = _scored(connection, index, term, phrase_ids, cache)
-        if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):  # id order (see match)
-            order = np.argsort(ids, kind="stable")
-            ids, scores = ids[order], scores[order]
-        kept = ids, scores
+        kept = _phrase_counts(connection, index, term, phrase_ids, cache)
         index.terms.put(key, kept)
     return kept
 
 
 def term_key(term: Term) -> tuple:
-    """The key of a term's scores in `index.terms`. A single word stands for every stored word
+    """The key of a term's counts in `index.terms`. A single word stands for every stored word
     with its stem (see `expand`), so its key is the stem: "delays" and "delayed" share one
     entry, and the start-up warming (`warm`) can fill it without knowing which form a user
     will type."""
     word = term.words[0].lower()
     if len(term.words) == 1 and not term.prefix and word not in STOPWORDS:
-        return ("scored stem", stem(word))
+        return ("stem", stem(word))
+    if len(term.words) == 1 and term.prefix:
+        return ("word", word)
     return ("term", tuple(w.lower() for w in term.words), term.prefix)
 
 
-def _scored(
+def _phrase_counts(
     connection: sa.Connection,
     index: FacetIndex,
     term: Term,
     phrase_ids: PhraseIds,
     cache: PostingsCache | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    word = term.words[0].lower()
-    if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
-        # Its counts are kept as a word's too (`_word`), for the phrases that hold it. Stored
-        # decisions only: a count is current when its block is the decision's `index.block`,
-        # which is 0 for an id the index does not hold.
-        ids, counts = _word(connection, index, term.words[0], term.prefix, cache)
-        return ids, bm25(counts.astype(np.float64), ids, len(ids), index)
+    """A phrase's (or a lone stop word's) decisions and counts: the smallest count of its
+    words in each (see the module's rules)."""
     ids = phrase_ids(connection, term, index)
     ids = ids[ids < index.size]
     ids = ids[index.present[ids]]
+    if len(ids) > 1 and not bool(np.all(ids[1:] > ids[:-1])):
+        ids = np.sort(ids)
     smallest = np.full(len(ids), np.inf)
     last = len(term.words) - 1
     for position, word in enumerate(term.words):
@@ -137,8 +156,8 @@ def _scored(
         held = np.where(at >= 0, counts[at], 0) if len(found) else np.zeros(len(ids))
         smallest = np.minimum(smallest, held)
     # A phrase of stop words only, or words the counts missed: it occurs at least once.
-    counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1.0)
-    return ids.astype(np.int32), bm25(counts, ids, len(ids), index)
+    counts = np.where(np.isfinite(smallest) & (smallest > 0), smallest, 1)
+    return ids.astype(np.int32), counts.astype(np.uint16)
 
 
 def _phrase_core(term: Term) -> Term:
@@ -166,11 +185,16 @@ def match(
     Every group must match (a group: any of its terms); no excluded term may occur."""
     if len(text.groups) == 1 and len(text.groups[0]) == 1 and not text.excluded:
         # One term (most searches): its own ids (in id order) and scores.
-        ids, scores = _term(connection, index, text.groups[0][0], phrase_ids, cache)
-        return index.restrict(ids.astype(np.int64), scores, within)
+        term = text.groups[0][0]
+        if within is None:
+            ids, scores = _term(connection, index, term, phrase_ids, cache)
+            return ids.astype(np.int64), scores
+        ids, counts = _counted(connection, index, term, phrase_ids, cache)
+        held, counts = index.restrict(ids.astype(np.int64), counts, within)
+        return held, bm25(counts, held, len(ids), index)
     if text.groups and all(len(group) == 1 for group in text.groups):
         # Words and phrases, all required (most searches): their id lists intersected.
-        terms = [_term(connection, index, group[0], phrase_ids, cache) for group in text.groups]
+        terms = [_counted(connection, index, group[0], phrase_ids, cache) for group in text.groups]
         return _all_of(connection, index, terms, text, phrase_ids, cache, within)
     score = np.zeros(index.size, dtype=np.float64)
     groups_held = np.zeros(index.size, dtype=np.int32)
@@ -183,7 +207,7 @@ def match(
         groups_held += held
     matched = (groups_held == len(text.groups)) & index.present
     for term in text.excluded:
-        ids, _scores = _term(connection, index, term, phrase_ids, cache)
+        ids, _counts = _counted(connection, index, term, phrase_ids, cache)
         matched[ids] = False
     ids = np.flatnonzero(matched)
     return index.restrict(ids, score[ids], within)
@@ -214,16 +238,16 @@ def _all_of(
     cache: PostingsCache | None,
     within: Selection | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The decisions holding every one of `terms` (each (ids in id order, scores)) and `within`
+    """The decisions holding every one of `terms` (each (ids in id order, counts)) and `within`
     the filters' selection, less those holding an excluded term, and their scores summed in the
     terms' order (as the dense sum of `match` adds them, so the same numbers). The smallest set
-    is narrowed by each other in turn, smallest first, so the work follows the terms' matches
-    (or the filters'), not the store's size."""
+    is narrowed by each other in turn, smallest first, and only the decisions left are scored,
+    so the work follows the terms' matches (or the filters'), not the store's size."""
     sizes = [len(ids) for ids, _scores in terms]
     if within is not None:
         sizes.append(within.count)  # the selection: position len(terms)
     order = sorted(range(len(sizes)), key=sizes.__getitem__)
-    parts: dict[int, np.ndarray] = {}  # each term's scores at ids
+    parts: dict[int, np.ndarray] = {}  # each term's counts at ids
     if order[0] == len(terms):
         ids = within.ids.astype(np.int64)  # type: ignore[union-attr]
     else:
@@ -235,20 +259,20 @@ def _all_of(
             ids = ids[keep]
             parts = {u: part[keep] for u, part in parts.items()}
             continue
-        held, scores = terms[t]
+        held, counts = terms[t]
         at = _positions(index, ids, held)
         keep = np.flatnonzero(at >= 0)  # (positions, then take: a boolean index is slower)
         ids = ids[keep]
         parts = {u: part[keep] for u, part in parts.items()}
-        parts[t] = scores[at[keep]]
+        parts[t] = counts[at[keep]]
     for term in text.excluded:
-        held, _scores = _term(connection, index, term, phrase_ids, cache)
+        held, _counts = _counted(connection, index, term, phrase_ids, cache)
         keep = np.flatnonzero(_positions(index, ids, held) < 0)
         ids = ids[keep]
         parts = {u: part[keep] for u, part in parts.items()}
     score = np.zeros(len(ids), dtype=np.float64)
     for t in range(len(terms)):
-        score += parts[t]
+        score += bm25(parts[t], ids, len(terms[t][0]), index)
     return ids, score
 
 
@@ -306,27 +330,29 @@ def warm(
     cache: PostingsCache,
     stop: Callable[[], bool] = lambda: False,
 ) -> int:
-    """Read and score the commonest stems into `cache` and `index.terms`, largest first, within
-    WARM_SHARE of each cache (or until `stop()` says so); returns the stems warmed. After this,
-    a first search of a common word costs what a repeated one does."""
-    postings_room = cache.budget * WARM_SHARE / 9  # a decoded count: id, count, block
-    # A scored one: id, score, and its count kept for phrases (`_word`; the ids are shared,
-    # but the cache counts them twice).
-    scores_room = index.terms.budget * WARM_SHARE / 18
+    """Read the counts of the commonest stems into `index.terms`, largest first, within
+    WARM_SHARE of its budget (or until `stop()` says so); returns the stems warmed. After this,
+    a first search of a common word costs what a repeated one does. Their rows are kept in
+    `cache` too while WARM_SHARE of its budget lasts (a write's new state of the store then
+    reads only its new rows); past that, warming reads without keeping them, since a stem's
+    counts take 6 bytes a decision in `index.terms` and its rows 9 in `cache`."""
+    postings_room = cache.budget * WARM_SHARE / 9  # a decoded row's count: id, count, block
+    counts_room = index.terms.budget * WARM_SHARE / 6  # a stem's count: id, count
     least = max(1, int(index.count * WARM_LEAST))
     warmed = 0
     for word, n in commonest_stems(connection):
         if n < least or stop():
             break
         held = min(n, index.count)
-        if n > postings_room or held > scores_room or word in STOPWORDS:
+        if held > counts_room or word in STOPWORDS:
             continue  # too large for what is left (or not searched as a word: see query_text)
-        _term(connection, index, Term((word,), False), _no_phrases, cache)
-        postings_room -= n
-        scores_room -= held
+        keeping = n <= postings_room
+        _counted(connection, index, Term((word,), False), _no_phrases, cache if keeping else None)
+        postings_room -= n if keeping else 0
+        counts_room -= held
         warmed += 1
     return warmed
 
 
 def _no_phrases(_connection: sa.Connection, term: Term, _index: FacetIndex) -> np.ndarray:
-    raise AssertionError(f"warming scores single words only, not {term}")
+    raise AssertionError(f"warming reads single words only, not {term}")
