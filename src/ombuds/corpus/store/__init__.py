@@ -21,11 +21,13 @@ Why it looks like this:
   counts (`terms.py`, `rank_index.py`, `ranking.py`), filters and facets come from an in-memory
   column index (`facet_index.py`); only quoted phrases ask the backend's full-text index (SQLite
   FTS5; PostgreSQL tsvector + GIN), which knows word positions. Same data, same order.
-  A Store keeps the decoded word counts of the words searched (`rank_index.PostingsCache`,
-  read on by block after a write, at most 128 MB) and each state of the store keeps its scored
-  terms (`rank_index.TermCache`, 256 MB): a word searched again costs no reading or scoring.
-  `store.warm_search()` fills both with the commonest stems (the web app calls it in the
-  background at start-up), so the first searches after start-up cost what later ones do.
+  A Store keeps the decoded rows of the words searched (`rank_index.PostingsCache`, read on
+  by block after a write) and each state of the store keeps each term's count in each decision
+  holding it, and the scores of a term ranked whole (`rank_index.TermCache`); both grow with the
+  store (`rank_index.cache_budget`): a word searched again costs no reading. A search scores
+  only its matches, so a filter or another word narrows the work. `store.warm_search()` reads
+  the commonest stems' counts (the web app calls it at start-up), so the first searches after
+  start-up cost what later ones do.
 - Records are keyed by the normalised reference ("24 015 969"), so re-ingesting never
   duplicates; the SHA-256 of the text decides whether a stored record changed. A decision
   without a reference is keyed by "sha256:<hash>" and a warning is stored with it.

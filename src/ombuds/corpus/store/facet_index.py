@@ -107,7 +107,7 @@ class FacetIndex:
         self.referrals = _Pairs([], *empty)
         self.average_length = 1.0
         self.newest_first = np.zeros(0, dtype=np.int64)
-        self.terms = TermCache()  # scored search terms of this state of the store (ranking.py)
+        self.terms = TermCache()  # search terms' counts and scores for this state (ranking.py)
         self._derived()
         self._apply(read_columns(connection, None), None)
         self.terms.budget = cache_budget("terms", self.count)

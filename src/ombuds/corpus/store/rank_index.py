@@ -134,10 +134,11 @@ def expand(connection: sa.Connection, word: str, *, prefix: bool) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-# The search caches' budgets grow with the store. A common word's decoded counts take about 9
-# bytes a decision and its scores 8, so a fixed budget that holds some thirty common words at
-# 100,000 decisions holds three at a million, and warm searches read and score them again: at a
-# million, warm p95 was 205 ms with 128 and 256 MB, 25 ms with 1 GB each (docs/performance.md).
+# The search caches' budgets grow with the store. A common word's decoded rows take about 9
+# bytes a decision, its counts as a term 6 and its scores 12, so a fixed budget that holds some
+# thirty common words at 100,000 decisions holds three at a million, and warm searches read them
+# again: at a million, warm p95 was 205 ms with 128 and 256 MB, 25 ms with 1 GB each
+# (docs/performance.md).
 CACHE_FLOOR = {"postings": 128 << 20, "terms": 256 << 20, "pairs": 32 << 20}
 CACHE_BYTES_PER_DECISION = {"postings": 1024, "terms": 1024, "pairs": 256}
 
@@ -223,8 +224,9 @@ class PostingsCache:
 
 
 class TermCache:
-    """Scored terms of one state of the store (a FacetIndex holds one): key -> tuple of arrays,
-    least recently used dropped beyond `budget` bytes. Values are shared: never modify them."""
+    """Search terms of one state of the store (a FacetIndex holds one), their counts and the
+    scores of those ranked whole (ranking.py): key -> tuple of arrays, least recently used
+    dropped beyond `budget` bytes. Values are shared: never modify them."""
 
     def __init__(self, budget: int = 256 << 20):
         self.budget = budget

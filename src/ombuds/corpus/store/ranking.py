@@ -243,7 +243,7 @@ def _all_of(
     terms' order (as the dense sum of `match` adds them, so the same numbers). The smallest set
     is narrowed by each other in turn, smallest first, and only the decisions left are scored,
     so the work follows the terms' matches (or the filters'), not the store's size."""
-    sizes = [len(ids) for ids, _scores in terms]
+    sizes = [len(ids) for ids, _counts in terms]
     if within is not None:
         sizes.append(within.count)  # the selection: position len(terms)
     order = sorted(range(len(sizes)), key=sizes.__getitem__)
