@@ -18,8 +18,9 @@ PostgreSQL within 50 ms):
   on both backends.
 - An empty query browses the filtered set newest first.
 - Terms all required (most searches) are intersected as sorted id lists (`ranking._all_of`), so
-  their cost follows the terms' matches rather than the size of the corpus; `warm` reads and
-  scores the commonest stems ahead of the first searches (the web app, at start-up).
+  their cost follows the terms' matches rather than the size of the corpus, and only the
+  decisions left are scored; `warm` reads the commonest stems' counts ahead of the first
+  searches (the web app, at start-up).
 Both backends read the user's text through `query_text.py`, so no input reaches a query
 language unescaped.
 """
