@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import sqlalchemy as sa
@@ -240,6 +240,16 @@ class TermCache:
             if value is not None:
                 self._kept.move_to_end(key)
             return value
+
+    def kept(
+        self, key: tuple, make: Callable[[], tuple[np.ndarray, np.ndarray]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The value of `key`, made by `make()` and kept when missing."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
 
     def put(self, key: tuple, value: tuple[np.ndarray, np.ndarray]) -> None:
         for array in value:

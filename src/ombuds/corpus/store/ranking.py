@@ -60,16 +60,16 @@ def _word(
     """(ids, in id order, and counts) of a search word's current counts, kept in `index.terms`
     while the index is current: the same word searched again, alone or in a phrase, costs
     nothing. Counts are uint16 (see `postings`)."""
-    kept = index.terms.get(key := term_key(Term((word,), prefix)))
-    if kept is None:
+
+    def make() -> tuple[np.ndarray, np.ndarray]:
         word_ids = expand(connection, word, prefix=prefix)
         found, counts = postings(connection, word_ids, index.block, cache, index.generation)
         if len(found) > 1 and not bool(np.all(found[1:] > found[:-1])):
             order = np.argsort(found, kind="stable")  # (a decision stored again: a later block)
             found, counts = found[order], counts[order]
-        kept = found, counts
-        index.terms.put(key, kept)
-    return kept
+        return found, counts
+
+    return index.terms.kept(term_key(Term((word,), prefix)), make)
 
 
 def _term(
@@ -82,13 +82,12 @@ def _term(
     """(ids of the stored decisions holding `term`, in id order, the term's BM25 in each),
     kept in `index.terms`: for searches that rank every decision holding it (the term alone,
     without filters, or in an OR group)."""
-    key = ("scores", term_key(_phrase_core(term)))
-    kept = index.terms.get(key)
-    if kept is None:
+
+    def make() -> tuple[np.ndarray, np.ndarray]:
         ids, counts = _counted(connection, index, term, phrase_ids, cache)
-        kept = ids, bm25(counts, ids, len(ids), index)
-        index.terms.put(key, kept)
-    return kept
+        return ids, bm25(counts, ids, len(ids), index)
+
+    return index.terms.kept(("scores", term_key(_phrase_core(term))), make)
 
 
 def _counted(
@@ -109,11 +108,9 @@ def _counted(
     word = term.words[0].lower()
     if len(term.words) == 1 and (term.prefix or word not in STOPWORDS):
         return _word(connection, index, term.words[0], term.prefix, cache)
-    kept = index.terms.get(key := term_key(term))
-    if kept is None:
-        kept = _phrase_counts(connection, index, term, phrase_ids, cache)
-        index.terms.put(key, kept)
-    return kept
+    return index.terms.kept(
+        term_key(term), lambda: _phrase_counts(connection, index, term, phrase_ids, cache)
+    )
 
 
 def term_key(term: Term) -> tuple:
