@@ -52,6 +52,34 @@ def test_a_store_that_searched_before_a_write_ranks_as_a_fresh_one(store, store_
     assert _answers(store) != before
 
 
+def test_a_word_s_counts_kept_across_writes_are_brought_up_to_date(store, store_url):
+    """After a small write, the new state of the store keeps each word's counts, stale, and
+    brings them up to date from the rows written since when first searched: two writes in a
+    row (new decisions, and old ones stored again with other counts) rank as a fresh store."""
+    store.upsert_many(_texts(40))
+    before = _answers(store)  # fills the counts of every word searched
+    store.upsert_many(_texts(10, start=40))
+    store.upsert_many(
+        [(decision(f"24 {i:03d} 001"), "delay delay delay bus") for i in range(0, 40, 4)]
+        + [(decision(f"24 {i:03d} 001"), "appeal only") for i in range(1, 40, 8)]
+    )
+    search = store._search
+    with store.engine.connect() as connection:
+        index = search.facet_index(connection)
+    stale = index.terms.stale(("stem", "delay"))
+    assert stale is not None and index.terms.get(("stem", "delay")) is None
+    since, (kept_ids, _counts) = stale
+    assert since < index.generation - 1  # from before both writes
+    with open_store(store_url) as fresh:
+        expected = _answers(fresh)
+    assert _answers(store) == expected != before
+    assert index.terms.stale(("stem", "delay")) is None  # brought up to date, and kept
+    ids, counts = index.terms.get(("stem", "delay"))  # type: ignore[misc]
+    assert bool(np.all(ids[1:] > ids[:-1]))
+    assert dict(zip(ids.tolist(), counts.tolist(), strict=True))[1] == 3  # stored again
+    assert len(ids) != len(kept_ids)
+
+
 def test_the_caches_stay_within_their_budget(store):
     store.upsert_many(_texts(40))
     with store.engine.connect() as connection:

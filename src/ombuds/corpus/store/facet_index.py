@@ -122,7 +122,10 @@ class FacetIndex:
         fresh.scalars = {name: Coded(list(c.values), c.codes) for name, c in self.scalars.items()}
         fresh.grounds, fresh.referrals = self.grounds.copy(), self.referrals.copy()
         fresh.generation = generation
-        fresh.terms = TermCache()
+        # A word's counts change only for the decisions written since: they are kept, and
+        # brought up to date when first searched (`ranking._word`); scores (which follow every
+        # decision's length and the store's size) and phrases are made again.
+        fresh.terms = self.terms.carried(self.generation, _word_counts)
         fresh._derived()
         fresh._apply(written, self.generation)
         fresh.terms.budget = cache_budget("terms", fresh.count)
@@ -284,6 +287,11 @@ class FacetIndex:
                 norm = k1 * (1 - b + b * self.length / max(self.average_length, 1.0))
                 self._norms[(k1, b)] = norm
             return norm
+
+
+def _word_counts(key: tuple) -> bool:
+    """Whether a key of `FacetIndex.terms` holds a word's counts (`ranking.term_key`)."""
+    return key[0] in ("stem", "word")
 
 
 def parse_ids(text: str | None) -> np.ndarray:

@@ -226,25 +226,50 @@ class PostingsCache:
 class TermCache:
     """Search terms of one state of the store (a FacetIndex holds one), their counts and the
     scores of those ranked whole (ranking.py): key -> tuple of arrays, least recently used
-    dropped beyond `budget` bytes. Values are shared: never modify them."""
+    dropped beyond `budget` bytes. Values are shared: never modify them.
+
+    A cache `carried` to the next state of the store (after a write) keeps the values whose
+    keys survive, each marked stale with the generation it was made at: `get` does not give a
+    stale value, `stale` does, for the caller to bring it up to date (`ranking._word` reads the
+    rows written since) rather than make it again from every row."""
 
     def __init__(self, budget: int = 256 << 20):
         self.budget = budget
         self.size = 0
         self._kept: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._stale: dict[tuple, int] = {}  # key -> the generation its kept value was made at
         self._lock = threading.Lock()
+
+    def carried(self, generation: int, keep: Callable[[tuple], bool]) -> TermCache:
+        """A cache for the next state of the store: this one's values whose keys `keep`
+        accepts, stale, as made at `generation` (this cache's state) or before."""
+        fresh = TermCache(self.budget)
+        with self._lock:
+            for key, value in self._kept.items():
+                if keep(key):
+                    fresh._kept[key] = value
+                    fresh.size += sum(a.nbytes for a in value)
+                    fresh._stale[key] = self._stale.get(key, generation)
+        return fresh
 
     def get(self, key: tuple) -> tuple[np.ndarray, np.ndarray] | None:
         with self._lock:
             value = self._kept.get(key)
-            if value is not None:
-                self._kept.move_to_end(key)
+            if value is None or key in self._stale:
+                return None
+            self._kept.move_to_end(key)
             return value
+
+    def stale(self, key: tuple) -> tuple[int, tuple[np.ndarray, np.ndarray]] | None:
+        """(the generation it was made at, the value) of a stale value of `key`, else None."""
+        with self._lock:
+            since = self._stale.get(key)
+            return None if since is None else (since, self._kept[key])
 
     def kept(
         self, key: tuple, make: Callable[[], tuple[np.ndarray, np.ndarray]]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The value of `key`, made by `make()` and kept when missing."""
+        """The value of `key`, made by `make()` and kept when missing (or stale)."""
         value = self.get(key)
         if value is None:
             value = make()
@@ -256,12 +281,14 @@ class TermCache:
             array.flags.writeable = False
         with self._lock:
             previous = self._kept.pop(key, None)
+            self._stale.pop(key, None)
             if previous is not None:
                 self.size -= sum(a.nbytes for a in previous)
             self._kept[key] = value
             self.size += sum(a.nbytes for a in value)
             while self.size > self.budget and len(self._kept) > 1:
-                _key, dropped = self._kept.popitem(last=False)
+                dropped_key, dropped = self._kept.popitem(last=False)
+                self._stale.pop(dropped_key, None)
                 self.size -= sum(a.nbytes for a in dropped)
 
 
@@ -311,10 +338,12 @@ def postings(
     current_block: np.ndarray,
     cache: PostingsCache | None = None,
     generation: int | None = None,
+    since: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(decision ids, int32, and counts, uint16) of the words `ids`, summed per decision,
     current counts only: a pair counts when its block is the decision's `current_block[id]`
-    (0 for none). With a `cache`, rows come from it (read up to `generation`). The ids are in
+    (0 for none). With a `cache`, rows come from it (read up to `generation`); without one,
+    `since` leaves out the rows of that block and before (the counts written since). The ids are in
     id order when several words are summed; one word's are in block order. A summed count
     stops at 65,535, far past where BM25 stops growing with it."""
     if cache is not None and generation is not None:
@@ -322,7 +351,7 @@ def postings(
     else:
         parts = [
             (np.concatenate(a), np.concatenate(b), np.concatenate(c))
-            for a, b, c in _read_rows(connection, ids, 0, None).values()
+            for a, b, c in _read_rows(connection, ids, since, None).values()
         ]
     current = []
     for part in parts:
