@@ -23,7 +23,8 @@ Why it looks like this:
   FTS5; PostgreSQL tsvector + GIN), which knows word positions. Same data, same order.
   A Store keeps the decoded rows of the words searched (`rank_index.PostingsCache`, read on
   by block after a write) and each state of the store keeps each term's count in each decision
-  holding it, and the scores of a term ranked whole (`rank_index.TermCache`); both grow with the
+  holding it, and the scores of a term ranked whole (`rank_index.TermCache`; a word's counts are
+  carried across a write and brought up to date from the rows written since); both grow with the
   store (`rank_index.cache_budget`): a word searched again costs no reading. A search scores
   only its matches, so a filter or another word narrows the work. `store.warm_search()` reads
   the commonest stems' counts (the web app calls it at start-up), so the first searches after
