@@ -11,10 +11,10 @@ Why: the first searches after start-up paid for reading and scoring every word t
 warm), and the precedents' term matrix, built in the background at start-up, took 3.7 s of
 processor time (4-6 s of wall time) beside them. So the search caches are filled at once
 (`Store.warm_search`, 1-2 s at 100,000 decisions and about 7 s at a million, after a column
-index of about 3 s, at a lower priority), and the app takes its first request once they are, or after
-READY_WITHIN seconds (the warming then goes on beside the requests). The matrix is built at the
-first moment no request has been in flight for `QUIET` seconds: a page that needs it earlier
-builds it then, as it would without warming (`ombuds.precedents.lexical`).
+index of about 3 s, at a lower priority), and the app takes its first request once they are,
+or after READY_WITHIN seconds (the warming then goes on beside the requests). The matrix is
+built at the first moment no request has been in flight for `QUIET` seconds: a page that needs
+it earlier builds it then, as it would without warming (`ombuds.precedents.lexical`).
 At shutdown the app sets `stop`: warming ends between two words and is joined, and work not yet
 begun never begins, so the store is never closed under a background read.
 """

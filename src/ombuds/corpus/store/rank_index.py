@@ -343,9 +343,9 @@ def postings(
     """(decision ids, int32, and counts, uint16) of the words `ids`, summed per decision,
     current counts only: a pair counts when its block is the decision's `current_block[id]`
     (0 for none). With a `cache`, rows come from it (read up to `generation`); without one,
-    `since` leaves out the rows of that block and before (the counts written since). The ids are in
-    id order when several words are summed; one word's are in block order. A summed count
-    stops at 65,535, far past where BM25 stops growing with it."""
+    `since` leaves out the rows of that block and before (for the counts written since). The
+    ids are in id order when several words are summed; one word's are in block order. A summed
+    count stops at 65,535, far past where BM25 stops growing with it."""
     if cache is not None and generation is not None:
         parts = cache.rows(connection, ids, generation) if ids else []
     else:
