@@ -19,6 +19,11 @@ it holds (an OR group adds those of its terms that the decision holds).
 
 Ordering rules (both backends): higher score first; equal scores newest decision first, then
 the higher id (the browse order).
+
+What is kept between searches (`index.terms`, one per state of the store): each term's decisions
+and counts, and the scores of a term ranked whole. A search narrowed by a filter or another term
+scores only the decisions it matched. After a write, a word's counts are carried to the new
+state and brought up to date from the rows written since (`_brought_up_to_date`).
 """
 
 from __future__ import annotations
