@@ -124,21 +124,10 @@ class IndexedSearch:
         return ranking.warm(connection, self.facet_index(connection), self._postings, stop)
 
     def search(self, connection: sa.Connection, query: SearchQuery) -> SearchResults:
-        text = parse_user_query(query.q)
-        index = self.facet_index(connection)
-        decision = decision_label(query.decision) if query.decision else None
-        if not text:  # browse: the filtered set, newest first
-            hits = index.filter(index.newest_first, query, decision)
+        text, index, hits, scores = self._matched(connection, query)
+        if scores is None:  # browse: the filtered set, newest first
             page = [int(i) for i in hits[query.offset : query.offset + query.limit]]
         else:
-            hits, scores = ranking.match(
-                connection,
-                index,
-                text,
-                self.phrase_ids,
-                self._postings,
-                index.selection(query, decision),
-            )
             page = ranking.top(index, hits, scores, query.offset, query.limit)
         return SearchResults(
             total=len(hits),
@@ -151,16 +140,28 @@ class IndexedSearch:
     ) -> tuple[FacetIndex, np.ndarray]:
         """The column index and the ids of every decision `query` matches (its text and
         filters; no ranking, page or snippet): for figures over a whole set (ombuds.insight)."""
+        _text, index, hits, _scores = self._matched(connection, query)
+        return index, hits
+
+    def _matched(
+        self, connection: sa.Connection, query: SearchQuery
+    ) -> tuple[TextQuery, FacetIndex, np.ndarray, np.ndarray | None]:
+        """The query's text, the column index, the ids it matches, and their scores (None for
+        an empty text: a browse of the filtered set, newest first)."""
         text = parse_user_query(query.q)
         index = self.facet_index(connection)
         decision = decision_label(query.decision) if query.decision else None
         if not text:
-            return index, index.filter(index.newest_first, query, decision)
-        selection = index.selection(query, decision)
-        matched, _scores = ranking.match(
-            connection, index, text, self.phrase_ids, self._postings, selection
+            return text, index, index.filter(index.newest_first, query, decision), None
+        hits, scores = ranking.match(
+            connection,
+            index,
+            text,
+            self.phrase_ids,
+            self._postings,
+            index.selection(query, decision),
         )
-        return index, matched
+        return text, index, hits, scores
 
     @staticmethod
     def _rows(
