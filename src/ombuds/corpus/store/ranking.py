@@ -382,12 +382,8 @@ def warm(
         if held > counts_room or word in STOPWORDS:
             continue  # too large for what is left (or not searched as a word: see query_text)
         keeping = n <= postings_room
-        _counted(connection, index, Term((word,), False), _no_phrases, cache if keeping else None)
+        _word(connection, index, word, False, cache if keeping else None)
         postings_room -= n if keeping else 0
         counts_room -= held
         warmed += 1
     return warmed
-
-
-def _no_phrases(_connection: sa.Connection, term: Term, _index: FacetIndex) -> np.ndarray:
-    raise AssertionError(f"warming reads single words only, not {term}")
