@@ -94,11 +94,7 @@ _NUMBERS = (
 def _postgres(connection: sa.Connection, since: int | None) -> Columns:
     # Every part filters the same way; each row says which part it is (kind, value).
     written = "" if since is None else " AND rank_block > :since"
-    of_written = (
-        ""
-        if since is None
-        else " WHERE decision_id IN (SELECT id FROM decisions WHERE rank_block > :since)"
-    )
+    of_written = _of_written(since)
     parts = [f"SELECT 'numbers', NULL, {_NUMBERS} FROM decisions WHERE true{written}"]
     parts += [
         f"SELECT '{name}', {name}, string_agg(int4send(id), ''), NULL, NULL, NULL, NULL "
@@ -176,11 +172,7 @@ def _sqlite(connection: sa.Connection, since: int | None) -> Columns:
         scalars={name: _coded([r[i + 1] for r in rows]) for i, name in enumerate(SCALAR_FACETS)},
         pairs={},
     )
-    of_written = (
-        ""
-        if since is None
-        else " WHERE decision_id IN (SELECT id FROM decisions WHERE rank_block > :since)"
-    )
+    of_written = _of_written(since)
     for name, table, column in PAIRED_FACETS:
         found = connection.execute(
             sa.text(f"SELECT decision_id, {column} FROM {table}{of_written}"), params
@@ -188,6 +180,14 @@ def _sqlite(connection: sa.Connection, since: int | None) -> Columns:
         held = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
         columns.pairs[name] = (held, _coded([r[1] for r in found]))
     return columns
+
+
+def _of_written(since: int | None) -> str:
+    """The WHERE clause keeping a grounds or referrals table's rows of the decisions written
+    after generation `since` (none when None)."""
+    if since is None:
+        return ""
+    return " WHERE decision_id IN (SELECT id FROM decisions WHERE rank_block > :since)"
 
 
 def _coded(column: Sequence[str | None]) -> Coded:
