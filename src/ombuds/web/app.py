@@ -73,9 +73,9 @@ def create_app(
         searching = matrix = None
         try:
             store.search(SearchQuery(limit=1))  # build the facet index before the first request
-            # In the background (see web.warming): the commonest words' counts and scores at
-            # once, and the first request waits for them a few seconds at most; the
-            # precedents' term matrix when no request is in flight.
+            # In the background (see web.warming): the commonest words' counts at once, and
+            # the first request waits for them a few seconds at most; the precedents' term
+            # matrix when no request is in flight.
             searching = warming.warm_search(store, stop)
             await asyncio.to_thread(searching.join, settings.warm_before_ready)
             app.state.activity.ready()
