@@ -133,10 +133,12 @@ class FacetIndex:
 
     def _derived(self) -> None:
         """Start this state's own caches of what is computed from its arrays when first needed
-        (the facet counter, the filters' masks, the decisions' BM25 length norms)."""
+        (the facet counter, the filters' masks, the decisions' BM25 length norms, the
+        decisions written since an older state)."""
         self._counter: FacetCounter | None = None
         self._selections: OrderedDict[tuple, Selection] = OrderedDict()
         self._norms: dict[tuple[float, float], np.ndarray] = {}
+        self._written: dict[int, np.ndarray] = {}
         self._derived_lock = threading.Lock()
 
     def _apply(self, columns: Columns, since: int | None) -> None:
@@ -287,6 +289,16 @@ class FacetIndex:
                 norm = k1 * (1 - b + b * self.length / max(self.average_length, 1.0))
                 self._norms[(k1, b)] = norm
             return norm
+
+    def written_since(self, generation: int) -> np.ndarray:
+        """The ids (in order) of the decisions written after `generation` (their block is
+        later), computed once per state and generation: each word's counts carried across a
+        write ask for it (`ranking._brought_up_to_date`)."""
+        with self._derived_lock:
+            written = self._written.get(generation)
+            if written is None:
+                written = self._written[generation] = np.flatnonzero(self.block > generation)
+            return written
 
 
 def _word_counts(key: tuple) -> bool:

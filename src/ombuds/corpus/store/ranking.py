@@ -96,7 +96,7 @@ def _brought_up_to_date(
     of a few, this is a few small rows and two passes over the kept arrays, where making the
     counts again reads about 500 rows (docs/performance.md, "Counts kept across a write")."""
     if len(ids):
-        written = np.flatnonzero(index.block > since)  # in id order
+        written = index.written_since(since)  # in id order
         at = np.searchsorted(ids, written)
         held = at[(at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] == written)]
         ids, counts = np.delete(ids, held), np.delete(counts, held)
